@@ -1,0 +1,7 @@
+-- severity: error
+-- message: the line carries HST {hst} but no HST account is configured: set [accounts] hst in the config
+-- column: hst
+SELECT s.file, s.sheet, s.row, s.invoice, s.hst
+FROM sales AS s
+CROSS JOIN accounts AS a
+WHERE s.hst <> 0 AND a.hst_account IS NULL

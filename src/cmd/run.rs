@@ -1,0 +1,124 @@
+//! `plannit2sage run`: runs the pipeline and reports what it read, what it
+//! found and what it wrote.
+
+use std::process::ExitCode;
+
+use super::{money, EXIT_REJECTED, EXIT_SETUP};
+use crate::load::FileUse;
+use crate::run::{run, totals, RunPlan, RunReport, RunRequest};
+
+pub fn execute(request: RunRequest) -> ExitCode {
+    let plan = match RunPlan::resolve(&request) {
+        Ok(plan) => plan,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_SETUP);
+        }
+    };
+    println!(
+        "plannit2sage {}: inbox {} (config {}, {}, granularity {})",
+        env!("CARGO_PKG_VERSION"),
+        plan.inbox.display(),
+        plan.config_path.display(),
+        plan.queries.origin,
+        plan.config.sage.granularity.label()
+    );
+    let report = match run(&plan) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("No Sage 50 file was written.");
+            return ExitCode::from(EXIT_SETUP);
+        }
+    };
+    print_files(&report);
+    for finding in &report.findings {
+        eprintln!("{finding}");
+    }
+    for problem in &report.sage_problems {
+        eprintln!("error [sage50_file] {problem}");
+    }
+    if report.errors() > 0 {
+        eprintln!(
+            "Rejected: {} error(s), {} warning(s). No Sage 50 file was written; fix the errors above and run again.",
+            report.errors(),
+            report.warnings()
+        );
+        return ExitCode::from(EXIT_REJECTED);
+    }
+    let Some(path) = &report.sage_file else {
+        eprintln!("Nothing to post: the inbox holds no sales or payments with an amount. No Sage 50 file was written.");
+        return ExitCode::from(EXIT_REJECTED);
+    };
+    print_summary(&report);
+    println!("Sage 50 file: {}", path.display());
+    if report.warnings() > 0 {
+        println!(
+            "{} warning(s) above: review them before importing.",
+            report.warnings()
+        );
+    }
+    println!("Import it in Sage 50: File > Import/Export > Import Transactions > General journal entries (back up first).");
+    ExitCode::SUCCESS
+}
+
+fn print_files(report: &RunReport) {
+    for file in &report.files {
+        for file_use in &file.uses {
+            match file_use {
+                FileUse::Used { kind, sheet, rows } => {
+                    let sheet = sheet
+                        .as_ref()
+                        .map(|s| format!(", sheet '{s}'"))
+                        .unwrap_or_default();
+                    println!(
+                        "  used     {}: {} report{sheet}, {rows} rows",
+                        file.name,
+                        kind.label()
+                    );
+                }
+                FileUse::Ignored { reason } => println!("  ignored  {}: {reason}", file.name),
+                FileUse::Failed => println!("  FAILED   {}: see the errors below", file.name),
+            }
+        }
+    }
+    if report
+        .files
+        .iter()
+        .all(|f| !f.uses.iter().any(|u| matches!(u, FileUse::Used { .. })))
+    {
+        println!("  (no Plannit sales or payments report found in the inbox)");
+    }
+}
+
+fn print_summary(report: &RunReport) {
+    let line_count: usize = report.entries.iter().map(|e| e.lines.len()).sum();
+    let (accounts, debits, credits) = totals(&report.entries);
+    println!(
+        "{} sales lines, {} payments → {} entr{}, {} lines; debits {} = credits {}",
+        report.sales_rows,
+        report.payment_rows,
+        report.entries.len(),
+        if report.entries.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        },
+        line_count,
+        money(debits),
+        money(credits)
+    );
+    println!(
+        "  {:<10} {:>15} {:>15} {:>15}",
+        "account", "debits", "credits", "net"
+    );
+    for (account, debit, credit) in accounts {
+        println!(
+            "  {:<10} {:>15} {:>15} {:>15}",
+            account,
+            money(debit),
+            money(credit),
+            money(debit - credit)
+        );
+    }
+}

@@ -1,0 +1,292 @@
+//! Journal entries: how document rows are labelled into Sage 50 entries for the
+//! chosen granularity, and how the lines the journal queries produce are
+//! grouped into balanced entries.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::config::Granularity;
+use crate::load::reports::{Payment, SalesLine};
+
+/// The entry a document row belongs to: the SQL tables carry these as
+/// `entry_date`, `entry_source`, `entry_comment`, so queries group by them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryLabel {
+    pub date: Option<NaiveDate>,
+    pub source: String,
+    pub comment: String,
+}
+
+/// Labels documents according to the granularity and the dates of the batch.
+#[derive(Debug, Clone)]
+pub struct EntryLabeler {
+    pub granularity: Granularity,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+}
+
+impl EntryLabeler {
+    pub fn new(granularity: Granularity, sales: &[SalesLine], payments: &[Payment]) -> Self {
+        let dates = sales
+            .iter()
+            .filter_map(|l| l.date)
+            .chain(payments.iter().filter_map(|p| p.date));
+        let (first_date, last_date) = dates.fold(
+            (None, None),
+            |(first, last): (Option<NaiveDate>, Option<NaiveDate>), d| {
+                (
+                    Some(first.map_or(d, |f| f.min(d))),
+                    Some(last.map_or(d, |l| l.max(d))),
+                )
+            },
+        );
+        EntryLabeler {
+            granularity,
+            first_date,
+            last_date,
+        }
+    }
+
+    fn batch_label(&self, date: Option<NaiveDate>) -> EntryLabel {
+        match self.granularity {
+            Granularity::Period => {
+                let comment = match (self.first_date, self.last_date) {
+                    (Some(first), Some(last)) if first != last => {
+                        format!("Plannit {first} au {last}")
+                    }
+                    (_, Some(last)) => format!("Plannit {last}"),
+                    _ => "Plannit".to_string(),
+                };
+                EntryLabel {
+                    date: self.last_date,
+                    source: daily_source(self.last_date),
+                    comment,
+                }
+            }
+            Granularity::Day | Granularity::Document => EntryLabel {
+                date,
+                source: daily_source(date),
+                comment: match date {
+                    Some(d) => format!("Plannit ventes et paiements {d}"),
+                    None => "Plannit ventes et paiements".to_string(),
+                },
+            },
+        }
+    }
+
+    pub fn for_invoice(&self, line: &SalesLine) -> EntryLabel {
+        match self.granularity {
+            Granularity::Document => EntryLabel {
+                date: line.date,
+                source: line.invoice.clone(),
+                comment: join_words(&["Facture", &line.invoice, &line.customer]),
+            },
+            _ => self.batch_label(line.date),
+        }
+    }
+
+    pub fn for_payment(&self, payment: &Payment) -> EntryLabel {
+        match self.granularity {
+            Granularity::Document => {
+                let source = if !payment.reference.is_empty() {
+                    payment.reference.clone()
+                } else if !payment.invoice.is_empty() {
+                    format!("{}-{}", short_kind(payment), payment.invoice)
+                } else {
+                    format!("{}-L{}", short_kind(payment), payment.origin.row)
+                };
+                let invoice = if payment.invoice.is_empty() {
+                    String::new()
+                } else {
+                    format!("fact. {}", payment.invoice)
+                };
+                EntryLabel {
+                    date: payment.date,
+                    source,
+                    comment: join_words(&[payment.kind.label_fr(), &invoice, &payment.customer]),
+                }
+            }
+            _ => self.batch_label(payment.date),
+        }
+    }
+}
+
+fn short_kind(payment: &Payment) -> &'static str {
+    match payment.kind {
+        crate::load::reports::PaymentKind::Payment => "PAI",
+        crate::load::reports::PaymentKind::Deposit => "DEP",
+        crate::load::reports::PaymentKind::Refund => "REM",
+    }
+}
+
+fn daily_source(date: Option<NaiveDate>) -> String {
+    match date {
+        Some(d) => format!("PLN-{}", d.format("%y%m%d")),
+        None => "PLN".to_string(),
+    }
+}
+
+fn join_words(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter(|w| !w.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One line as a journal query produced it (debits positive).
+#[derive(Debug, Clone, PartialEq)]
+pub struct JournalLine {
+    pub date: NaiveDate,
+    pub source: String,
+    pub comment: String,
+    pub account: String,
+    pub amount: Decimal,
+    /// How many input rows the line sums.
+    pub source_rows: u64,
+    /// The query file that produced it.
+    pub query: String,
+}
+
+/// A line of a Sage 50 entry: one account, its net amount.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryLine {
+    pub account: String,
+    pub amount: Decimal,
+    pub source_rows: u64,
+}
+
+/// A Sage 50 General Journal entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JournalEntry {
+    pub date: NaiveDate,
+    pub source: String,
+    pub comment: String,
+    pub lines: Vec<EntryLine>,
+}
+
+impl JournalEntry {
+    pub fn debits(&self) -> Decimal {
+        self.lines
+            .iter()
+            .map(|l| l.amount)
+            .filter(|a| a.is_sign_positive())
+            .sum()
+    }
+
+    pub fn credits(&self) -> Decimal {
+        -self
+            .lines
+            .iter()
+            .map(|l| l.amount)
+            .filter(|a| a.is_sign_negative())
+            .sum::<Decimal>()
+    }
+
+    pub fn balance(&self) -> Decimal {
+        self.lines.iter().map(|l| l.amount).sum()
+    }
+}
+
+/// Groups journal lines into entries by (date, source, comment): within an
+/// entry, lines of the same account are netted and zero lines dropped. Entries
+/// come in date order; within one, debits first, then by account.
+pub fn build_entries(lines: &[JournalLine]) -> Vec<JournalEntry> {
+    type Key = (NaiveDate, String, String);
+    let mut grouped: BTreeMap<Key, BTreeMap<String, (Decimal, u64)>> = BTreeMap::new();
+    for line in lines {
+        let key = (line.date, line.source.clone(), line.comment.clone());
+        let slot = grouped
+            .entry(key)
+            .or_default()
+            .entry(line.account.clone())
+            .or_insert((Decimal::ZERO, 0));
+        slot.0 += line.amount;
+        slot.1 += line.source_rows;
+    }
+    grouped
+        .into_iter()
+        .filter_map(|((date, source, comment), accounts)| {
+            let mut lines: Vec<EntryLine> = accounts
+                .into_iter()
+                .filter(|(_, (amount, _))| !amount.is_zero())
+                .map(|(account, (mut amount, source_rows))| {
+                    amount.rescale(2);
+                    EntryLine {
+                        account,
+                        amount,
+                        source_rows,
+                    }
+                })
+                .collect();
+            lines.sort_by(|a, b| {
+                (a.amount.is_sign_negative(), &a.account)
+                    .cmp(&(b.amount.is_sign_negative(), &b.account))
+            });
+            (!lines.is_empty()).then_some(JournalEntry {
+                date,
+                source,
+                comment,
+                lines,
+            })
+        })
+        .collect()
+}
+
+/// Net amount per account over all entries.
+pub fn account_totals(entries: &[JournalEntry]) -> BTreeMap<String, Decimal> {
+    let mut totals = BTreeMap::new();
+    for line in entries.iter().flat_map(|e| &e.lines) {
+        *totals.entry(line.account.clone()).or_insert(Decimal::ZERO) += line.amount;
+    }
+    totals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(account: &str, cents: i64, source: &str) -> JournalLine {
+        JournalLine {
+            date: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+            source: source.into(),
+            comment: "c".into(),
+            account: account.into(),
+            amount: Decimal::new(cents, 2),
+            source_rows: 1,
+            query: "q".into(),
+        }
+    }
+
+    #[test]
+    fn entries_net_accounts_and_drop_zero_lines() {
+        let entries = build_entries(&[
+            line("1210", 11498, "A"),
+            line("4001", -10000, "A"),
+            line("2420", -1498, "A"),
+            line("1210", -5000, "A"),
+            line("1020", 5000, "A"),
+            line("2430", 0, "A"),
+        ]);
+        assert_eq!(entries.len(), 1);
+        let accounts: Vec<(&str, String)> = entries[0]
+            .lines
+            .iter()
+            .map(|l| (l.account.as_str(), l.amount.to_string()))
+            .collect();
+        assert_eq!(
+            accounts,
+            vec![
+                ("1020", "50.00".into()),
+                ("1210", "64.98".into()),
+                ("2420", "-14.98".into()),
+                ("4001", "-100.00".into())
+            ]
+        );
+        assert_eq!(entries[0].balance(), Decimal::ZERO);
+        assert_eq!(entries[0].debits().to_string(), "114.98");
+    }
+}

@@ -1,0 +1,335 @@
+//! Turning a recognised sheet into typed report rows (`SalesLine`, `Payment`),
+//! with a finding for every cell that cannot be read.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::columns::{HeaderMatch, ReportKind};
+use super::sheet::RawSheet;
+use super::values::{amount_from_cell, date_from_cell, AmountError, Cell, DateOrder};
+use crate::diagnostics::{Finding, Location};
+use crate::text::fold_header;
+
+/// Where a row came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowOrigin {
+    pub file: String,
+    pub sheet: Option<String>,
+    /// Row number as the spreadsheet shows it.
+    pub row: u64,
+}
+
+/// One line of the detailed sales report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SalesLine {
+    pub origin: RowOrigin,
+    pub invoice: String,
+    /// `None` when Plannit shows `N/D` (no date) or the cell is blank.
+    pub date: Option<NaiveDate>,
+    pub date_text: String,
+    pub customer: String,
+    pub item: String,
+    pub description: String,
+    pub quantity: Option<Decimal>,
+    pub unit_price: Option<Decimal>,
+    pub amount: Decimal,
+    pub gst: Decimal,
+    pub qst: Decimal,
+    pub hst: Decimal,
+    pub total: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PaymentKind {
+    Payment,
+    Deposit,
+    Refund,
+}
+
+impl PaymentKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            PaymentKind::Payment => "payment",
+            PaymentKind::Deposit => "deposit",
+            PaymentKind::Refund => "refund",
+        }
+    }
+
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            PaymentKind::Payment => "Paiement",
+            PaymentKind::Deposit => "Dépôt",
+            PaymentKind::Refund => "Remboursement",
+        }
+    }
+}
+
+/// One row of the payments report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Payment {
+    pub origin: RowOrigin,
+    pub date: Option<NaiveDate>,
+    pub date_text: String,
+    pub reference: String,
+    pub invoice: String,
+    pub customer: String,
+    /// Refund when the type says so or the amount is negative.
+    pub kind: PaymentKind,
+    pub type_text: String,
+    pub method: String,
+    /// The amount as written in the file.
+    pub amount: Decimal,
+    /// Money received: positive for payments and deposits, negative for refunds.
+    pub received: Decimal,
+}
+
+/// Reads the rows below a header, collecting a finding per unreadable cell.
+pub struct SheetReader<'a> {
+    pub file: &'a str,
+    pub sheet: &'a RawSheet,
+    pub header: &'a HeaderMatch,
+    pub date_order: DateOrder,
+    pub findings: &'a mut Vec<Finding>,
+}
+
+impl SheetReader<'_> {
+    fn location(&self, row: u64, column: Option<&str>, document: &str) -> Location {
+        Location {
+            file: Some(self.file.to_string()),
+            sheet: self.sheet.sheet.clone(),
+            row: Some(row),
+            column: column.map(|c| self.header.header(c)),
+            document: (!document.is_empty()).then(|| document.to_string()),
+        }
+    }
+
+    fn cell<'r>(&self, row: &'r [Cell], column: &str) -> &'r Cell {
+        self.header
+            .index(column)
+            .and_then(|i| row.get(i))
+            .unwrap_or(&Cell::Empty)
+    }
+
+    fn text(&self, row: &[Cell], column: &str) -> String {
+        self.cell(row, column).to_text()
+    }
+
+    /// Reads a money cell; a blank optional cell is zero, a blank required one
+    /// is an error.
+    fn money(
+        &mut self,
+        row: &[Cell],
+        number: u64,
+        column: &str,
+        required: bool,
+        document: &str,
+    ) -> Decimal {
+        let result = amount_from_cell(self.cell(row, column));
+        match result {
+            Ok(Some(value)) => value,
+            Ok(None) if !required => Decimal::new(0, 2),
+            Ok(None) => {
+                let location = self.location(number, Some(column), document);
+                self.findings.push(Finding::error(
+                    "amount_missing",
+                    "the amount is blank: fill it in Plannit and export again",
+                    location,
+                ));
+                Decimal::ZERO
+            }
+            Err(error) => {
+                self.amount_error(number, column, document, &error);
+                Decimal::ZERO
+            }
+        }
+    }
+
+    fn quantity(&mut self, row: &[Cell], number: u64, document: &str) -> Option<Decimal> {
+        let cell = self.cell(row, "quantity");
+        let parsed = match cell {
+            Cell::Number(n) => Decimal::from_f64_retain(*n)
+                .map(|d| d.round_dp(6).normalize())
+                .ok_or_else(|| AmountError::TooLarge(n.to_string())),
+            Cell::Text(t) if !t.trim().is_empty() => super::values::parse_quantity(t),
+            _ => return None,
+        };
+        match parsed {
+            Ok(q) => Some(q),
+            Err(error) => {
+                self.amount_error(number, "quantity", document, &error);
+                None
+            }
+        }
+    }
+
+    fn amount_error(&mut self, number: u64, column: &str, document: &str, error: &AmountError) {
+        let location = self.location(number, Some(column), document);
+        self.findings.push(Finding::error(
+            "amount_unreadable",
+            error.to_string(),
+            location,
+        ));
+    }
+
+    fn date(&mut self, row: &[Cell], number: u64, document: &str) -> (Option<NaiveDate>, String) {
+        let cell = self.cell(row, "date");
+        let text = cell.to_text();
+        match date_from_cell(cell, self.date_order, self.sheet.is_1904) {
+            Ok(date) => (date, text),
+            Err(error) => {
+                let location = self.location(number, Some("date"), document);
+                self.findings.push(Finding::error(
+                    "date_unreadable",
+                    error.to_string(),
+                    location,
+                ));
+                (None, text)
+            }
+        }
+    }
+
+    /// Data rows below the header with their displayed row numbers, leaving out
+    /// blank rows and a closing "Total" row.
+    fn data_rows(&self) -> impl Iterator<Item = (u64, &Vec<Cell>)> {
+        let first = self.sheet.first_row_number;
+        self.sheet
+            .rows
+            .iter()
+            .enumerate()
+            .skip(self.header.row_index + 1)
+            .filter(|(_, row)| !row.iter().all(Cell::is_blank))
+            .filter(|(_, row)| !is_total_row(row))
+            .map(move |(index, row)| (first + index as u64, row))
+    }
+
+    pub fn sales_lines(&mut self) -> Vec<SalesLine> {
+        debug_assert_eq!(self.header.kind, ReportKind::Sales);
+        let rows: Vec<(u64, Vec<Cell>)> = self.data_rows().map(|(n, r)| (n, r.clone())).collect();
+        let mut lines = Vec::with_capacity(rows.len());
+        for (number, row) in rows {
+            let invoice = self.text(&row, "invoice");
+            if invoice.is_empty() {
+                let location = self.location(number, Some("invoice"), "");
+                self.findings.push(Finding::error(
+                    "invoice_missing",
+                    "the invoice number is blank: every sales line needs its invoice",
+                    location,
+                ));
+            }
+            let (date, date_text) = self.date(&row, number, &invoice);
+            let quantity = self.quantity(&row, number, &invoice);
+            let unit_price = match amount_from_cell(self.cell(&row, "unit_price")) {
+                Ok(price) => price,
+                Err(error) => {
+                    self.amount_error(number, "unit_price", &invoice, &error);
+                    None
+                }
+            };
+            lines.push(SalesLine {
+                origin: RowOrigin {
+                    file: self.file.to_string(),
+                    sheet: self.sheet.sheet.clone(),
+                    row: number,
+                },
+                customer: self.text(&row, "customer"),
+                item: self.text(&row, "item"),
+                description: self.text(&row, "description"),
+                quantity,
+                unit_price,
+                amount: self.money(&row, number, "amount", true, &invoice),
+                gst: self.money(&row, number, "gst", false, &invoice),
+                qst: self.money(&row, number, "qst", false, &invoice),
+                hst: self.money(&row, number, "hst", false, &invoice),
+                total: self.money(&row, number, "total", true, &invoice),
+                invoice,
+                date,
+                date_text,
+            });
+        }
+        lines
+    }
+
+    pub fn payments(&mut self) -> Vec<Payment> {
+        debug_assert_eq!(self.header.kind, ReportKind::Payments);
+        let rows: Vec<(u64, Vec<Cell>)> = self.data_rows().map(|(n, r)| (n, r.clone())).collect();
+        let mut payments = Vec::with_capacity(rows.len());
+        for (number, row) in rows {
+            let reference = self.text(&row, "reference");
+            let invoice = self.text(&row, "invoice");
+            let document = if reference.is_empty() {
+                invoice.clone()
+            } else {
+                reference.clone()
+            };
+            let (date, date_text) = self.date(&row, number, &document);
+            let type_text = self.text(&row, "kind");
+            let amount = self.money(&row, number, "amount", true, &document);
+            let kind = match kind_from_type(&type_text) {
+                Some(kind) => kind,
+                None => {
+                    let location = self.location(number, Some("kind"), &document);
+                    self.findings.push(Finding::error(
+                        "payment_type_unknown",
+                        format!("'{type_text}' is not a payment type: expected Paiement/Payment, Dépôt/Deposit or Remboursement/Refund"),
+                        location,
+                    ));
+                    PaymentKind::Payment
+                }
+            };
+            // A refund is money back whether Plannit writes it positive with the
+            // Refund type, or negative.
+            let (kind, received) =
+                if kind == PaymentKind::Refund || amount.is_sign_negative() && !amount.is_zero() {
+                    (PaymentKind::Refund, -amount.abs())
+                } else {
+                    (kind, amount)
+                };
+            payments.push(Payment {
+                origin: RowOrigin {
+                    file: self.file.to_string(),
+                    sheet: self.sheet.sheet.clone(),
+                    row: number,
+                },
+                date,
+                date_text,
+                reference,
+                invoice,
+                customer: self.text(&row, "customer"),
+                kind,
+                type_text,
+                method: self.text(&row, "method"),
+                amount,
+                received,
+            });
+        }
+        payments
+    }
+}
+
+fn kind_from_type(text: &str) -> Option<PaymentKind> {
+    match fold_header(text).as_str() {
+        "" | "paiement" | "payment" | "paiement recu" | "payment received" => {
+            Some(PaymentKind::Payment)
+        }
+        "depot" | "deposit" | "acompte" | "depot client" | "customer deposit" => {
+            Some(PaymentKind::Deposit)
+        }
+        "remboursement" | "refund" => Some(PaymentKind::Refund),
+        _ => None,
+    }
+}
+
+/// A summary row at the bottom of a report ("Total", "Grand total", "Totaux")
+/// repeats the sum of the rows above and must not be counted again.
+fn is_total_row(row: &[Cell]) -> bool {
+    let first_text = row
+        .iter()
+        .find(|c| !c.is_blank())
+        .map(Cell::to_text)
+        .unwrap_or_default();
+    let folded = fold_header(&first_text);
+    matches!(
+        folded.as_str(),
+        "total" | "totaux" | "grand total" | "total general" | "totals"
+    )
+}

@@ -1,0 +1,250 @@
+//! Reading one input file into sheets of cells: workbooks through calamine
+//! (xlsx, xlsm, xls, xlsb, ods) and CSV text in UTF-8, UTF-16 or Windows-1252
+//! with `,`, `;` or tab separators.
+
+use std::path::Path;
+
+use calamine::{Data, Reader};
+
+use super::values::Cell;
+
+/// One sheet of cells. CSV files have one sheet with no name.
+#[derive(Debug, Clone)]
+pub struct RawSheet {
+    pub sheet: Option<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// 1-based row number, as shown to the user, of `rows[0]`.
+    pub first_row_number: u64,
+    /// Whether Excel serial dates count from 1904 (old Mac workbooks).
+    pub is_1904: bool,
+}
+
+/// Why a file could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read the file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the file is empty (0 bytes): export the report again from Plannit")]
+    EmptyFile,
+    #[error("not a readable spreadsheet ({0}): the file may be damaged or truncated; export it again from Plannit, or open it in Excel and save it as .xlsx")]
+    Workbook(String),
+    #[error("sheet '{sheet}' cannot be read ({reason}): open the file in Excel and save it again")]
+    Sheet { sheet: String, reason: String },
+    #[error("the text cannot be read as CSV at line {line}: {reason}")]
+    Csv { line: u64, reason: String },
+}
+
+/// The kinds of file the loader reads, by extension.
+pub fn is_supported_extension(path: &Path) -> bool {
+    matches!(
+        extension(path).as_str(),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "csv" | "txt"
+    )
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// Reads every sheet of a file.
+pub fn read_sheets(path: &Path) -> Result<Vec<RawSheet>, ReadError> {
+    parse_sheets(std::fs::read(path)?, path)
+}
+
+/// Parses the bytes of a file; `path` tells the format by its extension.
+pub fn parse_sheets(bytes: Vec<u8>, path: &Path) -> Result<Vec<RawSheet>, ReadError> {
+    if bytes.is_empty() {
+        return Err(ReadError::EmptyFile);
+    }
+    match extension(path).as_str() {
+        "csv" | "txt" => Ok(vec![read_csv(&bytes)?]),
+        _ => read_workbook(bytes),
+    }
+}
+
+fn read_workbook(bytes: Vec<u8>) -> Result<Vec<RawSheet>, ReadError> {
+    let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| ReadError::Workbook(e.to_string()))?;
+    let is_1904 = match &workbook {
+        calamine::Sheets::Xlsx(book) => book.has_1904_epoch(),
+        calamine::Sheets::Xls(book) => book.has_1904_epoch(),
+        calamine::Sheets::Xlsb(book) => book.has_1904_epoch(),
+        calamine::Sheets::Ods(_) => false,
+    };
+    let mut sheets = Vec::new();
+    for name in workbook.sheet_names() {
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|e| ReadError::Sheet {
+                sheet: name.clone(),
+                reason: e.to_string(),
+            })?;
+        let first_row_number = range.start().map_or(1, |(row, _)| u64::from(row) + 1);
+        let first_col = range.start().map_or(0, |(_, col)| col as usize);
+        let rows = range
+            .rows()
+            .map(|row| {
+                // Keep column positions absolute so that letters in messages match Excel's.
+                let mut cells = vec![Cell::Empty; first_col];
+                cells.extend(row.iter().map(cell_from_data));
+                cells
+            })
+            .collect();
+        sheets.push(RawSheet {
+            sheet: Some(name),
+            rows,
+            first_row_number,
+            is_1904,
+        });
+    }
+    Ok(sheets)
+}
+
+fn cell_from_data(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Text(b.to_string()),
+        Data::DateTime(dt) if dt.is_datetime() => match dt.as_datetime() {
+            Some(datetime) => Cell::Date(datetime),
+            None => Cell::Number(dt.as_f64()),
+        },
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// Decodes CSV bytes: a BOM decides (UTF-8, UTF-16); otherwise valid UTF-8 is
+/// UTF-8 and anything else is Windows-1252, which is what French Excel saves.
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+        return text.into_owned();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+fn read_csv(bytes: &[u8]) -> Result<RawSheet, ReadError> {
+    let text = decode_text(bytes);
+    if text.trim().is_empty() {
+        return Err(ReadError::EmptyFile);
+    }
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => rows.push(
+                record
+                    .iter()
+                    .map(|field| {
+                        if field.is_empty() {
+                            Cell::Empty
+                        } else {
+                            Cell::Text(field.to_string())
+                        }
+                    })
+                    .collect(),
+            ),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                return Err(ReadError::Csv {
+                    line,
+                    reason: e.to_string(),
+                });
+            }
+        }
+    }
+    let position = reader.position().clone();
+    if ends_inside_quotes(&text) {
+        return Err(ReadError::Csv {
+            line: position.line(),
+            reason: "a quoted field is not closed: the file looks cut short".into(),
+        });
+    }
+    Ok(RawSheet {
+        sheet: None,
+        rows,
+        first_row_number: 1,
+        is_1904: false,
+    })
+}
+
+/// True when the text ends inside an open quoted field (an odd number of quotes
+/// overall), which the csv crate would otherwise read silently to the end.
+fn ends_inside_quotes(text: &str) -> bool {
+    text.bytes().filter(|&b| b == b'"').count() % 2 == 1
+}
+
+/// Picks the separator that splits the first lines into the most consistent
+/// number of fields.
+fn sniff_delimiter(text: &str) -> u8 {
+    let sample: String = text.lines().take(50).collect::<Vec<_>>().join("\n");
+    let mut best = (b',', 0usize);
+    for candidate in [b';', b',', b'\t'] {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(candidate)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(sample.as_bytes());
+        let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+        for record in reader.records().map_while(Result::ok) {
+            if record.len() > 1 {
+                *counts.entry(record.len()).or_default() += 1;
+            }
+        }
+        let score = counts
+            .iter()
+            .map(|(fields, rows)| fields * rows)
+            .max()
+            .unwrap_or(0);
+        if score > best.1 {
+            best = (candidate, score);
+        }
+    }
+    best.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_windows_1252_and_boms() {
+        assert_eq!(decode_text(b"D\xe9p\xf4t"), "Dépôt");
+        assert_eq!(decode_text("\u{feff}Dépôt".as_bytes()), "Dépôt");
+        assert_eq!(decode_text(b"\xff\xfeD\x00\xe9\x00"), "Dé");
+    }
+
+    #[test]
+    fn sniffs_semicolons_and_commas() {
+        assert_eq!(sniff_delimiter("a;b;c\n1,5;2,5;3\n"), b';');
+        assert_eq!(sniff_delimiter("a,b,c\n\"x;y\",2,3\n"), b',');
+    }
+
+    #[test]
+    fn csv_with_quotes_commas_and_accents() {
+        let sheet =
+            read_csv("Client,Montant\n\"Gagnon, \"\"Le Roi\"\" é\",\"1,50\"\n".as_bytes()).unwrap();
+        assert_eq!(sheet.rows[1][0], Cell::Text("Gagnon, \"Le Roi\" é".into()));
+        assert_eq!(sheet.rows[1][1], Cell::Text("1,50".into()));
+    }
+}

@@ -1,0 +1,470 @@
+//! Cell values as the exports hold them, and their conversion to exact money
+//! and calendar dates. Nothing here goes through floating-point arithmetic
+//! except reading an Excel numeric cell, which is converted once and rounded
+//! to the cent.
+
+use std::str::FromStr;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Deserialize;
+
+/// One cell as read from a spreadsheet or a CSV file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDateTime),
+    /// An Excel error value such as `#REF!` or `#DIV/0!`.
+    Error(String),
+}
+
+impl Cell {
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(text) => text.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text, for names and numbers such as invoice `1042`.
+    pub fn to_text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(text) => text.trim().to_string(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// Why a cell could not be read as money.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AmountError {
+    #[error("'{0}' is not an amount")]
+    NotAnAmount(String),
+    #[error("'{0}' has more than two decimals")]
+    TooManyDecimals(String),
+    #[error("'{0}' is ambiguous: write 1234.00 or 1 234,00")]
+    AmbiguousSeparator(String),
+    #[error("'{0}' is too large for an amount")]
+    TooLarge(String),
+    #[error("the cell holds the spreadsheet error {0}: fix the formula in the export")]
+    CellError(String),
+    #[error("the cell holds a date, not an amount")]
+    DateInAmount,
+}
+
+/// Largest amount accepted on one line: far above any invoice, far below where
+/// sums could overflow.
+const MAX_AMOUNT: i64 = 1_000_000_000_000;
+
+/// Reads a money cell. `Ok(None)` means blank.
+pub fn amount_from_cell(cell: &Cell) -> Result<Option<Decimal>, AmountError> {
+    match cell {
+        Cell::Empty => Ok(None),
+        Cell::Text(text) if text.trim().is_empty() => Ok(None),
+        Cell::Text(text) => parse_amount(text).map(Some),
+        Cell::Number(n) => amount_from_f64(*n).map(Some),
+        Cell::Date(_) => Err(AmountError::DateInAmount),
+        Cell::Error(e) => Err(AmountError::CellError(e.clone())),
+    }
+}
+
+/// Converts an Excel numeric cell: exact decimal of the stored double, rounded to
+/// the cent. A value that is more than float noise away from a whole cent had more
+/// than two decimals in the sheet and is refused rather than silently rounded.
+pub fn amount_from_f64(value: f64) -> Result<Decimal, AmountError> {
+    let shown = || format!("{value}");
+    if !value.is_finite() || value.abs() >= MAX_AMOUNT as f64 {
+        return Err(AmountError::TooLarge(shown()));
+    }
+    let exact = Decimal::from_f64_retain(value).ok_or_else(|| AmountError::TooLarge(shown()))?;
+    let cents = round_cents(exact);
+    if (exact - cents).abs() > Decimal::new(1, 6) {
+        return Err(AmountError::TooManyDecimals(shown()));
+    }
+    Ok(cents)
+}
+
+/// Rounds to the cent, half away from zero, as Revenu Québec rounds taxes.
+pub fn round_cents(value: Decimal) -> Decimal {
+    let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    rounded
+}
+
+/// Parses an amount written as text: `1234.56`, `1,234.56`, `1 234,56 $` (regular,
+/// no-break or narrow no-break spaces), `(12.00)`, `-12,00 $`, `12.00-`.
+pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
+    parse_decimal(text, 2)
+}
+
+/// Parses a quantity: the same notations as amounts, up to six decimals.
+pub fn parse_quantity(text: &str) -> Result<Decimal, AmountError> {
+    parse_decimal(text, 6).map(|q| q.normalize())
+}
+
+fn parse_decimal(text: &str, max_scale: u32) -> Result<Decimal, AmountError> {
+    let original = text.trim();
+    let not_amount = || AmountError::NotAnAmount(original.to_string());
+    let mut body: String = original
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '$'))
+        .collect();
+    for code in ["CAD", "CA"] {
+        if let Some(stripped) = body.strip_suffix(code) {
+            body = stripped.to_string();
+        }
+    }
+    let mut negative = false;
+    if let Some(inner) = body.strip_prefix('(').and_then(|b| b.strip_suffix(')')) {
+        negative = true;
+        body = inner.to_string();
+    }
+    for minus in ['-', '\u{2212}'] {
+        if let Some(rest) = body.strip_prefix(minus) {
+            negative = !negative;
+            body = rest.to_string();
+        } else if let Some(rest) = body.strip_suffix(minus) {
+            negative = !negative;
+            body = rest.to_string();
+        }
+    }
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return Err(not_amount());
+    }
+    let normalized = normalize_separators(&body, original, max_scale)?;
+    if normalized.len() > 40 {
+        return Err(AmountError::TooLarge(original.to_string()));
+    }
+    let mut value = Decimal::from_str(&normalized).map_err(|_| not_amount())?;
+    if value.abs() >= Decimal::from(MAX_AMOUNT) {
+        return Err(AmountError::TooLarge(original.to_string()));
+    }
+    value = value.normalize();
+    if value.scale() > max_scale {
+        return Err(AmountError::TooManyDecimals(original.to_string()));
+    }
+    value.rescale(max_scale);
+    Ok(if negative { -value } else { value })
+}
+
+/// Turns digits with `,` and `.` into a plain `1234.56`.
+fn normalize_separators(body: &str, original: &str, max_scale: u32) -> Result<String, AmountError> {
+    let not_amount = || AmountError::NotAnAmount(original.to_string());
+    let last_comma = body.rfind(',');
+    let last_dot = body.rfind('.');
+    let (decimal_sep, group_sep) = match (last_comma, last_dot) {
+        (None, None) => return Ok(body.to_string()),
+        (Some(c), Some(d)) if c > d => (Some(','), '.'),
+        (Some(_), Some(_)) => (Some('.'), ','),
+        (Some(_), None) => single_kind_roles(body, ',', original, max_scale)?,
+        (None, Some(_)) => single_kind_roles(body, '.', original, max_scale)?,
+    };
+    let (integer, fraction) = match decimal_sep {
+        Some(sep) => {
+            let at = body.rfind(sep).expect("separator present");
+            (&body[..at], Some(&body[at + 1..]))
+        }
+        None => (body, None),
+    };
+    if let Some(fraction) = fraction {
+        if fraction.is_empty() || fraction.contains([',', '.']) {
+            return Err(not_amount());
+        }
+    }
+    let groups: Vec<&str> = integer.split(group_sep).collect();
+    if groups.len() > 1
+        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
+    {
+        return Err(not_amount());
+    }
+    if groups.iter().any(|g| g.contains([',', '.'])) {
+        return Err(not_amount());
+    }
+    let mut plain = groups.concat();
+    if plain.is_empty() {
+        plain.push('0');
+    }
+    if let Some(fraction) = fraction {
+        plain.push('.');
+        plain.push_str(fraction);
+    }
+    Ok(plain)
+}
+
+/// With only one kind of separator: one occurrence followed by 1 or 2 digits is
+/// the decimal mark; several occurrences are thousands groups; a single one
+/// followed by exactly three digits could be either and is refused.
+fn single_kind_roles(
+    body: &str,
+    sep: char,
+    original: &str,
+    max_scale: u32,
+) -> Result<(Option<char>, char), AmountError> {
+    let other = if sep == ',' { '.' } else { ',' };
+    let count = body.matches(sep).count();
+    if count > 1 {
+        return Ok((None, sep));
+    }
+    let after = body.len() - body.rfind(sep).expect("separator present") - 1;
+    if after == 3 && max_scale < 3 && !body.starts_with(['0', sep]) {
+        return Err(AmountError::AmbiguousSeparator(original.to_string()));
+    }
+    Ok((Some(sep), other))
+}
+
+/// How to read dates such as `03/04/2026`, which are ambiguous without it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// Refuse ambiguous dates (the default).
+    #[default]
+    Strict,
+    /// Day first: 03/04/2026 is April 3.
+    Dmy,
+    /// Month first: 03/04/2026 is March 4.
+    Mdy,
+}
+
+/// Why a cell could not be read as a date.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DateError {
+    #[error("'{0}' is not a date (expected 2026-10-31)")]
+    NotADate(String),
+    #[error("'{0}' is ambiguous (day/month or month/day): set date_order = \"dmy\" or \"mdy\" under [input] in the config")]
+    Ambiguous(String),
+    #[error("'{0}' is outside the years 1990 to 2100")]
+    OutOfRange(String),
+    #[error("the cell holds the spreadsheet error {0}: fix the formula in the export")]
+    CellError(String),
+}
+
+/// Text Plannit writes for an invoice that has no date.
+fn is_missing_date_marker(text: &str) -> bool {
+    matches!(
+        crate::text::fold_header(text).as_str(),
+        "" | "n d" | "nd" | "n a" | "na"
+    )
+}
+
+/// Reads a date cell. `Ok(None)` means blank or Plannit's `N/D` (no date).
+pub fn date_from_cell(
+    cell: &Cell,
+    order: DateOrder,
+    is_1904: bool,
+) -> Result<Option<NaiveDate>, DateError> {
+    let date = match cell {
+        Cell::Empty => return Ok(None),
+        Cell::Text(text) if is_missing_date_marker(text) => return Ok(None),
+        Cell::Text(text) => parse_date(text, order)?,
+        Cell::Date(datetime) => datetime.date(),
+        Cell::Number(serial) => excel_serial_date(*serial, is_1904)
+            .ok_or_else(|| DateError::NotADate(serial.to_string()))?,
+        Cell::Error(e) => return Err(DateError::CellError(e.clone())),
+    };
+    check_date_range(date, &cell.to_text()).map(Some)
+}
+
+fn check_date_range(date: NaiveDate, shown: &str) -> Result<NaiveDate, DateError> {
+    use chrono::Datelike;
+    if (1990..=2100).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(DateError::OutOfRange(shown.to_string()))
+    }
+}
+
+/// Converts an Excel serial day number (a date cell stored without a date
+/// format) in the workbook's epoch.
+pub fn excel_serial_date(serial: f64, is_1904: bool) -> Option<NaiveDate> {
+    if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let datetime =
+        calamine::ExcelDateTime::new(serial, calamine::ExcelDateTimeType::DateTime, is_1904);
+    datetime.as_datetime().map(|d| d.date())
+}
+
+/// Parses a date written as text: ISO `2026-10-31` (optionally followed by a
+/// time), `2026/10/31`, or day and month with slashes, dashes or dots when the
+/// order is unambiguous or declared.
+pub fn parse_date(text: &str, order: DateOrder) -> Result<NaiveDate, DateError> {
+    let trimmed = text.trim();
+    let not_date = || DateError::NotADate(trimmed.to_string());
+    let date_part = trimmed
+        .split(|c: char| c == 'T' || c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let parts: Vec<&str> = date_part.split(['-', '/', '.']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(not_date());
+    }
+    let number = |p: &str| p.parse::<u32>().map_err(|_| not_date());
+    let (year, month, day) = if parts[0].len() == 4 {
+        (number(parts[0])?, number(parts[1])?, number(parts[2])?)
+    } else if parts[2].len() == 4 {
+        let (first, second, year) = (number(parts[0])?, number(parts[1])?, number(parts[2])?);
+        let day_first = match order {
+            DateOrder::Dmy => true,
+            DateOrder::Mdy => false,
+            DateOrder::Strict if first > 12 && second <= 12 => true,
+            DateOrder::Strict if second > 12 && first <= 12 => false,
+            DateOrder::Strict if first == second => true,
+            DateOrder::Strict => return Err(DateError::Ambiguous(trimmed.to_string())),
+        };
+        if day_first {
+            (year, second, first)
+        } else {
+            (year, first, second)
+        }
+    } else {
+        return Err(not_date());
+    };
+    let year = i32::try_from(year).map_err(|_| not_date())?;
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(not_date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amount(text: &str) -> Decimal {
+        parse_amount(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    #[test]
+    fn amounts_in_every_supported_notation() {
+        assert_eq!(amount("1234.56").to_string(), "1234.56");
+        assert_eq!(amount("1,234.56").to_string(), "1234.56");
+        assert_eq!(amount("1 234,56 $").to_string(), "1234.56");
+        assert_eq!(amount("1\u{a0}234,56\u{a0}$").to_string(), "1234.56");
+        assert_eq!(amount("1\u{202f}234,56 $").to_string(), "1234.56");
+        assert_eq!(amount("(12.00)").to_string(), "-12.00");
+        assert_eq!(amount("-12,00 $").to_string(), "-12.00");
+        assert_eq!(amount("12.00-").to_string(), "-12.00");
+        assert_eq!(amount("$1,234,567.8").to_string(), "1234567.80");
+        assert_eq!(amount("1.234.567,80").to_string(), "1234567.80");
+        assert_eq!(amount("0,5").to_string(), "0.50");
+        assert_eq!(amount("42").to_string(), "42.00");
+        assert!(matches!(
+            parse_amount("1.250"),
+            Err(AmountError::AmbiguousSeparator(_))
+        ));
+    }
+
+    #[test]
+    fn bad_amounts_are_refused() {
+        assert!(matches!(
+            parse_amount("abc"),
+            Err(AmountError::NotAnAmount(_))
+        ));
+        assert!(matches!(
+            parse_amount("12.345"),
+            Err(AmountError::AmbiguousSeparator(_))
+        ));
+        assert!(matches!(
+            parse_amount("0.125"),
+            Err(AmountError::TooManyDecimals(_))
+        ));
+        assert!(matches!(
+            parse_amount("1,23,4"),
+            Err(AmountError::NotAnAmount(_))
+        ));
+        assert!(matches!(
+            parse_amount("1,2.3,4"),
+            Err(AmountError::NotAnAmount(_))
+        ));
+        assert!(matches!(
+            parse_amount("-"),
+            Err(AmountError::NotAnAmount(_))
+        ));
+        assert!(matches!(
+            parse_amount("99999999999999999999999"),
+            Err(AmountError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn excel_numbers_round_to_the_cent_without_float_arithmetic() {
+        assert_eq!(amount_from_f64(0.1 + 0.2).unwrap().to_string(), "0.30");
+        assert_eq!(amount_from_f64(1149.75).unwrap().to_string(), "1149.75");
+        assert_eq!(amount_from_f64(-57.49).unwrap().to_string(), "-57.49");
+        assert!(matches!(
+            amount_from_f64(1.005),
+            Err(AmountError::TooManyDecimals(_))
+        ));
+        assert!(matches!(
+            amount_from_f64(f64::NAN),
+            Err(AmountError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn tax_rounding_is_half_away_from_zero() {
+        assert_eq!(round_cents(Decimal::new(1005, 3)).to_string(), "1.01");
+        assert_eq!(round_cents(Decimal::new(-1005, 3)).to_string(), "-1.01");
+        assert_eq!(round_cents(Decimal::new(1015, 3)).to_string(), "1.02");
+        assert_eq!(round_cents(Decimal::new(7, 0)).to_string(), "7.00");
+    }
+
+    #[test]
+    fn dates_iso_serial_and_declared_order() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            parse_date("2026-10-31", DateOrder::Strict).unwrap(),
+            d(2026, 10, 31)
+        );
+        assert_eq!(
+            parse_date("2026-10-31 14:32", DateOrder::Strict).unwrap(),
+            d(2026, 10, 31)
+        );
+        assert_eq!(
+            parse_date("2026-10-31T14:32:00", DateOrder::Strict).unwrap(),
+            d(2026, 10, 31)
+        );
+        assert_eq!(
+            parse_date("31/10/2026", DateOrder::Strict).unwrap(),
+            d(2026, 10, 31)
+        );
+        assert!(matches!(
+            parse_date("03/04/2026", DateOrder::Strict),
+            Err(DateError::Ambiguous(_))
+        ));
+        assert_eq!(
+            parse_date("03/04/2026", DateOrder::Dmy).unwrap(),
+            d(2026, 4, 3)
+        );
+        assert_eq!(
+            parse_date("03/04/2026", DateOrder::Mdy).unwrap(),
+            d(2026, 3, 4)
+        );
+        assert!(parse_date("2026-02-30", DateOrder::Strict).is_err());
+        assert_eq!(excel_serial_date(46326.0, false).unwrap(), d(2026, 10, 31));
+        assert_eq!(
+            excel_serial_date(46326.0 - 1462.0, true).unwrap(),
+            d(2026, 10, 31)
+        );
+        assert_eq!(
+            date_from_cell(&Cell::Text("N/D".into()), DateOrder::Strict, false),
+            Ok(None)
+        );
+        assert!(matches!(
+            date_from_cell(&Cell::Text("1899-12-31".into()), DateOrder::Strict, false),
+            Err(DateError::OutOfRange(_))
+        ));
+    }
+}

@@ -1,0 +1,25 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use plannit2sage::cli::{Cli, Command};
+use plannit2sage::cmd;
+use plannit2sage::run::RunRequest;
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Run {
+            inbox,
+            config,
+            out,
+            granularity,
+            queries,
+        } => cmd::run::execute(RunRequest {
+            inbox,
+            config,
+            out_dir: out,
+            granularity,
+            queries,
+        }),
+        Command::Check { file, config } => cmd::check::execute(&file, config),
+    }
+}
