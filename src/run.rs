@@ -131,9 +131,14 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
         &plan.queries.checks,
         &loaded.headers,
     )?);
+    let journal = transform::run_journal(&tables, &plan.queries.journal)?;
+    // Lines without account or date follow from an error already reported
+    // (unmapped item, undated invoice); they are news only when nothing else is.
+    if error_count(&findings) == 0 {
+        findings.extend(journal.unusable);
+    }
     findings.sort_by_key(|f| f.severity);
-    let lines = transform::run_journal(&tables, &plan.queries.journal)?;
-    let entries = build_entries(&lines);
+    let entries = build_entries(&journal.lines);
 
     let mut report = RunReport {
         files: loaded.files,

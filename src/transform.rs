@@ -331,22 +331,33 @@ fn date_from_days(days: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::Duration::days(days.into()))
 }
 
-/// Runs the journal queries and validates their output: columns `date`,
-/// `source`, `comment`, `account`, `amount` (exact decimal, at most two
-/// places), optionally `source_rows`.
-pub fn run_journal(
-    tables: &SqlTables,
-    queries: &[QueryFile],
-) -> Result<Vec<JournalLine>, QueryError> {
-    let mut lines = Vec::new();
-    for query in queries {
-        let frame = run_query(tables, query)?;
-        lines.extend(journal_lines(&frame, &query.name)?);
-    }
-    Ok(lines)
+/// Journal lines, and the lines that could not be used (no account, no date),
+/// as error findings.
+#[derive(Debug, Default)]
+pub struct JournalOutput {
+    pub lines: Vec<JournalLine>,
+    pub unusable: Vec<Finding>,
 }
 
-fn journal_lines(frame: &DataFrame, file: &str) -> Result<Vec<JournalLine>, QueryError> {
+/// Runs the journal queries and validates their output: columns `date`,
+/// `source`, `comment`, `account`, `amount` (exact decimal, at most two
+/// places), optionally `source_rows`. A wrong column is an error in the query;
+/// a line without account or date is a finding (usually the consequence of a
+/// check's error, such as an unmapped item or an undated invoice).
+pub fn run_journal(tables: &SqlTables, queries: &[QueryFile]) -> Result<JournalOutput, QueryError> {
+    let mut output = JournalOutput::default();
+    for query in queries {
+        let frame = run_query(tables, query)?;
+        journal_lines(&frame, &query.name, &mut output)?;
+    }
+    Ok(output)
+}
+
+fn journal_lines(
+    frame: &DataFrame,
+    file: &str,
+    output: &mut JournalOutput,
+) -> Result<(), QueryError> {
     let bad = |message: String| QueryError::BadOutput {
         file: file.to_string(),
         message,
@@ -385,7 +396,16 @@ fn journal_lines(frame: &DataFrame, file: &str) -> Result<Vec<JournalLine>, Quer
         )));
     }
     let amounts = amount.cast(&DataType::Int128).ok().filter(|_| scale == 0);
-    let mut lines = Vec::with_capacity(frame.height());
+    let unusable = |message: String| {
+        Finding::error(
+            "journal_line",
+            message,
+            Location {
+                file: Some(file.to_string()),
+                ..Location::default()
+            },
+        )
+    };
     for row in 0..frame.height() {
         let value = match &amounts {
             Some(integers) => integers
@@ -408,19 +428,27 @@ fn journal_lines(frame: &DataFrame, file: &str) -> Result<Vec<JournalLine>, Quer
         };
         let describe = || format!("line {} ({} {})", row + 1, source_text, account_text);
         let Some(mut value) = value else {
-            return Err(bad(format!("{}: 'amount' is empty", describe())));
+            output
+                .unusable
+                .push(unusable(format!("{}: 'amount' is empty", describe())));
+            continue;
         };
         value.rescale(2);
         if account_text.trim().is_empty() {
-            return Err(bad(format!("{}: 'account' is empty (amount {value}): map the item or set the account in the config", describe())));
+            output.unusable.push(unusable(format!(
+                "{}: 'account' is empty (amount {value})",
+                describe()
+            )));
+            continue;
         }
         let Some(line_date) = line_date else {
-            return Err(bad(format!(
+            output.unusable.push(unusable(format!(
                 "{}: 'date' is empty (amount {value})",
                 describe()
             )));
+            continue;
         };
-        lines.push(JournalLine {
+        output.lines.push(JournalLine {
             date: line_date,
             source: source_text,
             comment: cell_text(comment, row),
@@ -432,5 +460,5 @@ fn journal_lines(frame: &DataFrame, file: &str) -> Result<Vec<JournalLine>, Quer
             query: file.to_string(),
         });
     }
-    Ok(lines)
+    Ok(())
 }

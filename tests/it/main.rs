@@ -1,0 +1,8 @@
+//! Integration tests: each builds an inbox in a temporary folder, runs the real
+//! binary, and checks the Sage 50 file against figures computed in the test.
+
+mod bad_input;
+mod fixtures;
+mod formats;
+mod granularity;
+mod queries;

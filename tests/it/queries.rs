@@ -1,0 +1,120 @@
+//! Analyst-edited queries: their output is validated before use.
+
+use crate::fixtures::*;
+
+fn queries_copy(case: &Case) -> std::path::PathBuf {
+    let target = case.dir.path().join("queries");
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    for sub in ["journal", "checks"] {
+        std::fs::create_dir_all(target.join(sub)).unwrap();
+        for entry in std::fs::read_dir(source.join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, target.join(sub).join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    target
+}
+
+#[test]
+fn a_copy_of_the_shipped_queries_gives_the_same_file() {
+    let case = standard_case();
+    let queries = queries_copy(&case);
+    let outcome = case.run(&["--queries", queries.to_str().unwrap()]);
+    outcome.assert_success();
+    assert_eq!(outcome.account_sums(), standard_sums());
+}
+
+#[test]
+fn a_float_amount_from_a_query_is_refused_with_the_fix() {
+    let case = standard_case();
+    let queries = queries_copy(&case);
+    let revenue = queries.join("journal/20_invoices_revenue.sql");
+    let sql = std::fs::read_to_string(&revenue)
+        .unwrap()
+        .replace("-SUM(s.amount)", "-SUM(s.amount) * 1.0");
+    std::fs::write(&revenue, sql).unwrap();
+    let outcome = case.run(&["--queries", queries.to_str().unwrap()]);
+    assert_eq!(outcome.code, 2, "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stderr
+            .contains("20_invoices_revenue.sql: 'amount' is a floating-point number"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(
+        outcome
+            .stderr
+            .contains("CAST the expression AS DECIMAL(38,2)"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(outcome.sage_files.is_empty());
+}
+
+#[test]
+fn a_query_that_unbalances_the_journal_writes_no_file() {
+    let case = standard_case();
+    let queries = queries_copy(&case);
+    std::fs::remove_file(queries.join("journal/30_invoices_taxes.sql")).unwrap();
+    case.run(&["--queries", queries.to_str().unwrap()])
+        .assert_rejected(&["error [sage50_file] line 1: entry 'PLN-261107' does not balance"]);
+}
+
+#[test]
+fn a_check_without_its_header_is_refused() {
+    let case = standard_case();
+    let queries = queries_copy(&case);
+    std::fs::write(
+        queries.join("checks/my_rule.sql"),
+        "SELECT * FROM sales WHERE amount > 1000",
+    )
+    .unwrap();
+    let outcome = case.run(&["--queries", queries.to_str().unwrap()]);
+    assert_eq!(outcome.code, 2);
+    assert!(
+        outcome
+            .stderr
+            .contains("my_rule.sql: the first comment lines must say '-- severity: error'"),
+        "{}",
+        outcome.stderr
+    );
+}
+
+#[test]
+fn a_query_may_not_read_files() {
+    let case = standard_case();
+    let queries = queries_copy(&case);
+    std::fs::write(
+        queries.join("journal/60_extra.sql"),
+        "SELECT * FROM read_csv('/etc/passwd')",
+    )
+    .unwrap();
+    let outcome = case.run(&["--queries", queries.to_str().unwrap()]);
+    assert_eq!(outcome.code, 2);
+    assert!(
+        outcome
+            .stderr
+            .contains("60_extra.sql: this query reads files (read_csv)"),
+        "{}",
+        outcome.stderr
+    );
+}
+
+#[test]
+fn an_analyst_check_flags_rows() {
+    let case = standard_case();
+    let queries = queries_copy(&case);
+    std::fs::write(
+        queries.join("checks/large_line.sql"),
+        "-- severity: warning\n-- message: line of {amount} is above 1000.00\n-- column: amount\nSELECT file, sheet, row, invoice, amount FROM sales WHERE amount > CAST('1000' AS DECIMAL(38,2))\n",
+    )
+    .unwrap();
+    let outcome = case.run(&["--queries", queries.to_str().unwrap()]);
+    outcome.assert_success();
+    assert!(
+        outcome.stderr.contains("warning [large_line] ventes.xlsx, sheet 'Ventes', row 4, column 'Montant', document F-2: line of 1234.56 is above 1000.00"),
+        "{}",
+        outcome.stderr
+    );
+}
