@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::Granularity;
+use crate::config::{Granularity, Lang};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,6 +36,9 @@ pub enum Command {
         /// Folder with journal/*.sql and checks/*.sql [default: the built-in queries].
         #[arg(long)]
         queries: Option<PathBuf>,
+        /// Language of the reconciliation workbook [default: from the config, else fr].
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Validate an existing Sage 50 General Journal import file and print its entries.
     Check {

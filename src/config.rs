@@ -110,6 +110,22 @@ struct RawInput {
     date_order: DateOrder,
 }
 
+/// Language of the reconciliation workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    #[serde(default)]
+    lang: Lang,
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawMapping {
@@ -133,6 +149,8 @@ struct RawConfig {
     input: RawInput,
     #[serde(default)]
     mapping: RawMapping,
+    #[serde(default)]
+    report: RawReport,
 }
 
 /// The accounts that play a fixed role in every entry.
@@ -169,6 +187,7 @@ pub struct Config {
     pub payment_methods: Vec<Mapping>,
     pub aliases: ExtraAliases,
     pub date_order: DateOrder,
+    pub lang: Lang,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -286,6 +305,7 @@ impl Config {
             payment_methods,
             aliases,
             date_order: raw.input.date_order,
+            lang: raw.report.lang,
         })
     }
 }

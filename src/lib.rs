@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod journal;
 pub mod load;
+pub mod report;
 pub mod run;
 pub mod sage;
 pub mod tables;

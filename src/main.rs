@@ -13,12 +13,14 @@ fn main() -> ExitCode {
             out,
             granularity,
             queries,
+            lang,
         } => cmd::run::execute(RunRequest {
             inbox,
             config,
             out_dir: out,
             granularity,
             queries,
+            lang,
         }),
         Command::Check { file, config } => cmd::check::execute(&file, config),
     }

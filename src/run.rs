@@ -1,16 +1,20 @@
 //! The `run` pipeline: resolve the plan (config, queries, output paths), load
-//! the inbox, run the queries, and write the Sage 50 file only when nothing is
-//! wrong. Output is written to a temporary file and renamed, so a failed or
-//! interrupted run never leaves a partial file.
+//! the inbox, run the queries, and write the reconciliation workbook and — only
+//! when nothing is wrong — the Sage 50 file. Every output goes through a
+//! temporary file and a rename, so a failed or interrupted run never leaves a
+//! partial file.
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Local, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::config::{self, Config, Granularity};
+use crate::config::{self, Config, Granularity, Lang};
 use crate::diagnostics::{error_count, Finding, Severity};
 use crate::journal::{build_entries, EntryLabeler, JournalEntry};
+use crate::load::reports::{Payment, SalesLine};
 use crate::load::{self, InputFile};
+use crate::report;
 use crate::sage;
 use crate::tables;
 use crate::transform::{self, QuerySet};
@@ -23,6 +27,7 @@ pub struct RunRequest {
     pub out_dir: Option<PathBuf>,
     pub granularity: Option<Granularity>,
     pub queries: Option<PathBuf>,
+    pub lang: Option<Lang>,
 }
 
 /// The resolved plan the pipeline runs.
@@ -49,21 +54,29 @@ pub enum RunError {
     Tables(#[from] polars::prelude::PolarsError),
     #[error("{0}: cannot write the output: {1}")]
     Write(String, std::io::Error),
+    #[error("{0}: cannot write the workbook: {1}")]
+    Workbook(String, String),
 }
 
-/// The result of a run, successful or not.
+/// The result of a run, successful or not: everything the console summary and
+/// the reconciliation workbook show.
 #[derive(Debug)]
 pub struct RunReport {
+    pub started: DateTime<Local>,
     pub files: Vec<InputFile>,
+    pub sales: Vec<SalesLine>,
+    pub payments: Vec<Payment>,
     pub findings: Vec<Finding>,
+    /// The entries as written to the Sage file (source and comment fitted).
     pub entries: Vec<JournalEntry>,
-    pub sales_rows: usize,
-    pub payment_rows: usize,
-    /// The Sage file, when it was written.
-    pub sage_file: Option<PathBuf>,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
     /// Problems the Sage writer found (the file was then not written).
     pub sage_problems: Vec<sage::SageProblem>,
-    pub queries_origin: String,
+    /// The Sage file, when it was written.
+    pub sage_file: Option<PathBuf>,
+    /// The reconciliation workbook, always written once the data was read.
+    pub workbook: Option<PathBuf>,
 }
 
 impl RunReport {
@@ -77,6 +90,19 @@ impl RunReport {
             .filter(|f| f.severity == Severity::Warning)
             .count()
     }
+
+    /// `2026-10-01_2026-10-31`, from the batch's first and last dates.
+    pub fn period_label(&self) -> String {
+        match (self.first_date, self.last_date) {
+            (Some(first), Some(last)) if first != last => format!("{first}_{last}"),
+            (_, Some(last)) => last.to_string(),
+            _ => "undated".to_string(),
+        }
+    }
+
+    pub fn importable(&self) -> bool {
+        self.errors() == 0 && !self.entries.is_empty()
+    }
 }
 
 impl RunPlan {
@@ -86,6 +112,9 @@ impl RunPlan {
         let mut config = Config::load(&config_path)?;
         if let Some(granularity) = request.granularity {
             config.sage.granularity = granularity;
+        }
+        if let Some(lang) = request.lang {
+            config.lang = lang;
         }
         let queries = match &request.queries {
             Some(dir) => QuerySet::from_dir(dir)?,
@@ -115,9 +144,10 @@ fn default_out_dir(inbox: &Path) -> PathBuf {
 }
 
 /// Runs the pipeline. An `Err` is a problem with the setup (config, queries,
-/// inbox); problems with the data are findings in the report, and then no Sage
-/// file is written.
+/// inbox) or with writing; problems with the data are findings in the report,
+/// and then no Sage file is written.
 pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
+    let started = Local::now();
     let config = &plan.config;
     let skip = [plan.config_path.clone()];
     let loaded = load::load_inbox(&plan.inbox, config, &skip)?;
@@ -138,48 +168,61 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
         findings.extend(journal.unusable);
     }
     findings.sort_by_key(|f| f.severity);
-    let entries = build_entries(&journal.lines);
+    let mut entries = build_entries(&journal.lines);
+    sage::fit_entries(&mut entries, &config.sage);
 
     let mut report = RunReport {
+        started,
         files: loaded.files,
-        sales_rows: loaded.sales.len(),
-        payment_rows: loaded.payments.len(),
+        sales: loaded.sales,
+        payments: loaded.payments,
         findings,
         entries,
-        sage_file: None,
+        first_date: labeler.first_date,
+        last_date: labeler.last_date,
         sage_problems: Vec::new(),
-        queries_origin: plan.queries.origin.clone(),
+        sage_file: None,
+        workbook: None,
     };
-    if report.errors() > 0 || report.entries.is_empty() {
+    let sage_bytes = if report.errors() == 0 && !report.entries.is_empty() {
+        match sage::render(&report.entries, &config.sage) {
+            Ok(bytes) => Some(bytes),
+            Err(problems) => {
+                report.sage_problems = problems;
+                None
+            }
+        }
+    } else {
+        None
+    };
+    if report.files.iter().all(|f| f.sha256.is_empty()) && report.entries.is_empty() {
+        // Nothing was read: no workbook to explain anything.
         return Ok(report);
     }
-    match sage::render(&report.entries, &config.sage) {
-        Ok(bytes) => {
-            let path = plan.out_dir.join(sage_file_name(&labeler));
-            write_atomically(&path, &bytes)?;
-            report.sage_file = Some(path);
-        }
-        Err(problems) => report.sage_problems = problems,
+
+    let period = report.period_label();
+    let sage_path = plan.out_dir.join(format!("sage50-{period}.txt"));
+    let workbook_path = plan.out_dir.join(format!("reconciliation-{period}.xlsx"));
+    // The Sage file stays a hidden temporary file until the workbook is safely
+    // written, so that the two are published together or not at all.
+    let sage_temp = sage_bytes
+        .map(|bytes| write_temporary(&sage_path, &bytes))
+        .transpose()?;
+    if sage_temp.is_some() {
+        report.sage_file = Some(sage_path.clone());
+    }
+    report::write_workbook(&workbook_path, plan, &report)
+        .map_err(|e| RunError::Workbook(workbook_path.display().to_string(), e.to_string()))?;
+    report.workbook = Some(workbook_path);
+    if let Some(temp) = sage_temp {
+        temp.persist(&sage_path)
+            .map_err(|e| RunError::Write(sage_path.display().to_string(), e.error))?;
     }
     Ok(report)
 }
 
-/// `sage50-2026-10-01_2026-10-31.txt`, from the batch's first and last dates.
-pub fn sage_file_name(labeler: &EntryLabeler) -> String {
-    format!("sage50-{}.txt", period_label(labeler))
-}
-
-pub fn period_label(labeler: &EntryLabeler) -> String {
-    match (labeler.first_date, labeler.last_date) {
-        (Some(first), Some(last)) if first != last => format!("{first}_{last}"),
-        (_, Some(last)) => last.to_string(),
-        _ => "undated".to_string(),
-    }
-}
-
-/// Writes through a temporary file in the same folder, then renames it, so the
-/// file is either complete or absent.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
+/// Writes `bytes` to a hidden temporary file beside `path`, synced to disk.
+fn write_temporary(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, RunError> {
     use std::io::Write;
     let shown = || path.display().to_string();
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -194,12 +237,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
     temp.as_file()
         .sync_all()
         .map_err(|e| RunError::Write(shown(), e))?;
-    temp.persist(path)
-        .map_err(|e| RunError::Write(shown(), e.error))?;
-    Ok(())
+    Ok(temp)
 }
 
-/// Net amount per account, and the sums of debits and credits, over entries.
+/// Debits, credits per account, and the sums of debits and credits, over entries.
 pub fn totals(entries: &[JournalEntry]) -> (Vec<(String, Decimal, Decimal)>, Decimal, Decimal) {
     let mut by_account: std::collections::BTreeMap<String, (Decimal, Decimal)> = Default::default();
     for line in entries.iter().flat_map(|e| &e.lines) {

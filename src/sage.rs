@@ -52,30 +52,38 @@ impl ParsedEntry {
     }
 }
 
-/// Renders entries as the bytes of an import file, after checking them with
-/// [`parse`]. Text is cleaned for quoted fields, transliterated where the
-/// encoding lacks a character, and cut to the configured lengths (a source
-/// keeps its end, where document numbers differ; a comment keeps its start).
+/// Fits each entry's source and comment to what the file can hold: text is
+/// cleaned for quoted fields, transliterated where the encoding lacks a
+/// character, and cut to the configured lengths (a source keeps its end, where
+/// document numbers differ; a comment keeps its start). The reconciliation
+/// workbook shows these fitted entries, exactly as written.
+pub fn fit_entries(entries: &mut [JournalEntry], settings: &SageSettings) {
+    for entry in entries {
+        let source = encodable(&sage_field(&entry.source, usize::MAX), settings.encoding);
+        entry.source = keep_tail_chars(&source, settings.source_max)
+            .trim()
+            .to_string();
+        entry.comment = sage_field(
+            &encodable(&entry.comment, settings.encoding),
+            settings.comment_max,
+        );
+    }
+}
+
+/// Renders fitted entries (see [`fit_entries`]) as the bytes of an import
+/// file, after checking them with [`parse`].
 pub fn render(
     entries: &[JournalEntry],
     settings: &SageSettings,
 ) -> Result<Vec<u8>, Vec<SageProblem>> {
     let mut text = String::new();
     for entry in entries {
-        let source = encodable(&sage_field(&entry.source, usize::MAX), settings.encoding);
-        let source = keep_tail_chars(&source, settings.source_max)
-            .trim()
-            .to_string();
-        let comment = sage_field(
-            &encodable(&entry.comment, settings.encoding),
-            settings.comment_max,
-        );
         let _ = write!(
             text,
             "{},\"{}\",\"{}\"\r\n",
             entry.date.format("%m-%d-%y"),
-            source,
-            comment
+            entry.source,
+            entry.comment
         );
         for line in &entry.lines {
             let _ = write!(text, "{},{}\r\n", line.account, format_amount(line.amount));
@@ -450,7 +458,9 @@ mod tests {
         let mut e = entry(&[("1210", 100), ("4001", -100)]);
         e.source = "FACTURE-2026-000123".into();
         e.comment = "Facture \"Łukasz\" Gagnon, rue de l'Église, Montréal".into();
-        let bytes = render(&[e], &SageSettings::default()).unwrap();
+        let mut entries = vec![e];
+        fit_entries(&mut entries, &SageSettings::default());
+        let bytes = render(&entries, &SageSettings::default()).unwrap();
         let text = encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned();
         assert!(
             text.starts_with(

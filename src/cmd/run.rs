@@ -38,6 +38,9 @@ pub fn execute(request: RunRequest) -> ExitCode {
     for problem in &report.sage_problems {
         eprintln!("error [sage50_file] {problem}");
     }
+    if let Some(workbook) = &report.workbook {
+        println!("Reconciliation workbook: {}", workbook.display());
+    }
     if report.errors() > 0 {
         eprintln!(
             "Rejected: {} error(s), {} warning(s). No Sage 50 file was written; fix the errors above and run again.",
@@ -96,8 +99,8 @@ fn print_summary(report: &RunReport) {
     let (accounts, debits, credits) = totals(&report.entries);
     println!(
         "{} sales lines, {} payments → {} entr{}, {} lines; debits {} = credits {}",
-        report.sales_rows,
-        report.payment_rows,
+        report.sales.len(),
+        report.payments.len(),
         report.entries.len(),
         if report.entries.len() == 1 {
             "y"

@@ -6,3 +6,4 @@ mod fixtures;
 mod formats;
 mod granularity;
 mod queries;
+mod workbook;

@@ -1,0 +1,317 @@
+//! Writing one table (header, rows, totals row) over as many sheets as Excel's
+//! row limit requires, in constant-memory mode, with frozen header, autofilter
+//! and fitted column widths; and building formulas that refer to it.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, XlsxError};
+
+/// Excel's last row is 1,048,576: a header and a totals row leave this many data rows.
+pub const EXCEL_MAX_DATA_ROWS: usize = 1_048_576 - 2;
+
+/// A cell of a table row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Money(Decimal),
+    Number(Decimal),
+    Count(u64),
+    Date(Option<NaiveDate>),
+    /// A formula on the same row: `{r}` stands for the row's number; `result`
+    /// is the value it computes, stored so the workbook reads right unrecalculated.
+    RowFormula {
+        template: String,
+        result: Decimal,
+    },
+}
+
+impl Value {
+    fn width(&self) -> usize {
+        match self {
+            Value::Text(text) => text.chars().count(),
+            Value::Money(_) | Value::RowFormula { .. } => 14,
+            Value::Number(n) => n.to_string().len() + 2,
+            Value::Count(n) => n.to_string().len() + 2,
+            Value::Date(_) => 11,
+        }
+    }
+}
+
+/// The formats a table uses.
+pub struct Formats {
+    pub header: Format,
+    pub money: Format,
+    pub date: Format,
+    pub total_label: Format,
+    pub total_money: Format,
+    pub total_count: Format,
+}
+
+impl Formats {
+    pub fn new(money_format: &str) -> Formats {
+        let bold = Format::new().set_bold();
+        Formats {
+            header: bold
+                .clone()
+                .set_background_color("#DDEBF7")
+                .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
+            money: Format::new().set_num_format(money_format),
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+            total_label: bold
+                .clone()
+                .set_border_top(rust_xlsxwriter::FormatBorder::Thin),
+            total_money: bold
+                .clone()
+                .set_num_format(money_format)
+                .set_border_top(rust_xlsxwriter::FormatBorder::Thin),
+            total_count: bold.set_border_top(rust_xlsxwriter::FormatBorder::Thin),
+        }
+    }
+}
+
+/// What to write.
+pub struct TableSpec<'a> {
+    pub sheet: &'a str,
+    pub headers: &'a [&'a str],
+    /// Columns (0-based) whose totals row holds a SUBTOTAL of the column.
+    pub total_columns: &'a [usize],
+    pub total_label: &'a str,
+    pub continued_label: &'a str,
+    pub max_data_rows: usize,
+}
+
+/// One sheet of a written table: its name and the 1-based rows of its data.
+#[derive(Debug, Clone)]
+pub struct TablePart {
+    pub sheet: String,
+    pub first_row: u32,
+    pub last_row: u32,
+}
+
+/// Where a table was written, to build formulas that refer to it.
+#[derive(Debug, Clone)]
+pub struct WrittenTable {
+    pub parts: Vec<TablePart>,
+}
+
+/// `'Par produit'` — sheet names are always quoted in references.
+pub fn quoted_sheet(name: &str) -> String {
+    format!("'{}'", name.replace('\'', "''"))
+}
+
+/// Column letter(s) of a 0-based index.
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII")
+}
+
+impl WrittenTable {
+    fn ranges(&self, column: usize) -> Vec<String> {
+        let letter = column_letter(column);
+        self.parts
+            .iter()
+            .filter(|p| p.last_row >= p.first_row)
+            .map(|p| {
+                format!(
+                    "{}!${letter}${}:${letter}${}",
+                    quoted_sheet(&p.sheet),
+                    p.first_row,
+                    p.last_row
+                )
+            })
+            .collect()
+    }
+
+    /// `SUM(...)` of a column over every part (`0` for an empty table).
+    pub fn sum(&self, column: usize) -> String {
+        let ranges = self.ranges(column);
+        if ranges.is_empty() {
+            "0".to_string()
+        } else {
+            format!("SUM({})", ranges.join(","))
+        }
+    }
+
+    /// `SUMIFS(sum column, criteria column, criteria)` added over every part.
+    pub fn sumifs(&self, sum_column: usize, criteria_column: usize, criteria: &str) -> String {
+        let sums = self.ranges(sum_column);
+        let criteria_ranges = self.ranges(criteria_column);
+        if sums.is_empty() {
+            return "0".to_string();
+        }
+        sums.iter()
+            .zip(&criteria_ranges)
+            .map(|(s, c)| format!("SUMIFS({s},{c},{criteria})"))
+            .collect::<Vec<_>>()
+            .join("+")
+    }
+}
+
+/// Decimal to the double Excel stores.
+pub fn to_f64(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or(0.0)
+}
+
+/// A formula with its computed result stored beside it.
+pub fn formula(expression: &str, result: Decimal) -> Formula {
+    Formula::new(format!("={expression}")).set_result(result.normalize().to_string())
+}
+
+fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
+}
+
+/// Writes the table over one or more constant-memory sheets.
+pub fn write_table(
+    workbook: &mut Workbook,
+    formats: &Formats,
+    spec: &TableSpec,
+    rows: &[Vec<Value>],
+) -> Result<WrittenTable, XlsxError> {
+    let columns = spec.headers.len();
+    let mut widths: Vec<usize> = spec.headers.iter().map(|h| h.chars().count() + 2).collect();
+    for row in rows.iter().take(10_000) {
+        for (col, value) in row.iter().enumerate().take(columns) {
+            widths[col] = widths[col].max(value.width() + 1);
+        }
+    }
+    let chunks: Vec<&[Vec<Value>]> = if rows.is_empty() {
+        vec![&rows[..0]]
+    } else {
+        rows.chunks(spec.max_data_rows.max(1)).collect()
+    };
+    let mut parts = Vec::new();
+    for (index, chunk) in chunks.iter().enumerate() {
+        let name = if index == 0 {
+            spec.sheet.to_string()
+        } else {
+            format!("{} ({} {})", spec.sheet, spec.continued_label, index + 1)
+        };
+        let sheet = workbook.add_worksheet_with_constant_memory()?;
+        sheet.set_name(&name)?;
+        for (col, width) in widths.iter().enumerate() {
+            sheet.set_column_width(col as u16, (*width).min(60) as f64)?;
+        }
+        for (col, header) in spec.headers.iter().enumerate() {
+            sheet.write_string_with_format(0, col as u16, *header, &formats.header)?;
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        sheet.set_landscape();
+        sheet.set_print_fit_to_pages(1, 0);
+        sheet.set_repeat_rows(0, 0)?;
+        for (offset, row) in chunk.iter().enumerate() {
+            let r = offset as u32 + 1;
+            for (col, value) in row.iter().enumerate() {
+                let c = col as u16;
+                match value {
+                    // Always a string cell: text such as "=SUM(...)" from an export stays text.
+                    Value::Text(text) => sheet.write_string(r, c, text).map(|_| ())?,
+                    Value::Money(amount) => sheet
+                        .write_number_with_format(r, c, to_f64(*amount), &formats.money)
+                        .map(|_| ())?,
+                    Value::Number(n) => sheet.write_number(r, c, to_f64(*n)).map(|_| ())?,
+                    Value::Count(n) => sheet.write_number(r, c, *n as f64).map(|_| ())?,
+                    Value::Date(Some(date)) => sheet
+                        .write_datetime_with_format(r, c, excel_date(*date)?, &formats.date)
+                        .map(|_| ())?,
+                    Value::Date(None) => {}
+                    Value::RowFormula { template, result } => {
+                        let expression = template.replace("{r}", &(r + 1).to_string());
+                        sheet
+                            .write_formula_with_format(
+                                r,
+                                c,
+                                formula(&expression, *result),
+                                &formats.money,
+                            )
+                            .map(|_| ())?
+                    }
+                }
+            }
+        }
+        let last_data_row = chunk.len() as u32;
+        let totals_row = last_data_row + 1;
+        sheet.write_string_with_format(totals_row, 0, spec.total_label, &formats.total_label)?;
+        for &col in spec.total_columns {
+            let letter = column_letter(col);
+            let result: Decimal = chunk
+                .iter()
+                .map(|row| match row.get(col) {
+                    Some(Value::Money(v)) | Some(Value::Number(v)) => *v,
+                    Some(Value::RowFormula { result, .. }) => *result,
+                    Some(Value::Count(n)) => Decimal::from(*n),
+                    _ => Decimal::ZERO,
+                })
+                .sum();
+            let expression = if chunk.is_empty() {
+                "0".to_string()
+            } else {
+                format!("SUBTOTAL(109,{letter}2:{letter}{})", last_data_row + 1)
+            };
+            let format = match chunk.first().and_then(|row| row.get(col)) {
+                Some(Value::Count(_)) | Some(Value::Number(_)) => &formats.total_count,
+                _ => &formats.total_money,
+            };
+            sheet.write_formula_with_format(
+                totals_row,
+                col as u16,
+                formula(&expression, result),
+                format,
+            )?;
+        }
+        sheet.autofilter(0, 0, last_data_row.max(1), (columns - 1) as u16)?;
+        parts.push(TablePart {
+            sheet: name,
+            first_row: 2,
+            last_row: last_data_row + 1,
+        });
+    }
+    Ok(WrittenTable { parts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+    }
+
+    #[test]
+    fn formulas_span_every_part() {
+        let table = WrittenTable {
+            parts: vec![
+                TablePart {
+                    sheet: "Journal".into(),
+                    first_row: 2,
+                    last_row: 4,
+                },
+                TablePart {
+                    sheet: "Journal (suite 2)".into(),
+                    first_row: 2,
+                    last_row: 3,
+                },
+            ],
+        };
+        assert_eq!(
+            table.sum(5),
+            "SUM('Journal'!$F$2:$F$4,'Journal (suite 2)'!$F$2:$F$3)"
+        );
+        assert_eq!(
+            table.sumifs(5, 4, "A7"),
+            "SUMIFS('Journal'!$F$2:$F$4,'Journal'!$E$2:$E$4,A7)+SUMIFS('Journal (suite 2)'!$F$2:$F$3,'Journal (suite 2)'!$E$2:$E$3,A7)"
+        );
+    }
+}
