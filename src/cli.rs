@@ -19,6 +19,23 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum HistoryAction {
+    /// List the documents a batch posted, with their amounts per account.
+    Show { batch: String },
+    /// Mark a batch as never imported into Sage 50 (import failed or rolled
+    /// back), so that its documents can be exported again. Recorded, never deleted.
+    Void {
+        batch: String,
+        /// Confirm: voiding lets the batch's documents be posted again.
+        #[arg(long)]
+        yes: bool,
+        /// Why the batch is voided, kept in the history.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read every Plannit export in INBOX and write the Sage 50 import file.
     Run {
@@ -39,6 +56,23 @@ pub enum Command {
         /// Language of the reconciliation workbook [default: from the config, else fr].
         #[arg(long, value_enum)]
         lang: Option<Lang>,
+        /// Export history file [default: plannit2sage.sqlite beside the config].
+        #[arg(long)]
+        history: Option<PathBuf>,
+        /// Post documents changed since they were exported as adjusting entries (the difference).
+        #[arg(long)]
+        adjust: bool,
+    },
+    /// List the batches of the export history, show one, or void one.
+    History {
+        /// Configuration, to find the history beside it [default: ./plannit2sage.toml].
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Export history file [default: plannit2sage.sqlite beside the config].
+        #[arg(long)]
+        history: Option<PathBuf>,
+        #[command(subcommand)]
+        action: Option<HistoryAction>,
     },
     /// Validate an existing Sage 50 General Journal import file and print its entries.
     Check {

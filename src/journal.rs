@@ -23,6 +23,9 @@ pub struct EntryLabel {
 #[derive(Debug, Clone)]
 pub struct EntryLabeler {
     pub granularity: Granularity,
+    /// Label every document by its history key instead (one entry per
+    /// document, source = key): how the history learns what each document posts.
+    pub by_document_key: bool,
     pub first_date: Option<NaiveDate>,
     pub last_date: Option<NaiveDate>,
 }
@@ -44,6 +47,7 @@ impl EntryLabeler {
         );
         EntryLabeler {
             granularity,
+            by_document_key: false,
             first_date,
             last_date,
         }
@@ -76,7 +80,22 @@ impl EntryLabeler {
         }
     }
 
+    /// Labels by document key, for the history.
+    pub fn by_document(sales: &[SalesLine], payments: &[Payment]) -> Self {
+        EntryLabeler {
+            by_document_key: true,
+            ..EntryLabeler::new(Granularity::Document, sales, payments)
+        }
+    }
+
     pub fn for_invoice(&self, line: &SalesLine) -> EntryLabel {
+        if self.by_document_key {
+            return EntryLabel {
+                date: line.date,
+                source: invoice_key(line),
+                comment: String::new(),
+            };
+        }
         match self.granularity {
             Granularity::Document => EntryLabel {
                 date: line.date,
@@ -88,6 +107,13 @@ impl EntryLabeler {
     }
 
     pub fn for_payment(&self, payment: &Payment) -> EntryLabel {
+        if self.by_document_key {
+            return EntryLabel {
+                date: payment.date,
+                source: payment_key(payment),
+                comment: String::new(),
+            };
+        }
         match self.granularity {
             Granularity::Document => {
                 let source = if !payment.reference.is_empty() {
@@ -110,6 +136,28 @@ impl EntryLabeler {
             }
             _ => self.batch_label(payment.date),
         }
+    }
+}
+
+/// The history's key of an invoice: `invoice:P-1042`.
+pub fn invoice_key(line: &SalesLine) -> String {
+    format!("invoice:{}", line.invoice)
+}
+
+/// The history's key of a payment, deposit or refund: its kind and number, or
+/// for rows without a number, what identifies it (date, invoice, customer, amount).
+pub fn payment_key(payment: &Payment) -> String {
+    if payment.reference.is_empty() {
+        let date = payment.date.map(|d| d.to_string()).unwrap_or_default();
+        format!(
+            "{}:{date}|{}|{}|{}",
+            payment.kind.label(),
+            payment.invoice,
+            payment.customer,
+            payment.received
+        )
+    } else {
+        format!("{}:{}", payment.kind.label(), payment.reference)
     }
 }
 

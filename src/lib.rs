@@ -9,7 +9,9 @@
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod dedup;
 pub mod diagnostics;
+pub mod history;
 pub mod journal;
 pub mod load;
 pub mod report;

@@ -14,6 +14,8 @@ fn main() -> ExitCode {
             granularity,
             queries,
             lang,
+            history,
+            adjust,
         } => cmd::run::execute(RunRequest {
             inbox,
             config,
@@ -21,7 +23,14 @@ fn main() -> ExitCode {
             granularity,
             queries,
             lang,
+            history,
+            adjust,
         }),
         Command::Check { file, config } => cmd::check::execute(&file, config),
+        Command::History {
+            config,
+            history,
+            action,
+        } => cmd::history::execute(config, history, action),
     }
 }

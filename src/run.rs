@@ -10,7 +10,9 @@ use chrono::{DateTime, Local, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::config::{self, Config, Granularity, Lang};
+use crate::dedup::{self, Classification};
 use crate::diagnostics::{error_count, Finding, Severity};
+use crate::history::{self, BatchRecord, DocumentPosting, History, Locked};
 use crate::journal::{build_entries, EntryLabeler, JournalEntry};
 use crate::load::reports::{Payment, SalesLine};
 use crate::load::{self, InputFile};
@@ -28,6 +30,9 @@ pub struct RunRequest {
     pub granularity: Option<Granularity>,
     pub queries: Option<PathBuf>,
     pub lang: Option<Lang>,
+    pub history: Option<PathBuf>,
+    /// Post the difference for documents changed since they were exported.
+    pub adjust: bool,
 }
 
 /// The resolved plan the pipeline runs.
@@ -38,6 +43,10 @@ pub struct RunPlan {
     pub config_path: PathBuf,
     pub queries: QuerySet,
     pub out_dir: PathBuf,
+    pub history_path: PathBuf,
+    pub adjust: bool,
+    /// How long to wait for another run holding the history.
+    pub history_wait: std::time::Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +65,8 @@ pub enum RunError {
     Write(String, std::io::Error),
     #[error("{0}: cannot write the workbook: {1}")]
     Workbook(String, String),
+    #[error(transparent)]
+    History(#[from] history::HistoryError),
 }
 
 /// The result of a run, successful or not: everything the console summary and
@@ -77,6 +88,12 @@ pub struct RunReport {
     pub sage_file: Option<PathBuf>,
     /// The reconciliation workbook, always written once the data was read.
     pub workbook: Option<PathBuf>,
+    /// The batch recorded in the history, when the Sage file was written.
+    pub batch_id: Option<String>,
+    /// What the history said about the batch's documents.
+    pub history: Classification,
+    /// Changed documents posted as their difference (`--adjust`).
+    pub adjusted: Vec<(DocumentPosting, history::PostedState)>,
 }
 
 impl RunReport {
@@ -103,6 +120,11 @@ impl RunReport {
     pub fn importable(&self) -> bool {
         self.errors() == 0 && !self.entries.is_empty()
     }
+
+    /// True when every document was already exported: nothing to post.
+    pub fn nothing_new(&self) -> bool {
+        self.errors() == 0 && self.entries.is_empty() && !self.history.unchanged.is_empty()
+    }
 }
 
 impl RunPlan {
@@ -124,12 +146,19 @@ impl RunPlan {
             .out_dir
             .clone()
             .unwrap_or_else(|| default_out_dir(&request.inbox));
+        let history_path = request
+            .history
+            .clone()
+            .unwrap_or_else(|| history::default_path(&config_path));
         Ok(RunPlan {
             inbox: request.inbox.clone(),
             config,
             config_path,
             queries,
             out_dir,
+            history_path,
+            adjust: request.adjust,
+            history_wait: std::time::Duration::from_secs(60),
         })
     }
 }
@@ -143,48 +172,136 @@ fn default_out_dir(inbox: &Path) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("out"))
 }
 
+/// Test hook for the crash tests: `PLANNIT2SAGE_ABORT_AFTER=<stage>` kills the
+/// process (no cleanup, like a power cut) once the run has passed that stage.
+fn abort_point(stage: &str) {
+    if std::env::var("PLANNIT2SAGE_ABORT_AFTER").is_ok_and(|s| s == stage) {
+        eprintln!("aborting after stage '{stage}' (PLANNIT2SAGE_ABORT_AFTER)");
+        std::process::abort();
+    }
+}
+
 /// Runs the pipeline. An `Err` is a problem with the setup (config, queries,
-/// inbox) or with writing; problems with the data are findings in the report,
-/// and then no Sage file is written.
+/// inbox, history) or with writing; problems with the data are findings in the
+/// report, and then no Sage file is written.
 pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     let started = Local::now();
     let config = &plan.config;
-    let skip = [plan.config_path.clone()];
-    let loaded = load::load_inbox(&plan.inbox, config, &skip)?;
-    let labeler = EntryLabeler::new(config.sage.granularity, &loaded.sales, &loaded.payments);
-    let tables = tables::all_tables(config, &loaded.sales, &loaded.payments, &labeler)?;
-    let tables = transform::SqlTables::new(tables);
+    let mut history = History::open(&plan.history_path, plan.history_wait)?;
+    // Held until the batch is recorded: a concurrent run waits here.
+    let locked = history.lock()?;
+    locked.recover()?;
+    let history_tables = locked.tables()?;
+    let posted = locked.posted_states()?;
+    abort_point("locked");
 
+    let skip = [plan.config_path.clone(), plan.history_path.clone()];
+    let loaded = load::load_inbox(&plan.inbox, config, &skip)?;
+
+    // First pass, one entry per document: what each document posts. The checks
+    // run here, over every row of the inputs.
+    let by_document = EntryLabeler::by_document(&loaded.sales, &loaded.payments);
+    let tables = tables::all_tables(
+        config,
+        &loaded.sales,
+        &loaded.payments,
+        &by_document,
+        &history_tables,
+    )?;
+    let tables = transform::SqlTables::new(tables);
     let mut findings = loaded.findings;
     findings.extend(transform::run_checks(
         &tables,
         &plan.queries.checks,
         &loaded.headers,
     )?);
-    let journal = transform::run_journal(&tables, &plan.queries.journal)?;
+    let per_document = transform::run_journal(&tables, &plan.queries.journal)?;
     // Lines without account or date follow from an error already reported
     // (unmapped item, undated invoice); they are news only when nothing else is.
     if error_count(&findings) == 0 {
-        findings.extend(journal.unusable);
+        findings.extend(per_document.unusable);
+    }
+    let documents = dedup::document_postings(&per_document.lines, &loaded.sales, &loaded.payments);
+    let classification = dedup::classify(&documents, &posted);
+    for (doc, state) in &classification.changed {
+        let change = dedup::describe_change(doc, state);
+        let location = crate::diagnostics::Location {
+            document: Some(doc.number.clone()),
+            ..Default::default()
+        };
+        if plan.adjust {
+            findings.push(Finding::warning(
+                "document_adjusted",
+                format!("{} {} changed since batch {} ({change}): the difference is posted as an adjusting entry", doc.doc_type, doc.number, state.last_batch),
+                location,
+            ));
+        } else {
+            findings.push(Finding::error(
+                "document_changed",
+                format!(
+                    "{} {} was exported in batch {} and has changed since ({change}): run with --adjust to post the difference, or void that batch if it was never imported",
+                    doc.doc_type, doc.number, state.last_batch
+                ),
+                location,
+            ));
+        }
+    }
+    for gone in &classification.disappeared {
+        findings.push(Finding::warning(
+            "document_disappeared",
+            format!(
+                "{} (dated {}, exported in batch {}) is not in this export: nothing was reversed; check it in Plannit",
+                gone.key, gone.state.date, gone.state.last_batch
+            ),
+            crate::diagnostics::Location::default(),
+        ));
     }
     findings.sort_by_key(|f| f.severity);
+
+    // Second pass: the new documents only, grouped by the chosen granularity.
+    let is_new = |key: String| classification.new.contains(&key);
+    let sales: Vec<SalesLine> = loaded
+        .sales
+        .into_iter()
+        .filter(|l| l.date.is_none() || is_new(crate::journal::invoice_key(l)))
+        .collect();
+    let payments: Vec<Payment> = loaded
+        .payments
+        .into_iter()
+        .filter(|p| p.date.is_none() || is_new(crate::journal::payment_key(p)))
+        .collect();
+    let labeler = EntryLabeler::new(config.sage.granularity, &sales, &payments);
+    let tables = tables::all_tables(config, &sales, &payments, &labeler, &history_tables)?;
+    let journal =
+        transform::run_journal(&transform::SqlTables::new(tables), &plan.queries.journal)?;
     let mut entries = build_entries(&journal.lines);
+    let mut adjusted = Vec::new();
+    if plan.adjust {
+        for (doc, state) in &classification.changed {
+            entries.extend(dedup::adjustment_entry(doc, state));
+            adjusted.push((doc.clone(), state.clone()));
+        }
+    }
     sage::fit_entries(&mut entries, &config.sage);
+    let (first_date, last_date) = batch_dates(&entries, &labeler);
 
     let mut report = RunReport {
         started,
         files: loaded.files,
-        sales: loaded.sales,
-        payments: loaded.payments,
+        sales,
+        payments,
         findings,
         entries,
-        first_date: labeler.first_date,
-        last_date: labeler.last_date,
+        first_date,
+        last_date,
         sage_problems: Vec::new(),
         sage_file: None,
         workbook: None,
+        batch_id: None,
+        history: classification,
+        adjusted,
     };
-    let sage_bytes = if report.errors() == 0 && !report.entries.is_empty() {
+    let sage_bytes = if report.importable() {
         match sage::render(&report.entries, &config.sage) {
             Ok(bytes) => Some(bytes),
             Err(problems) => {
@@ -195,49 +312,161 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     } else {
         None
     };
-    if report.files.iter().all(|f| f.sha256.is_empty()) && report.entries.is_empty() {
-        // Nothing was read: no workbook to explain anything.
+    if report.nothing_new()
+        || (report.files.iter().all(|f| f.sha256.is_empty()) && report.entries.is_empty())
+    {
+        // Nothing to post, or nothing was read: no output, nothing recorded.
         return Ok(report);
     }
 
     let period = report.period_label();
-    let sage_path = plan.out_dir.join(format!("sage50-{period}.txt"));
-    let workbook_path = plan.out_dir.join(format!("reconciliation-{period}.xlsx"));
-    // The Sage file stays a hidden temporary file until the workbook is safely
-    // written, so that the two are published together or not at all.
-    let sage_temp = sage_bytes
-        .map(|bytes| write_temporary(&sage_path, &bytes))
-        .transpose()?;
-    if sage_temp.is_some() {
-        report.sage_file = Some(sage_path.clone());
+    let mut sage_path = plan.out_dir.join(format!("sage50-{period}.txt"));
+    let mut workbook_path = plan.out_dir.join(format!("reconciliation-{period}.xlsx"));
+    let Some(sage_bytes) = sage_bytes else {
+        // A failed run: the workbook explains why; nothing is recorded.
+        drop(locked);
+        write_workbook(&workbook_path, plan, &report)?;
+        report.workbook = Some(workbook_path);
+        return Ok(report);
+    };
+
+    let batch_id = locked.next_batch_id(started.date_naive())?;
+    if sage_path.exists() || workbook_path.exists() {
+        // Another batch covered the same dates: keep its files.
+        sage_path = plan.out_dir.join(format!("sage50-{period}-{batch_id}.txt"));
+        workbook_path = plan
+            .out_dir
+            .join(format!("reconciliation-{period}-{batch_id}.xlsx"));
     }
-    report::write_workbook(&workbook_path, plan, &report)
-        .map_err(|e| RunError::Workbook(workbook_path.display().to_string(), e.to_string()))?;
-    report.workbook = Some(workbook_path);
-    if let Some(temp) = sage_temp {
-        temp.persist(&sage_path)
-            .map_err(|e| RunError::Write(sage_path.display().to_string(), e.error))?;
+    report.batch_id = Some(batch_id.clone());
+    report.sage_file = Some(sage_path.clone());
+    report.workbook = Some(workbook_path.clone());
+    let sage_temp = temporary_name(&sage_path, &batch_id);
+    let workbook_temp = temporary_name(&workbook_path, &batch_id);
+    write_synced(&sage_temp, &sage_bytes)?;
+    if let Err(e) = write_workbook(&workbook_temp, plan, &report) {
+        let _ = std::fs::remove_file(&sage_temp);
+        return Err(e);
     }
+    abort_point("outputs_written");
+
+    let record = batch_record(
+        &report,
+        plan,
+        &documents,
+        &batch_id,
+        &sage_bytes,
+        vec![
+            (sage_temp.clone(), sage_path.clone()),
+            (workbook_temp.clone(), workbook_path.clone()),
+        ],
+    );
+    if let Err(e) = locked.record(&record) {
+        let _ = std::fs::remove_file(&sage_temp);
+        let _ = std::fs::remove_file(&workbook_temp);
+        return Err(e.into());
+    }
+    abort_point("history_committed");
+    history::finish_rename(&workbook_temp, &workbook_path)?;
+    history::finish_rename(&sage_temp, &sage_path)?;
+    Locked::renames_done(&mut history, &batch_id)?;
+    abort_point("renamed");
     Ok(report)
 }
 
-/// Writes `bytes` to a hidden temporary file beside `path`, synced to disk.
-fn write_temporary(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, RunError> {
+fn write_workbook(path: &Path, plan: &RunPlan, report: &RunReport) -> Result<(), RunError> {
+    report::write_workbook(path, plan, report)
+        .map_err(|e| RunError::Workbook(path.display().to_string(), e.to_string()))
+}
+
+/// First and last dates of what the batch posts.
+fn batch_dates(
+    entries: &[JournalEntry],
+    labeler: &EntryLabeler,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let first = labeler
+        .first_date
+        .into_iter()
+        .chain(entries.iter().map(|e| e.date))
+        .min();
+    let last = labeler
+        .last_date
+        .into_iter()
+        .chain(entries.iter().map(|e| e.date))
+        .max();
+    (first, last)
+}
+
+/// `.sage50-….txt.<batch>.tmp` beside the final file: a fixed name, so that a
+/// run that stopped after recording its batch can be finished by the next.
+fn temporary_name(path: &Path, batch_id: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.{batch_id}.tmp"))
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
     use std::io::Write;
     let shown = || path.display().to_string();
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| RunError::Write(shown(), e))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".plannit2sage-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| RunError::Write(shown(), e))?;
+    }
+    let mut file = std::fs::File::create(path).map_err(|e| RunError::Write(shown(), e))?;
+    file.write_all(bytes)
         .map_err(|e| RunError::Write(shown(), e))?;
-    temp.write_all(bytes)
-        .map_err(|e| RunError::Write(shown(), e))?;
-    temp.as_file()
-        .sync_all()
-        .map_err(|e| RunError::Write(shown(), e))?;
-    Ok(temp)
+    file.sync_all().map_err(|e| RunError::Write(shown(), e))
+}
+
+fn batch_record(
+    report: &RunReport,
+    plan: &RunPlan,
+    documents: &std::collections::BTreeMap<String, DocumentPosting>,
+    batch_id: &str,
+    sage_bytes: &[u8],
+    pending_renames: Vec<(PathBuf, PathBuf)>,
+) -> BatchRecord {
+    use sha2::{Digest, Sha256};
+    let mut posted: Vec<(DocumentPosting, &'static str)> = report
+        .history
+        .new
+        .iter()
+        .filter_map(|key| documents.get(key))
+        .map(|doc| (doc.clone(), "original"))
+        .collect();
+    for (doc, state) in &report.adjusted {
+        let delta = dedup::difference(doc, state);
+        let posting = if delta.is_empty() {
+            "date_change"
+        } else {
+            "adjustment"
+        };
+        posted.push((
+            DocumentPosting {
+                amounts: delta,
+                ..doc.clone()
+            },
+            posting,
+        ));
+    }
+    BatchRecord {
+        id: batch_id.to_string(),
+        granularity: plan.config.sage.granularity.label().to_string(),
+        first_date: report.first_date,
+        last_date: report.last_date,
+        sage_file: report.sage_file.as_ref().map(|p| p.display().to_string()),
+        sage_sha256: Some(format!("{:x}", Sha256::digest(sage_bytes))),
+        workbook: report.workbook.as_ref().map(|p| p.display().to_string()),
+        inputs: report
+            .files
+            .iter()
+            .filter(|f| !f.sha256.is_empty())
+            .map(|f| (f.name.clone(), f.sha256.clone(), f.size))
+            .collect(),
+        documents: posted,
+        pending_renames,
+    }
 }
 
 /// Debits, credits per account, and the sums of debits and credits, over entries.

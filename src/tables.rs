@@ -7,6 +7,7 @@ use polars::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::config::{Config, Mapping};
+use crate::history::HistoryTables;
 use crate::journal::EntryLabeler;
 use crate::load::reports::{Payment, SalesLine};
 use crate::load::values::round_cents;
@@ -169,14 +170,61 @@ pub fn accounts_frame(config: &Config) -> PolarsResult<DataFrame> {
     )
 }
 
+/// The history, read-only: `history_batches` and `history_postings`.
+fn history_frames(history: &HistoryTables) -> PolarsResult<[(&'static str, DataFrame); 2]> {
+    let b = &history.batches;
+    let batches = DataFrame::new(
+        b.len(),
+        vec![
+            text_column("batch_id", b.iter().map(|r| r.batch_id.clone())),
+            text_column("created_at", b.iter().map(|r| r.created_at.clone())),
+            text_column("status", b.iter().map(|r| r.status.clone())),
+            date_column(
+                "first_date",
+                b.iter().map(|r| parse_date(r.first_date.as_deref())),
+            ),
+            date_column(
+                "last_date",
+                b.iter().map(|r| parse_date(r.last_date.as_deref())),
+            ),
+        ],
+    )?;
+    let p = &history.postings;
+    let postings = DataFrame::new(
+        p.len(),
+        vec![
+            text_column("batch_id", p.iter().map(|r| r.batch_id.clone())),
+            text_column("doc_key", p.iter().map(|r| r.doc_key.clone())),
+            text_column("doc_type", p.iter().map(|r| r.doc_type.clone())),
+            text_column("doc_number", p.iter().map(|r| r.doc_number.clone())),
+            date_column("doc_date", p.iter().map(|r| parse_date(Some(&r.doc_date)))),
+            text_column("posting", p.iter().map(|r| r.posting.clone())),
+            text_column("account", p.iter().map(|r| r.account.clone())),
+            money_column(
+                "amount",
+                p.iter().map(|r| r.amount.parse().unwrap_or_default()),
+            )?,
+        ],
+    )?;
+    Ok([("history_batches", batches), ("history_postings", postings)])
+}
+
+fn parse_date(text: Option<&str>) -> Option<NaiveDate> {
+    text.and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+}
+
 /// All tables by the names the SQL uses.
 pub fn all_tables(
     config: &Config,
     sales: &[SalesLine],
     payments: &[Payment],
     labeler: &EntryLabeler,
+    history: &HistoryTables,
 ) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+    let [batches, postings] = history_frames(history)?;
     Ok(vec![
+        batches,
+        postings,
         ("sales", sales_frame(sales, labeler)?),
         ("payments", payments_frame(payments, labeler)?),
         (

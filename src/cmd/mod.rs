@@ -2,6 +2,7 @@
 //! to the library and prints the result for a person.
 
 pub mod check;
+pub mod history;
 pub mod run;
 
 /// Exit status when the data or the file is wrong (the user fixes the input).

@@ -32,8 +32,12 @@ pub fn execute(request: RunRequest) -> ExitCode {
         }
     };
     print_files(&report);
+    print_history(&report);
     for finding in &report.findings {
-        eprintln!("{finding}");
+        // When nothing is new, warnings are about documents already exported.
+        if !report.nothing_new() {
+            eprintln!("{finding}");
+        }
     }
     for problem in &report.sage_problems {
         eprintln!("error [sage50_file] {problem}");
@@ -49,12 +53,19 @@ pub fn execute(request: RunRequest) -> ExitCode {
         );
         return ExitCode::from(EXIT_REJECTED);
     }
+    if report.nothing_new() {
+        println!("Nothing new: every document in the inbox was already exported. No Sage 50 file was written.");
+        return ExitCode::SUCCESS;
+    }
     let Some(path) = &report.sage_file else {
         eprintln!("Nothing to post: the inbox holds no sales or payments with an amount. No Sage 50 file was written.");
         return ExitCode::from(EXIT_REJECTED);
     };
     print_summary(&report);
     println!("Sage 50 file: {}", path.display());
+    if let Some(batch) = &report.batch_id {
+        println!("Recorded in the export history as batch {batch}.");
+    }
     if report.warnings() > 0 {
         println!(
             "{} warning(s) above: review them before importing.",
@@ -63,6 +74,20 @@ pub fn execute(request: RunRequest) -> ExitCode {
     }
     println!("Import it in Sage 50: File > Import/Export > Import Transactions > General journal entries (back up first).");
     ExitCode::SUCCESS
+}
+
+/// "42 invoices already exported in batch 2026-10-07-1 — skipped", per type and batch.
+fn print_history(report: &RunReport) {
+    let mut skipped: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for (doc, state) in &report.history.unchanged {
+        *skipped
+            .entry((state.last_batch.as_str(), doc.doc_type.as_str()))
+            .or_default() += 1;
+    }
+    for ((batch, doc_type), count) in skipped {
+        let plural = if count == 1 { "" } else { "s" };
+        println!("  {count} {doc_type}{plural} already exported in batch {batch} — skipped");
+    }
 }
 
 fn print_files(report: &RunReport) {

@@ -230,7 +230,7 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
         }
         sums.lines += 1;
     }
-    let invoice_rows: Vec<Vec<Value>> = invoice_order
+    let mut invoice_rows: Vec<Vec<Value>> = invoice_order
         .iter()
         .map(|invoice| {
             let s = &invoices[invoice];
@@ -265,6 +265,73 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
             ]
         })
         .collect();
+    let accounts = &plan.config.accounts;
+    let mut adjustment_payment_rows = Vec::new();
+    for (doc, state) in &report.adjusted {
+        // The difference posted for a changed document, as a row of its sheet,
+        // so that the controls still tie out.
+        let delta = crate::dedup::difference(doc, state);
+        let on = |account: Option<&String>| {
+            account
+                .and_then(|a| delta.get(a))
+                .copied()
+                .unwrap_or_default()
+        };
+        let label = format!("{} (Δ {} {})", doc.number, l.batch, state.first_batch);
+        let receivable = on(Some(&accounts.receivable));
+        if doc.doc_type == "invoice" {
+            let (gst, qst, hst) = (
+                -on(Some(&accounts.gst)),
+                -on(Some(&accounts.qst)),
+                -on(accounts.hst.as_ref()),
+            );
+            let amount = receivable - gst - qst - hst;
+            invoice_rows.push(vec![
+                Value::Text(label),
+                Value::Date(Some(doc.date)),
+                Value::Text(String::new()),
+                Value::Money(amount),
+                Value::Money(gst),
+                Value::Money(qst),
+                Value::Money(hst),
+                Value::Money(receivable),
+                Value::Money(gst),
+                Value::Money(qst),
+                Value::RowFormula {
+                    template: "E{r}-I{r}".into(),
+                    result: Decimal::ZERO,
+                },
+                Value::RowFormula {
+                    template: "F{r}-J{r}".into(),
+                    result: Decimal::ZERO,
+                },
+                Value::Money(Decimal::ZERO),
+                Value::RowFormula {
+                    template: "H{r}-M{r}".into(),
+                    result: receivable,
+                },
+                Value::Count(0),
+            ]);
+        } else {
+            let account = delta
+                .keys()
+                .find(|a| **a != accounts.receivable)
+                .cloned()
+                .unwrap_or_default();
+            adjustment_payment_rows.push(vec![
+                Value::Date(Some(doc.date)),
+                Value::Text(label),
+                Value::Text(doc.doc_type.clone()),
+                Value::Text(String::new()),
+                Value::Text(account),
+                Value::Text(String::new()),
+                Value::Text(String::new()),
+                Value::Money(-receivable),
+                Value::Text(String::new()),
+                Value::Text(String::new()),
+            ]);
+        }
+    }
     let invoice_table = write_table(
         &mut workbook,
         &formats,
@@ -277,7 +344,7 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
     )?;
 
     // Payments.
-    let payment_rows: Vec<Vec<Value>> = report
+    let mut payment_rows: Vec<Vec<Value>> = report
         .payments
         .iter()
         .map(|p| {
@@ -302,6 +369,7 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
             ]
         })
         .collect();
+    payment_rows.extend(adjustment_payment_rows);
     let payment_table = write_table(
         &mut workbook,
         &formats,
@@ -413,14 +481,93 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
         &product_rows,
     )?;
 
+    // Already exported: skipped, changed and disappeared documents.
+    let mut already_rows = Vec::new();
+    let detail = |doc: &crate::history::DocumentPosting, state: &crate::history::PostedState| {
+        crate::dedup::describe_change(doc, state)
+    };
+    for (doc, state) in &report.history.unchanged {
+        already_rows.push(already_row(
+            &doc.number,
+            &doc.doc_type,
+            Some(doc.date),
+            l.skipped,
+            &state.last_batch,
+            String::new(),
+        ));
+    }
+    for (doc, state) in &report.history.changed {
+        let status = if report.adjusted.iter().any(|(d, _)| d.key == doc.key) {
+            l.adjusted
+        } else {
+            l.changed
+        };
+        already_rows.push(already_row(
+            &doc.number,
+            &doc.doc_type,
+            Some(doc.date),
+            status,
+            &state.last_batch,
+            detail(doc, state),
+        ));
+    }
+    for gone in &report.history.disappeared {
+        let (doc_type, number) = gone.key.split_once(':').unwrap_or(("", &gone.key));
+        already_rows.push(already_row(
+            number,
+            doc_type,
+            Some(gone.state.date),
+            l.disappeared,
+            &gone.state.last_batch,
+            String::new(),
+        ));
+    }
+    write_table(
+        &mut workbook,
+        &formats,
+        &spec(l.already_exported, &l.already_headers, &[]),
+        &already_rows,
+    )?;
+
+    let money_sum = |rows: &[Vec<Value>], col: usize| -> Decimal {
+        rows.iter()
+            .filter_map(|row| {
+                if let Some(Value::Money(v)) = row.get(col) {
+                    Some(*v)
+                } else {
+                    None
+                }
+            })
+            .sum()
+    };
     let sheet = workbook.worksheet_from_index(0)?;
     let tables = SummaryTables {
+        invoices_total: money_sum(&invoice_rows, 7),
+        received: money_sum(&payment_rows, 7),
         journal: &journal,
         invoices: &invoice_table,
         payments: &payment_table,
     };
     write_summary(sheet, plan, report, l, &formats, &tables)?;
     Ok(workbook)
+}
+
+fn already_row(
+    number: &str,
+    doc_type: &str,
+    date: Option<chrono::NaiveDate>,
+    status: &str,
+    batch: &str,
+    detail: String,
+) -> Vec<Value> {
+    vec![
+        Value::Text(number.to_string()),
+        Value::Text(doc_type.to_string()),
+        Value::Date(date),
+        Value::Text(status.to_string()),
+        Value::Text(batch.to_string()),
+        Value::Text(detail),
+    ]
 }
 
 #[derive(Default)]
@@ -446,6 +593,10 @@ struct ProductSums {
 }
 
 struct SummaryTables<'a> {
+    /// Σ of the Invoices sheet's Total column and of the Payments sheet's
+    /// amounts received, as written (with adjustment rows).
+    invoices_total: Decimal,
+    received: Decimal,
     journal: &'a WrittenTable,
     invoices: &'a WrittenTable,
     payments: &'a WrittenTable,
@@ -718,8 +869,7 @@ fn write_summary(
             cells.join("+")
         }
     };
-    let invoices_total: Decimal = report.sales.iter().map(|s| s.total).sum();
-    let received: Decimal = report.payments.iter().map(|p| p.received).sum();
+    let (invoices_total, received) = (tables.invoices_total, tables.received);
     let invoice_total_sum = tables.invoices.sum(7);
     let received_sum = tables.payments.sum(7);
     let controls = [

@@ -96,10 +96,35 @@ impl Case {
     }
 
     pub fn run(&self, extra: &[&str]) -> Outcome {
-        let mut args = vec!["run".to_string(), self.inbox().display().to_string()];
+        self.run_into(&self.out(), extra, &[])
+    }
+
+    /// Runs with outputs in `out` and extra environment variables.
+    pub fn run_into(&self, out: &Path, extra: &[&str], env: &[(&str, &str)]) -> Outcome {
+        let mut args = vec![
+            "run".to_string(),
+            self.inbox().display().to_string(),
+            "--out".into(),
+            out.display().to_string(),
+        ];
         args.extend(extra.iter().map(|s| s.to_string()));
-        let output = plannit2sage(&args);
-        Outcome::new(output, self.out())
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_plannit2sage"))
+            .args(&args)
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        Outcome::new(output, out.to_path_buf())
+    }
+
+    /// `plannit2sage history ...` on this case's history.
+    pub fn history(&self, args: &[&str]) -> Output {
+        let mut all = vec![
+            "history".to_string(),
+            "--config".into(),
+            self.file("plannit2sage.toml").display().to_string(),
+        ];
+        all.extend(args.iter().map(|s| s.to_string()));
+        plannit2sage(&all)
     }
 }
 
@@ -111,6 +136,7 @@ pub fn plannit2sage(args: &[String]) -> Output {
 }
 
 pub struct Outcome {
+    /// Exit code; -1 when the process was killed.
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -124,6 +150,7 @@ impl Outcome {
                 entries
                     .filter_map(|e| e.ok().map(|e| e.path()))
                     .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                    .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
                     .collect()
             })
             .unwrap_or_default();
@@ -132,6 +159,16 @@ impl Outcome {
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
             sage_files,
+        }
+    }
+
+    /// An outcome holding just an existing Sage file, to read it.
+    pub fn read(sage_file: &Path) -> Outcome {
+        Outcome {
+            code: 0,
+            stdout: String::new(),
+            stderr: String::new(),
+            sage_files: vec![sage_file.to_path_buf()],
         }
     }
 

@@ -5,5 +5,6 @@ mod bad_input;
 mod fixtures;
 mod formats;
 mod granularity;
+mod history;
 mod queries;
 mod workbook;

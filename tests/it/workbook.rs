@@ -9,7 +9,7 @@ use calamine::{open_workbook_auto, Data, Reader};
 
 use crate::fixtures::*;
 
-fn workbook_path(case: &Case) -> PathBuf {
+pub fn workbook_path(case: &Case) -> PathBuf {
     let mut found: Vec<PathBuf> = std::fs::read_dir(case.out())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -20,7 +20,7 @@ fn workbook_path(case: &Case) -> PathBuf {
 }
 
 /// Every cell of a sheet by (row, col), absolute.
-fn cells(path: &Path, sheet: &str) -> BTreeMap<(u32, u32), Data> {
+pub fn cells(path: &Path, sheet: &str) -> BTreeMap<(u32, u32), Data> {
     let mut book = open_workbook_auto(path).unwrap();
     let range = book.worksheet_range(sheet).unwrap();
     let (r0, c0) = range.start().unwrap_or((0, 0));
@@ -42,7 +42,7 @@ fn formulas(path: &Path, sheet: &str) -> BTreeMap<(u32, u32), String> {
         .collect()
 }
 
-fn text(cell: Option<&Data>) -> String {
+pub fn text(cell: Option<&Data>) -> String {
     match cell {
         Some(Data::String(s)) => s.clone(),
         Some(other) => other.to_string(),
@@ -59,7 +59,7 @@ fn number(cell: Option<&Data>) -> f64 {
 }
 
 /// The four control rows of the summary: (label, side A, side B, difference).
-fn controls(path: &Path, summary: &str) -> Vec<(String, f64, f64, f64)> {
+pub fn controls(path: &Path, summary: &str) -> Vec<(String, f64, f64, f64)> {
     let cells = cells(path, summary);
     let header_row = cells
         .iter()
@@ -96,7 +96,8 @@ fn clean_batch_workbook_has_every_sheet_and_zero_control_differences() {
             "Factures",
             "Paiements",
             "Exceptions",
-            "Par produit"
+            "Par produit",
+            "Déjà exportés"
         ]
     );
 
@@ -242,7 +243,8 @@ fn english_labels_and_formula_like_text_stays_text() {
             "Invoices",
             "Payments",
             "Exceptions",
-            "By product"
+            "By product",
+            "Already exported"
         ]
     );
     let invoices = cells(&path, "Invoices");

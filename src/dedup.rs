@@ -1,0 +1,194 @@
+//! Deciding what a batch posts, given the export history: each document of the
+//! inputs is new, already exported unchanged (skipped), or changed since it was
+//! exported (refused, or posted as the difference with `--adjust`). Documents
+//! exported earlier in the batch's date range but absent now are reported.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::history::{DocumentPosting, PostedState};
+use crate::journal::{invoice_key, payment_key, EntryLine, JournalEntry, JournalLine};
+use crate::load::reports::{Payment, SalesLine};
+
+/// Documents of the inputs with what each posts, from the journal queries run
+/// with one entry per document key.
+pub fn document_postings(
+    lines: &[JournalLine],
+    sales: &[SalesLine],
+    payments: &[Payment],
+) -> BTreeMap<String, DocumentPosting> {
+    let mut documents: BTreeMap<String, DocumentPosting> = BTreeMap::new();
+    for line in sales {
+        let Some(date) = line.date else { continue };
+        documents
+            .entry(invoice_key(line))
+            .or_insert_with(|| DocumentPosting {
+                key: invoice_key(line),
+                doc_type: "invoice".into(),
+                number: line.invoice.clone(),
+                date,
+                amounts: BTreeMap::new(),
+            });
+    }
+    for payment in payments {
+        let Some(date) = payment.date else { continue };
+        let number = if payment.reference.is_empty() {
+            payment.invoice.clone()
+        } else {
+            payment.reference.clone()
+        };
+        documents
+            .entry(payment_key(payment))
+            .or_insert_with(|| DocumentPosting {
+                key: payment_key(payment),
+                doc_type: payment.kind.label().into(),
+                number,
+                date,
+                amounts: BTreeMap::new(),
+            });
+    }
+    for line in lines {
+        if let Some(doc) = documents.get_mut(&line.source) {
+            *doc.amounts
+                .entry(line.account.clone())
+                .or_insert(Decimal::ZERO) += line.amount;
+        }
+    }
+    for doc in documents.values_mut() {
+        doc.amounts.retain(|_, amount| !amount.is_zero());
+        for amount in doc.amounts.values_mut() {
+            amount.rescale(2);
+        }
+    }
+    documents
+}
+
+/// What the history says about one document of the batch.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    New,
+    /// Exported unchanged in an earlier batch.
+    Unchanged(PostedState),
+    /// Exported, and different now (amounts per account or date).
+    Changed(PostedState),
+}
+
+/// A document of the history not in this batch although its date is in range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disappeared {
+    pub key: String,
+    pub state: PostedState,
+}
+
+/// The batch's documents sorted by status.
+#[derive(Debug, Default, Clone)]
+pub struct Classification {
+    pub new: BTreeSet<String>,
+    pub unchanged: Vec<(DocumentPosting, PostedState)>,
+    pub changed: Vec<(DocumentPosting, PostedState)>,
+    pub disappeared: Vec<Disappeared>,
+}
+
+pub fn classify(
+    documents: &BTreeMap<String, DocumentPosting>,
+    posted: &BTreeMap<String, PostedState>,
+) -> Classification {
+    let mut result = Classification::default();
+    for (key, doc) in documents {
+        match posted.get(key) {
+            None => {
+                result.new.insert(key.clone());
+            }
+            Some(state) if state.amounts == doc.amounts && state.date == doc.date => {
+                result.unchanged.push((doc.clone(), state.clone()));
+            }
+            Some(state) => result.changed.push((doc.clone(), state.clone())),
+        }
+    }
+    // Disappeared: same kind of report present, date within the batch's range.
+    let has_invoices = documents.values().any(|d| d.doc_type == "invoice");
+    let has_payments = documents.values().any(|d| d.doc_type != "invoice");
+    let dates: Vec<NaiveDate> = documents.values().map(|d| d.date).collect();
+    if let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) {
+        for (key, state) in posted {
+            let is_invoice = key.starts_with("invoice:");
+            let same_report = if is_invoice {
+                has_invoices
+            } else {
+                has_payments
+            };
+            if same_report
+                && !documents.contains_key(key)
+                && (*first..=*last).contains(&state.date)
+                && !state.amounts.is_empty()
+            {
+                result.disappeared.push(Disappeared {
+                    key: key.clone(),
+                    state: state.clone(),
+                });
+            }
+        }
+    }
+    result
+}
+
+/// New minus posted, per account, without zeros.
+pub fn difference(doc: &DocumentPosting, state: &PostedState) -> BTreeMap<String, Decimal> {
+    let mut delta = doc.amounts.clone();
+    for (account, amount) in &state.amounts {
+        *delta.entry(account.clone()).or_insert(Decimal::ZERO) -= amount;
+    }
+    delta.retain(|_, amount| !amount.is_zero());
+    delta
+}
+
+/// `4001: -100.00 → -120.00; 2500: ...` for messages.
+pub fn describe_change(doc: &DocumentPosting, state: &PostedState) -> String {
+    let accounts: BTreeSet<&String> = doc.amounts.keys().chain(state.amounts.keys()).collect();
+    let mut parts: Vec<String> = accounts
+        .into_iter()
+        .filter_map(|account| {
+            let old = state.amounts.get(account).copied().unwrap_or_default();
+            let new = doc.amounts.get(account).copied().unwrap_or_default();
+            (old != new).then(|| {
+                format!(
+                    "{account}: {} → {}",
+                    crate::sage::format_amount(old),
+                    crate::sage::format_amount(new)
+                )
+            })
+        })
+        .collect();
+    if doc.date != state.date {
+        parts.push(format!("date: {} → {}", state.date, doc.date));
+    }
+    parts.join("; ")
+}
+
+/// The adjusting entry of a changed document: the difference, dated the
+/// document's date, its comment naming the document and the original batch.
+pub fn adjustment_entry(doc: &DocumentPosting, state: &PostedState) -> Option<JournalEntry> {
+    let delta = difference(doc, state);
+    if delta.is_empty() {
+        return None;
+    }
+    let mut lines: Vec<EntryLine> = delta
+        .into_iter()
+        .map(|(account, amount)| EntryLine {
+            account,
+            amount,
+            source_rows: 1,
+        })
+        .collect();
+    lines.sort_by(|a, b| {
+        (a.amount.is_sign_negative(), &a.account).cmp(&(b.amount.is_sign_negative(), &b.account))
+    });
+    Some(JournalEntry {
+        date: doc.date,
+        source: doc.number.clone(),
+        comment: format!("Ajust. {} lot {}", doc.number, state.first_batch),
+        lines,
+    })
+}

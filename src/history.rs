@@ -1,0 +1,657 @@
+//! Export history: an SQLite file recording every batch posted to Sage 50 and
+//! every document (invoice, payment, deposit, refund) it posted, with its
+//! amounts per account, so that nothing is ever posted twice.
+//!
+//! A run holds the database's write lock (`BEGIN IMMEDIATE`) from reading the
+//! history to recording its batch, so two runs cannot both post a document.
+//! Outputs are first written under temporary names; the batch is committed
+//! together with the list of renames still to do, then the files are renamed.
+//! A crash before the commit leaves nothing recorded; a crash after it is
+//! rolled forward by the next run (`recover`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{Local, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rust_decimal::Decimal;
+use sha2::{Digest, Sha256};
+
+pub const HISTORY_FILE_NAME: &str = "plannit2sage.sqlite";
+
+/// Schema migrations, applied in order; `schema_migrations` records which ran.
+/// Never edit a released migration: add a new one.
+const MIGRATIONS: &[(i64, &str)] = &[
+    (
+        1,
+        "CREATE TABLE batches (
+            id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('done', 'void')),
+            granularity TEXT NOT NULL,
+            first_date TEXT,
+            last_date TEXT,
+            sage_file TEXT,
+            sage_sha256 TEXT,
+            workbook TEXT,
+            pending_renames TEXT
+        );
+        CREATE TABLE batch_inputs (
+            batch_id TEXT NOT NULL REFERENCES batches(id),
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL
+        );
+        CREATE TABLE documents (
+            batch_id TEXT NOT NULL REFERENCES batches(id),
+            doc_key TEXT NOT NULL,
+            doc_type TEXT NOT NULL,
+            doc_number TEXT NOT NULL,
+            doc_date TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            posting TEXT NOT NULL CHECK (posting IN ('original', 'adjustment', 'date_change')),
+            PRIMARY KEY (batch_id, doc_key)
+        );
+        CREATE TABLE document_amounts (
+            batch_id TEXT NOT NULL,
+            doc_key TEXT NOT NULL,
+            account TEXT NOT NULL,
+            amount TEXT NOT NULL,
+            PRIMARY KEY (batch_id, doc_key, account)
+        );",
+    ),
+    (
+        2,
+        "CREATE TABLE batch_voids (
+            batch_id TEXT NOT NULL REFERENCES batches(id),
+            voided_at TEXT NOT NULL,
+            note TEXT NOT NULL
+        );
+        CREATE INDEX documents_by_key ON documents(doc_key);",
+    ),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error("{path}: the history is in use by another plannit2sage run; wait for it to finish and run again")]
+    Busy { path: String },
+    #[error("{path}: this history was written by a newer plannit2sage (schema {found}, this version knows {known}); upgrade plannit2sage")]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("batch {0} does not exist (see 'plannit2sage history')")]
+    UnknownBatch(String),
+    #[error("batch {0} is already void")]
+    AlreadyVoid(String),
+    #[error("{0}: cannot finish writing an output of an earlier run: {1}")]
+    Recover(String, std::io::Error),
+}
+
+/// The history file, opened and migrated.
+pub struct History {
+    pub path: PathBuf,
+    conn: Connection,
+}
+
+/// What a document posted: its date and net amount per account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentPosting {
+    pub key: String,
+    pub doc_type: String,
+    pub number: String,
+    pub date: NaiveDate,
+    pub amounts: BTreeMap<String, Decimal>,
+}
+
+impl DocumentPosting {
+    /// SHA-256 over the date and the amounts per account.
+    pub fn content_hash(&self) -> String {
+        let mut text = self.date.to_string();
+        for (account, amount) in &self.amounts {
+            text.push_str(&format!("|{account}={}", amount.normalize()));
+        }
+        format!("{:x}", Sha256::digest(text.as_bytes()))
+    }
+}
+
+/// What the history holds for a document, over all batches that are not void.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostedState {
+    /// The batch that first posted it.
+    pub first_batch: String,
+    /// The latest batch that posted it or an adjustment.
+    pub last_batch: String,
+    pub date: NaiveDate,
+    pub amounts: BTreeMap<String, Decimal>,
+}
+
+/// A batch about to be recorded.
+#[derive(Debug, Clone)]
+pub struct BatchRecord {
+    pub id: String,
+    pub granularity: String,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    pub sage_file: Option<String>,
+    pub sage_sha256: Option<String>,
+    pub workbook: Option<String>,
+    pub inputs: Vec<(String, String, u64)>,
+    /// Documents with how they were posted: `original`, `adjustment` (the
+    /// difference) or `date_change` (nothing to post).
+    pub documents: Vec<(DocumentPosting, &'static str)>,
+    /// (temporary, final) paths still to rename after the commit.
+    pub pending_renames: Vec<(PathBuf, PathBuf)>,
+}
+
+/// One row of `plannit2sage history`.
+#[derive(Debug, Clone)]
+pub struct BatchSummary {
+    pub id: String,
+    pub created_at: String,
+    pub status: String,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub documents: i64,
+    pub sage_file: Option<String>,
+}
+
+fn sqlite_error(path: &Path) -> impl Fn(rusqlite::Error) -> HistoryError + '_ {
+    move |source| match &source {
+        rusqlite::Error::SqliteFailure(e, _)
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            ) =>
+        {
+            HistoryError::Busy {
+                path: path.display().to_string(),
+            }
+        }
+        _ => HistoryError::Sqlite {
+            path: path.display().to_string(),
+            source,
+        },
+    }
+}
+
+impl History {
+    /// Opens (creating if needed) and migrates the history. `wait` is how long
+    /// to wait for another run holding it.
+    pub fn open(path: &Path, wait: Duration) -> Result<History, HistoryError> {
+        let err = sqlite_error(path);
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let conn = Connection::open(path).map_err(&err)?;
+        conn.busy_timeout(wait).map_err(&err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(&err)?;
+        let mut history = History {
+            path: path.to_path_buf(),
+            conn,
+        };
+        history.migrate()?;
+        Ok(history)
+    }
+
+    fn migrate(&mut self) -> Result<(), HistoryError> {
+        let path = self.path.clone();
+        let err = sqlite_error(&path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&err)?;
+        tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+            .map_err(&err)?;
+        let current: i64 = tx
+            .query_row(
+                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(&err)?;
+        let known = MIGRATIONS.last().map_or(0, |m| m.0);
+        if current > known {
+            return Err(HistoryError::TooNew {
+                path: path.display().to_string(),
+                found: current,
+                known,
+            });
+        }
+        for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
+            tx.execute_batch(sql).map_err(&err)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
+                params![version, now()],
+            )
+            .map_err(&err)?;
+        }
+        tx.commit().map_err(&err)
+    }
+
+    pub fn schema_version(&self) -> Result<i64, HistoryError> {
+        self.conn
+            .query_row("SELECT MAX(version) FROM schema_migrations", [], |r| {
+                r.get(0)
+            })
+            .map_err(sqlite_error(&self.path))
+    }
+
+    /// Takes the write lock for a run, waiting for another run to finish.
+    pub fn lock(&mut self) -> Result<Locked<'_>, HistoryError> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite_error(&path))?;
+        Ok(Locked { tx, path })
+    }
+
+    /// Finishes the renames of batches committed by a run that stopped before
+    /// it could rename its outputs.
+    pub fn recover(&mut self) -> Result<(), HistoryError> {
+        let locked = self.lock()?;
+        locked.recover()?;
+        locked.commit()
+    }
+
+    pub fn batches(&self) -> Result<Vec<BatchSummary>, HistoryError> {
+        let err = sqlite_error(&self.path);
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT b.id, b.created_at, b.status, b.first_date, b.last_date,
+                        (SELECT COUNT(*) FROM documents d WHERE d.batch_id = b.id), b.sage_file
+                 FROM batches b ORDER BY b.created_at, b.id",
+            )
+            .map_err(&err)?;
+        let rows = statement
+            .query_map([], |r| {
+                Ok(BatchSummary {
+                    id: r.get(0)?,
+                    created_at: r.get(1)?,
+                    status: r.get(2)?,
+                    first_date: r.get(3)?,
+                    last_date: r.get(4)?,
+                    documents: r.get(5)?,
+                    sage_file: r.get(6)?,
+                })
+            })
+            .map_err(&err)?;
+        rows.collect::<Result<_, _>>().map_err(&err)
+    }
+
+    /// The documents of a batch with their amounts.
+    pub fn batch_documents(
+        &self,
+        batch: &str,
+    ) -> Result<Vec<(DocumentPosting, String)>, HistoryError> {
+        let err = sqlite_error(&self.path);
+        let exists: Option<String> = self
+            .conn
+            .query_row("SELECT id FROM batches WHERE id = ?1", [batch], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(&err)?;
+        if exists.is_none() {
+            return Err(HistoryError::UnknownBatch(batch.to_string()));
+        }
+        let mut statement = self
+            .conn
+            .prepare("SELECT doc_key, doc_type, doc_number, doc_date, posting FROM documents WHERE batch_id = ?1 ORDER BY doc_date, doc_key")
+            .map_err(&err)?;
+        let docs: Vec<(String, String, String, String, String)> = statement
+            .query_map([batch], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .map_err(&err)?
+            .collect::<Result<_, _>>()
+            .map_err(&err)?;
+        let mut amounts_statement =
+            self.conn.prepare("SELECT account, amount FROM document_amounts WHERE batch_id = ?1 AND doc_key = ?2 ORDER BY account").map_err(&err)?;
+        let mut out = Vec::new();
+        for (key, doc_type, number, date, posting) in docs {
+            let amounts: BTreeMap<String, Decimal> = amounts_statement
+                .query_map(params![batch, key], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })
+                .map_err(&err)?
+                .filter_map(Result::ok)
+                .map(|(account, amount)| (account, amount.parse().unwrap_or_default()))
+                .collect();
+            let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or_default();
+            out.push((
+                DocumentPosting {
+                    key,
+                    doc_type,
+                    number,
+                    date,
+                    amounts,
+                },
+                posting,
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Marks a batch as never imported into Sage 50, so its documents can be
+    /// exported again. Recorded in `batch_voids`; nothing is deleted.
+    pub fn void(&mut self, batch: &str, note: &str) -> Result<(), HistoryError> {
+        let path = self.path.clone();
+        let err = sqlite_error(&path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&err)?;
+        let status: Option<String> = tx
+            .query_row("SELECT status FROM batches WHERE id = ?1", [batch], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(&err)?;
+        match status.as_deref() {
+            None => return Err(HistoryError::UnknownBatch(batch.to_string())),
+            Some("void") => return Err(HistoryError::AlreadyVoid(batch.to_string())),
+            Some(_) => {}
+        }
+        tx.execute("UPDATE batches SET status = 'void' WHERE id = ?1", [batch])
+            .map_err(&err)?;
+        tx.execute(
+            "INSERT INTO batch_voids (batch_id, voided_at, note) VALUES (?1, ?2, ?3)",
+            params![batch, now(), note],
+        )
+        .map_err(&err)?;
+        tx.commit().map_err(&err)
+    }
+}
+
+fn now() -> String {
+    Local::now().format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+}
+
+/// The history while a run holds its write lock.
+pub struct Locked<'a> {
+    tx: Transaction<'a>,
+    path: PathBuf,
+}
+
+impl Locked<'_> {
+    fn err(&self) -> impl Fn(rusqlite::Error) -> HistoryError + '_ {
+        sqlite_error(&self.path)
+    }
+
+    /// Renames outputs of committed batches that a stopped run left behind.
+    pub fn recover(&self) -> Result<(), HistoryError> {
+        let err = self.err();
+        let mut statement = self
+            .tx
+            .prepare("SELECT id, pending_renames FROM batches WHERE pending_renames IS NOT NULL")
+            .map_err(&err)?;
+        let pending: Vec<(String, String)> = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(&err)?
+            .collect::<Result<_, _>>()
+            .map_err(&err)?;
+        for (batch, renames) in pending {
+            for (from, to) in decode_renames(&renames) {
+                finish_rename(&from, &to)?;
+            }
+            self.tx
+                .execute(
+                    "UPDATE batches SET pending_renames = NULL WHERE id = ?1",
+                    [batch],
+                )
+                .map_err(&err)?;
+        }
+        Ok(())
+    }
+
+    /// Every document posted by batches that are not void, with its state.
+    pub fn posted_states(&self) -> Result<BTreeMap<String, PostedState>, HistoryError> {
+        let err = self.err();
+        let mut statement = self
+            .tx
+            .prepare(
+                "SELECT d.doc_key, d.batch_id, d.doc_date, a.account, a.amount
+                 FROM documents d
+                 JOIN batches b ON b.id = d.batch_id AND b.status = 'done'
+                 LEFT JOIN document_amounts a ON a.batch_id = d.batch_id AND a.doc_key = d.doc_key
+                 ORDER BY b.created_at, b.id",
+            )
+            .map_err(&err)?;
+        let rows: Vec<PostedRow> = statement
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .map_err(&err)?
+            .collect::<Result<_, _>>()
+            .map_err(&err)?;
+        let mut states: BTreeMap<String, PostedState> = BTreeMap::new();
+        for (key, batch, date, account, amount) in rows {
+            let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or_default();
+            let state = states.entry(key).or_insert_with(|| PostedState {
+                first_batch: batch.clone(),
+                last_batch: batch.clone(),
+                date,
+                amounts: BTreeMap::new(),
+            });
+            if state.last_batch != batch {
+                state.last_batch = batch.clone();
+                state.date = date;
+            }
+            if let (Some(account), Some(amount)) = (account, amount) {
+                let amount: Decimal = amount.parse().unwrap_or_default();
+                *state.amounts.entry(account).or_insert(Decimal::ZERO) += amount;
+            }
+        }
+        for state in states.values_mut() {
+            state.amounts.retain(|_, amount| !amount.is_zero());
+        }
+        Ok(states)
+    }
+
+    /// `2026-10-07-1`: the run's date and its number that day.
+    pub fn next_batch_id(&self, date: NaiveDate) -> Result<String, HistoryError> {
+        let prefix = date.format("%Y-%m-%d").to_string();
+        let count: i64 = self
+            .tx
+            .query_row(
+                "SELECT COUNT(*) FROM batches WHERE id LIKE ?1 || '-%'",
+                [&prefix],
+                |r| r.get(0),
+            )
+            .map_err(self.err())?;
+        Ok(format!("{prefix}-{}", count + 1))
+    }
+
+    /// The history tables for the SQL queries, read at the start of the run.
+    pub fn tables(&self) -> Result<HistoryTables, HistoryError> {
+        let err = self.err();
+        let mut batches = HistoryTables::default();
+        let mut statement = self
+            .tx
+            .prepare(
+                "SELECT id, created_at, status, first_date, last_date FROM batches ORDER BY id",
+            )
+            .map_err(&err)?;
+        batches.batches = statement
+            .query_map([], |r| {
+                Ok(HistoryBatchRow {
+                    batch_id: r.get(0)?,
+                    created_at: r.get(1)?,
+                    status: r.get(2)?,
+                    first_date: r.get(3)?,
+                    last_date: r.get(4)?,
+                })
+            })
+            .map_err(&err)?
+            .collect::<Result<_, _>>()
+            .map_err(&err)?;
+        let mut statement = self
+            .tx
+            .prepare(
+                "SELECT d.batch_id, d.doc_key, d.doc_type, d.doc_number, d.doc_date, d.posting, a.account, a.amount
+                 FROM documents d JOIN document_amounts a ON a.batch_id = d.batch_id AND a.doc_key = d.doc_key
+                 ORDER BY d.batch_id, d.doc_key, a.account",
+            )
+            .map_err(&err)?;
+        batches.postings = statement
+            .query_map([], |r| {
+                Ok(HistoryPostingRow {
+                    batch_id: r.get(0)?,
+                    doc_key: r.get(1)?,
+                    doc_type: r.get(2)?,
+                    doc_number: r.get(3)?,
+                    doc_date: r.get(4)?,
+                    posting: r.get(5)?,
+                    account: r.get(6)?,
+                    amount: r.get(7)?,
+                })
+            })
+            .map_err(&err)?
+            .collect::<Result<_, _>>()
+            .map_err(&err)?;
+        Ok(batches)
+    }
+
+    /// Records a batch and its documents, and commits: the point after which
+    /// the batch counts as exported.
+    pub fn record(self, batch: &BatchRecord) -> Result<(), HistoryError> {
+        let path = self.path.clone();
+        let err = sqlite_error(&path);
+        let tx = &self.tx;
+        let renames =
+            (!batch.pending_renames.is_empty()).then(|| encode_renames(&batch.pending_renames));
+        tx.execute(
+            "INSERT INTO batches (id, created_at, status, granularity, first_date, last_date, sage_file, sage_sha256, workbook, pending_renames)
+             VALUES (?1, ?2, 'done', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                batch.id,
+                now(),
+                batch.granularity,
+                batch.first_date.map(|d| d.to_string()),
+                batch.last_date.map(|d| d.to_string()),
+                batch.sage_file,
+                batch.sage_sha256,
+                batch.workbook,
+                renames
+            ],
+        )
+        .map_err(&err)?;
+        for (name, sha256, size) in &batch.inputs {
+            tx.execute(
+                "INSERT INTO batch_inputs (batch_id, file_name, sha256, size) VALUES (?1, ?2, ?3, ?4)",
+                params![batch.id, name, sha256, *size as i64],
+            )
+            .map_err(&err)?;
+        }
+        for (doc, posting) in &batch.documents {
+            tx.execute(
+                "INSERT INTO documents (batch_id, doc_key, doc_type, doc_number, doc_date, content_hash, posting)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![batch.id, doc.key, doc.doc_type, doc.number, doc.date.to_string(), doc.content_hash(), posting],
+            )
+            .map_err(&err)?;
+            for (account, amount) in &doc.amounts {
+                tx.execute(
+                    "INSERT INTO document_amounts (batch_id, doc_key, account, amount) VALUES (?1, ?2, ?3, ?4)",
+                    params![batch.id, doc.key, account, amount.to_string()],
+                )
+                .map_err(&err)?;
+            }
+        }
+        self.commit()
+    }
+
+    pub fn commit(self) -> Result<(), HistoryError> {
+        let path = self.path;
+        self.tx.commit().map_err(sqlite_error(&path))
+    }
+
+    /// Clears the renames of a batch once its files are in place.
+    pub fn renames_done(history: &mut History, batch: &str) -> Result<(), HistoryError> {
+        history
+            .conn
+            .execute(
+                "UPDATE batches SET pending_renames = NULL WHERE id = ?1",
+                [batch],
+            )
+            .map(|_| ())
+            .map_err(sqlite_error(&history.path))
+    }
+}
+
+/// A batch as the SQL queries see it.
+#[derive(Debug, Clone)]
+pub struct HistoryBatchRow {
+    pub batch_id: String,
+    pub created_at: String,
+    pub status: String,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+/// One document's amount on one account, as the SQL queries see it.
+#[derive(Debug, Clone)]
+pub struct HistoryPostingRow {
+    pub batch_id: String,
+    pub doc_key: String,
+    pub doc_type: String,
+    pub doc_number: String,
+    pub doc_date: String,
+    pub posting: String,
+    pub account: String,
+    pub amount: String,
+}
+
+/// The history's rows as the SQL queries see them.
+#[derive(Debug, Default, Clone)]
+pub struct HistoryTables {
+    pub batches: Vec<HistoryBatchRow>,
+    pub postings: Vec<HistoryPostingRow>,
+}
+
+/// (doc_key, batch_id, doc_date, account, amount) of a posted document.
+type PostedRow = (String, String, String, Option<String>, Option<String>);
+
+fn encode_renames(renames: &[(PathBuf, PathBuf)]) -> String {
+    renames
+        .iter()
+        .map(|(from, to)| format!("{}\t{}", from.display(), to.display()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn decode_renames(text: &str) -> Vec<(PathBuf, PathBuf)> {
+    text.lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(from, to)| (PathBuf::from(from), PathBuf::from(to)))
+        .collect()
+}
+
+/// Renames a temporary output into place; a temporary file already gone means
+/// the rename was done (by this run or a concurrent one).
+pub fn finish_rename(from: &Path, to: &Path) -> Result<(), HistoryError> {
+    match std::fs::rename(from, to) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(HistoryError::Recover(to.display().to_string(), e)),
+    }
+}
+
+/// The history file for a run: `--history`, else beside the configuration.
+pub fn default_path(config_path: &Path) -> PathBuf {
+    config_path
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(HISTORY_FILE_NAME)
+}
