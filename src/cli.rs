@@ -74,6 +74,28 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<HistoryAction>,
     },
+    /// Create a drop folder: inbox/, out/, archive/, rejected/ and a commented plannit2sage.toml.
+    Init {
+        /// The folder to lay out (created if needed; nothing is overwritten).
+        folder: PathBuf,
+    },
+    /// Process exports dropped in FOLDER/inbox as they arrive (Ctrl-C stops after the current batch).
+    Watch {
+        /// A folder laid out by 'plannit2sage init'.
+        folder: PathBuf,
+        /// Process what is in the inbox, then exit (for Task Scheduler or cron).
+        #[arg(long)]
+        once: bool,
+        /// Seconds a file must stay unchanged before it is read.
+        #[arg(long, default_value_t = 5.0)]
+        quiet: f64,
+        /// Seconds between rescans of the inbox, for folders that miss file events.
+        #[arg(long, default_value_t = 10.0)]
+        rescan: f64,
+        /// Post changed documents as adjusting entries (see 'run --adjust').
+        #[arg(long)]
+        adjust: bool,
+    },
     /// Validate an existing Sage 50 General Journal import file and print its entries.
     Check {
         /// The import file.

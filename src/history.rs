@@ -289,6 +289,19 @@ impl History {
         rows.collect::<Result<_, _>>().map_err(&err)
     }
 
+    /// The batch (not void) that already read a file with this SHA-256, if any.
+    pub fn batch_with_input(&self, sha256: &str) -> Result<Option<String>, HistoryError> {
+        self.conn
+            .query_row(
+                "SELECT b.id FROM batch_inputs i JOIN batches b ON b.id = i.batch_id
+                 WHERE i.sha256 = ?1 AND b.status = 'done' ORDER BY b.created_at LIMIT 1",
+                [sha256],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sqlite_error(&self.path))
+    }
+
     /// The documents of a batch with their amounts.
     pub fn batch_documents(
         &self,

@@ -20,3 +20,4 @@ pub mod sage;
 pub mod tables;
 pub mod text;
 pub mod transform;
+pub mod watch;

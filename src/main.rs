@@ -27,6 +27,14 @@ fn main() -> ExitCode {
             adjust,
         }),
         Command::Check { file, config } => cmd::check::execute(&file, config),
+        Command::Init { folder } => cmd::watch::init(&folder),
+        Command::Watch {
+            folder,
+            once,
+            quiet,
+            rescan,
+            adjust,
+        } => cmd::watch::execute(folder, once, quiet, rescan, adjust),
         Command::History {
             config,
             history,

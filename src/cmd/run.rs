@@ -23,7 +23,17 @@ pub fn execute(request: RunRequest) -> ExitCode {
         plan.queries.origin,
         plan.config.sage.granularity.label()
     );
-    let report = match run(&plan) {
+    let spinner = std::io::IsTerminal::is_terminal(&std::io::stderr()).then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message("reading exports, running queries, writing outputs…");
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    });
+    let outcome = run(&plan);
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
+    let report = match outcome {
         Ok(report) => report,
         Err(e) => {
             eprintln!("error: {e}");

@@ -7,4 +7,5 @@ mod formats;
 mod granularity;
 mod history;
 mod queries;
+mod watch;
 mod workbook;
