@@ -119,6 +119,31 @@ pub enum Lang {
     En,
 }
 
+/// Limits that protect the run from damaged or hostile files.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Largest input file read, in MB.
+    pub max_file_mb: u64,
+    /// Largest total size a workbook (a zip archive) may unpack to, in MB.
+    pub max_decompressed_mb: u64,
+    /// Most rows read from one sheet or CSV file.
+    pub max_rows: u64,
+    /// Most cells read from one sheet or CSV file.
+    pub max_cells: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_mb: 512,
+            max_decompressed_mb: 1024,
+            max_rows: 5_000_000,
+            max_cells: 100_000_000,
+        }
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawReport {
@@ -151,6 +176,8 @@ struct RawConfig {
     mapping: RawMapping,
     #[serde(default)]
     report: RawReport,
+    #[serde(default)]
+    limits: Limits,
 }
 
 /// The accounts that play a fixed role in every entry.
@@ -188,6 +215,7 @@ pub struct Config {
     pub aliases: ExtraAliases,
     pub date_order: DateOrder,
     pub lang: Lang,
+    pub limits: Limits,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -306,6 +334,7 @@ impl Config {
             aliases,
             date_order: raw.input.date_order,
             lang: raw.report.lang,
+            limits: raw.limits,
         })
     }
 }
@@ -367,7 +396,7 @@ fn load_mapping_table(path: &Path) -> Result<Vec<Mapping>, ConfigError> {
         path: shown.clone(),
         message,
     };
-    let sheets = read_sheets(path).map_err(|e| fail(e.to_string()))?;
+    let sheets = read_sheets(path, &Limits::default()).map_err(|e| fail(e.to_string()))?;
     let sheet = sheets
         .first()
         .ok_or_else(|| fail("the file has no sheet".into()))?;

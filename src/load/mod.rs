@@ -109,6 +109,12 @@ pub fn load_inbox(
                 reason: reason.to_string(),
             }],
         };
+        if escapes_inbox(&path, inbox) {
+            loaded.files.push(ignored(
+                "a link to a file outside the inbox: copy the file into the inbox instead",
+            ));
+            continue;
+        }
         if path.is_dir() {
             loaded.files.push(ignored("a folder, not a file"));
             continue;
@@ -127,6 +133,20 @@ pub fn load_inbox(
     Ok(loaded)
 }
 
+/// A symbolic link (or Windows junction) whose target is not inside the inbox.
+fn escapes_inbox(path: &Path, inbox: &Path) -> bool {
+    let is_link = std::fs::symlink_metadata(path)
+        .map(|m| m.file_type().is_symlink())
+        .unwrap_or(false);
+    if !is_link {
+        return false;
+    }
+    match (path.canonicalize(), inbox.canonicalize()) {
+        (Ok(target), Ok(inbox)) => !target.starts_with(inbox),
+        _ => true,
+    }
+}
+
 fn load_file(path: &Path, name: String, config: &Config, loaded: &mut LoadedInputs) -> InputFile {
     let file_location = || Location {
         file: Some(name.clone()),
@@ -139,12 +159,12 @@ fn load_file(path: &Path, name: String, config: &Config, loaded: &mut LoadedInpu
         sha256: String::new(),
         uses: Vec::new(),
     };
-    let bytes = match std::fs::read(path) {
+    let bytes = match sheet::read_limited(path, &config.limits) {
         Ok(bytes) => bytes,
         Err(e) => {
             loaded.findings.push(Finding::error(
                 "file_unreadable",
-                format!("cannot read the file: {e}"),
+                e.to_string(),
                 file_location(),
             ));
             input.uses.push(FileUse::Failed);
@@ -153,7 +173,7 @@ fn load_file(path: &Path, name: String, config: &Config, loaded: &mut LoadedInpu
     };
     input.size = bytes.len() as u64;
     input.sha256 = format!("{:x}", Sha256::digest(&bytes));
-    let sheets = match sheet::parse_sheets(bytes, path) {
+    let sheets = match sheet::parse_sheets(bytes, path, &config.limits) {
         Ok(sheets) => sheets,
         Err(e) => {
             loaded.findings.push(Finding::error(

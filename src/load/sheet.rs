@@ -4,9 +4,12 @@
 
 use std::path::Path;
 
+use std::io::Read;
+
 use calamine::{Data, Reader};
 
 use super::values::Cell;
+use crate::config::Limits;
 
 /// One sheet of cells. CSV files have one sheet with no name.
 #[derive(Debug, Clone)]
@@ -32,6 +35,22 @@ pub enum ReadError {
     Sheet { sheet: String, reason: String },
     #[error("the text cannot be read as CSV at line {line}: {reason}")]
     Csv { line: u64, reason: String },
+    #[error("{what} exceeds the limit of {limit}: if the file is genuine, raise [limits] {setting} in the config")]
+    Limit {
+        what: String,
+        limit: String,
+        setting: &'static str,
+    },
+}
+
+const MB: u64 = 1024 * 1024;
+
+fn human_size(bytes: u64) -> String {
+    if bytes >= MB {
+        format!("{} MB", bytes / MB)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// The kinds of file the loader reads, by extension.
@@ -49,23 +68,92 @@ fn extension(path: &Path) -> String {
         .to_ascii_lowercase()
 }
 
-/// Reads every sheet of a file.
-pub fn read_sheets(path: &Path) -> Result<Vec<RawSheet>, ReadError> {
-    parse_sheets(std::fs::read(path)?, path)
+/// Reads every sheet of a file, within the limits.
+pub fn read_sheets(path: &Path, limits: &Limits) -> Result<Vec<RawSheet>, ReadError> {
+    parse_sheets(read_limited(path, limits)?, path, limits)
+}
+
+/// Reads a file's bytes, refusing one larger than `max_file_mb` before reading it.
+pub fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    let limit = limits.max_file_mb * MB;
+    if size > limit {
+        return Err(ReadError::Limit {
+            what: format!("the file's size ({})", human_size(size)),
+            limit: format!("{} MB", limits.max_file_mb),
+            setting: "max_file_mb",
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Parses the bytes of a file; `path` tells the format by its extension.
-pub fn parse_sheets(bytes: Vec<u8>, path: &Path) -> Result<Vec<RawSheet>, ReadError> {
+pub fn parse_sheets(
+    bytes: Vec<u8>,
+    path: &Path,
+    limits: &Limits,
+) -> Result<Vec<RawSheet>, ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::EmptyFile);
     }
-    match extension(path).as_str() {
-        "csv" | "txt" => Ok(vec![read_csv(&bytes)?]),
-        _ => read_workbook(bytes),
-    }
+    let sheets = match extension(path).as_str() {
+        "csv" | "txt" => vec![read_csv(&bytes, limits)?],
+        _ => read_workbook(bytes, limits)?,
+    };
+    Ok(sheets)
 }
 
-fn read_workbook(bytes: Vec<u8>) -> Result<Vec<RawSheet>, ReadError> {
+/// Xlsx, xlsb and ods files are zip archives: refuse one that would unpack to
+/// more than the limit (a zip bomb) before anything is decompressed. The sizes
+/// are those the archive declares; the zip reader never inflates past them.
+fn check_archive_size(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(()); // not a zip (xls), or damaged: the workbook reader says so
+    };
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        if let Ok(entry) = archive.by_index_raw(index) {
+            total = total.saturating_add(entry.size());
+        }
+    }
+    if total > limits.max_decompressed_mb * MB {
+        return Err(ReadError::Limit {
+            what: format!("the workbook's unpacked size ({})", human_size(total)),
+            limit: format!("{} MB", limits.max_decompressed_mb),
+            setting: "max_decompressed_mb",
+        });
+    }
+    Ok(())
+}
+
+fn check_sheet_size(
+    rows: u64,
+    columns: u64,
+    limits: &Limits,
+    sheet: &str,
+) -> Result<(), ReadError> {
+    if rows > limits.max_rows {
+        return Err(ReadError::Limit {
+            what: format!("{sheet} with {rows} rows"),
+            limit: format!("{} rows", limits.max_rows),
+            setting: "max_rows",
+        });
+    }
+    if rows.saturating_mul(columns) > limits.max_cells {
+        return Err(ReadError::Limit {
+            what: format!("{sheet} with {} cells", rows.saturating_mul(columns)),
+            limit: format!("{} cells", limits.max_cells),
+            setting: "max_cells",
+        });
+    }
+    Ok(())
+}
+
+fn read_workbook(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<RawSheet>, ReadError> {
+    check_archive_size(&bytes, limits)?;
     let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| ReadError::Workbook(e.to_string()))?;
     let is_1904 = match &workbook {
@@ -82,6 +170,13 @@ fn read_workbook(bytes: Vec<u8>) -> Result<Vec<RawSheet>, ReadError> {
                 sheet: name.clone(),
                 reason: e.to_string(),
             })?;
+        let (height, width) = range.get_size();
+        check_sheet_size(
+            height as u64,
+            width as u64,
+            limits,
+            &format!("sheet '{name}'"),
+        )?;
         let first_row_number = range.start().map_or(1, |(row, _)| u64::from(row) + 1);
         let first_col = range.start().map_or(0, |(_, col)| col as usize);
         let rows = range
@@ -136,7 +231,7 @@ pub fn decode_text(bytes: &[u8]) -> String {
     }
 }
 
-fn read_csv(bytes: &[u8]) -> Result<RawSheet, ReadError> {
+fn read_csv(bytes: &[u8], limits: &Limits) -> Result<RawSheet, ReadError> {
     let text = decode_text(bytes);
     if text.trim().is_empty() {
         return Err(ReadError::EmptyFile);
@@ -149,21 +244,37 @@ fn read_csv(bytes: &[u8]) -> Result<RawSheet, ReadError> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut cells: u64 = 0;
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => rows.push(
-                record
-                    .iter()
-                    .map(|field| {
-                        if field.is_empty() {
-                            Cell::Empty
-                        } else {
-                            Cell::Text(field.to_string())
-                        }
-                    })
-                    .collect(),
-            ),
+            Ok(true) => {
+                cells += record.len() as u64;
+                check_sheet_size(
+                    rows.len() as u64 + 1,
+                    1,
+                    &Limits {
+                        max_cells: u64::MAX,
+                        ..*limits
+                    },
+                    "the file",
+                )?;
+                if cells > limits.max_cells {
+                    check_sheet_size(1, cells, limits, "the file")?;
+                }
+                rows.push(
+                    record
+                        .iter()
+                        .map(|field| {
+                            if field.is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(field.to_string())
+                            }
+                        })
+                        .collect(),
+                )
+            }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 return Err(ReadError::Csv {
@@ -242,8 +353,11 @@ mod tests {
 
     #[test]
     fn csv_with_quotes_commas_and_accents() {
-        let sheet =
-            read_csv("Client,Montant\n\"Gagnon, \"\"Le Roi\"\" é\",\"1,50\"\n".as_bytes()).unwrap();
+        let sheet = read_csv(
+            "Client,Montant\n\"Gagnon, \"\"Le Roi\"\" é\",\"1,50\"\n".as_bytes(),
+            &Limits::default(),
+        )
+        .unwrap();
         assert_eq!(sheet.rows[1][0], Cell::Text("Gagnon, \"Le Roi\" é".into()));
         assert_eq!(sheet.rows[1][1], Cell::Text("1,50".into()));
     }

@@ -216,8 +216,10 @@ fn single_kind_roles(
     if count > 1 {
         return Ok((None, sep));
     }
-    let after = body.len() - body.rfind(sep).expect("separator present") - 1;
-    if after == 3 && max_scale < 3 && !body.starts_with(['0', sep]) {
+    let at = body.rfind(sep).expect("separator present");
+    let after = body.len() - at - 1;
+    // `1,234` could be a thousands group; `1234,567` or `0,125` cannot.
+    if after == 3 && max_scale < 3 && at <= 3 && !body.starts_with(['0', sep]) {
         return Err(AmountError::AmbiguousSeparator(original.to_string()));
     }
     Ok((Some(sep), other))
@@ -243,7 +245,7 @@ pub enum DateError {
     NotADate(String),
     #[error("'{0}' is ambiguous (day/month or month/day): set date_order = \"dmy\" or \"mdy\" under [input] in the config")]
     Ambiguous(String),
-    #[error("'{0}' is outside the years 1990 to 2100")]
+    #[error("'{0}' is not a plausible date for this export (before 2000, or more than a year from today): check the date in Plannit")]
     OutOfRange(String),
     #[error("the cell holds the spreadsheet error {0}: fix the formula in the export")]
     CellError(String),
@@ -277,7 +279,8 @@ pub fn date_from_cell(
 
 fn check_date_range(date: NaiveDate, shown: &str) -> Result<NaiveDate, DateError> {
     use chrono::Datelike;
-    if (1990..=2100).contains(&date.year()) {
+    let latest = chrono::Local::now().date_naive() + chrono::Duration::days(366);
+    if date.year() >= 2000 && date <= latest {
         Ok(date)
     } else {
         Err(DateError::OutOfRange(shown.to_string()))
@@ -464,6 +467,10 @@ mod tests {
         );
         assert!(matches!(
             date_from_cell(&Cell::Text("1899-12-31".into()), DateOrder::Strict, false),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            date_from_cell(&Cell::Text("2099-01-15".into()), DateOrder::Strict, false),
             Err(DateError::OutOfRange(_))
         ));
     }

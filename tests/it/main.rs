@@ -2,6 +2,7 @@
 //! binary, and checks the Sage 50 file against figures computed in the test.
 
 mod bad_input;
+mod damaged;
 mod fixtures;
 mod formats;
 mod granularity;
