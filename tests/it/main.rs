@@ -7,6 +7,7 @@ mod fixtures;
 mod formats;
 mod granularity;
 mod history;
+mod properties;
 mod queries;
 mod watch;
 mod workbook;
