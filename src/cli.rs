@@ -18,6 +18,12 @@ pub struct Cli {
     pub command: Command,
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum SampleFormat {
+    Csv,
+    Xlsx,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum HistoryAction {
     /// List the documents a batch posted, with their amounts per account.
@@ -95,6 +101,22 @@ pub enum Command {
         /// Post changed documents as adjusting entries (see 'run --adjust').
         #[arg(long)]
         adjust: bool,
+    },
+    /// Write realistic made-up Plannit exports (and their expected totals) for trials and benchmarks.
+    SampleData {
+        /// Folder to write into (with a matching plannit2sage.toml).
+        out: PathBuf,
+        /// Detailed sales report lines.
+        #[arg(long, default_value_t = 3000)]
+        lines: usize,
+        /// Payments report rows.
+        #[arg(long, default_value_t = 1000)]
+        payments: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Format of the sales report.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: SampleFormat,
     },
     /// Validate an existing Sage 50 General Journal import file and print its entries.
     Check {

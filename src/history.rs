@@ -567,19 +567,34 @@ impl Locked<'_> {
             )
             .map_err(&err)?;
         }
-        for (doc, posting) in &batch.documents {
-            tx.execute(
-                "INSERT INTO documents (batch_id, doc_key, doc_type, doc_number, doc_date, content_hash, posting)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![batch.id, doc.key, doc.doc_type, doc.number, doc.date.to_string(), doc.content_hash(), posting],
-            )
-            .map_err(&err)?;
-            for (account, amount) in &doc.amounts {
-                tx.execute(
-                    "INSERT INTO document_amounts (batch_id, doc_key, account, amount) VALUES (?1, ?2, ?3, ?4)",
-                    params![batch.id, doc.key, account, amount.to_string()],
+        {
+            // Prepared once: a large batch records hundreds of thousands of rows.
+            let mut insert_document = tx
+                .prepare(
+                    "INSERT INTO documents (batch_id, doc_key, doc_type, doc_number, doc_date, content_hash, posting)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )
                 .map_err(&err)?;
+            let mut insert_amount = tx
+                .prepare("INSERT INTO document_amounts (batch_id, doc_key, account, amount) VALUES (?1, ?2, ?3, ?4)")
+                .map_err(&err)?;
+            for (doc, posting) in &batch.documents {
+                insert_document
+                    .execute(params![
+                        batch.id,
+                        doc.key,
+                        doc.doc_type,
+                        doc.number,
+                        doc.date.to_string(),
+                        doc.content_hash(),
+                        posting
+                    ])
+                    .map_err(&err)?;
+                for (account, amount) in &doc.amounts {
+                    insert_amount
+                        .execute(params![batch.id, doc.key, account, amount.to_string()])
+                        .map_err(&err)?;
+                }
             }
         }
         self.commit()

@@ -17,6 +17,7 @@ pub mod load;
 pub mod report;
 pub mod run;
 pub mod sage;
+pub mod sample_data;
 pub mod tables;
 pub mod text;
 pub mod transform;

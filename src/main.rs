@@ -28,6 +28,13 @@ fn main() -> ExitCode {
         }),
         Command::Check { file, config } => cmd::check::execute(&file, config),
         Command::Init { folder } => cmd::watch::init(&folder),
+        Command::SampleData {
+            out,
+            lines,
+            payments,
+            seed,
+            format,
+        } => cmd::sample_data(&out, lines, payments, seed, format),
         Command::Watch {
             folder,
             once,

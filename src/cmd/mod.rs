@@ -27,3 +27,49 @@ pub fn money(amount: rust_decimal::Decimal) -> String {
     }
     format!("{sign}{grouped}.{fraction}")
 }
+
+/// `plannit2sage sample-data`: writes the exports, a matching config and
+/// `expected-totals.json` (net per account).
+pub fn sample_data(
+    out: &std::path::Path,
+    lines: usize,
+    payments: usize,
+    seed: u64,
+    format: crate::cli::SampleFormat,
+) -> std::process::ExitCode {
+    use crate::sample_data::{generate, SampleSpec, SAMPLE_CONFIG};
+    let spec = SampleSpec {
+        sales_lines: lines,
+        payments,
+        seed,
+        xlsx: matches!(format, crate::cli::SampleFormat::Xlsx),
+    };
+    let result = generate(&spec, out).and_then(|(files, expected)| {
+        std::fs::write(out.join(crate::config::CONFIG_FILE_NAME), SAMPLE_CONFIG)?;
+        let totals: std::collections::BTreeMap<String, String> = expected
+            .iter()
+            .map(|(a, v)| (a.clone(), v.to_string()))
+            .collect();
+        std::fs::write(
+            out.join("expected-totals.json"),
+            serde_json::to_string_pretty(&totals).map_err(std::io::Error::other)?,
+        )?;
+        Ok(files)
+    });
+    match result {
+        Ok(files) => {
+            for file in files {
+                println!("  wrote {}", file.display());
+            }
+            println!(
+                "  expected net per account: {}",
+                out.join("expected-totals.json").display()
+            );
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {}: {e}", out.display());
+            std::process::ExitCode::from(EXIT_SETUP)
+        }
+    }
+}

@@ -92,7 +92,7 @@ pub struct SheetReader<'a> {
     pub findings: &'a mut Vec<Finding>,
 }
 
-impl SheetReader<'_> {
+impl<'a> SheetReader<'a> {
     fn location(&self, row: u64, column: Option<&str>, document: &str) -> Location {
         Location {
             file: Some(self.file.to_string()),
@@ -190,9 +190,10 @@ impl SheetReader<'_> {
 
     /// Data rows below the header with their displayed row numbers, leaving out
     /// blank rows and a closing "Total" row.
-    fn data_rows(&self) -> impl Iterator<Item = (u64, &Vec<Cell>)> {
-        let first = self.sheet.first_row_number;
-        self.sheet
+    fn data_rows(&self) -> impl Iterator<Item = (u64, &'a Vec<Cell>)> + 'a {
+        let sheet: &'a RawSheet = self.sheet;
+        let first = sheet.first_row_number;
+        sheet
             .rows
             .iter()
             .enumerate()
@@ -202,12 +203,13 @@ impl SheetReader<'_> {
             .map(move |(index, row)| (first + index as u64, row))
     }
 
+    /// Reads the data rows below the header as sales lines.
     pub fn sales_lines(&mut self) -> Vec<SalesLine> {
         debug_assert_eq!(self.header.kind, ReportKind::Sales);
-        let rows: Vec<(u64, Vec<Cell>)> = self.data_rows().map(|(n, r)| (n, r.clone())).collect();
+        let rows: Vec<(u64, &Vec<Cell>)> = self.data_rows().collect();
         let mut lines = Vec::with_capacity(rows.len());
         for (number, row) in rows {
-            let invoice = self.text(&row, "invoice");
+            let invoice = self.text(row, "invoice");
             if invoice.is_empty() {
                 let location = self.location(number, Some("invoice"), "");
                 self.findings.push(Finding::error(
@@ -216,9 +218,9 @@ impl SheetReader<'_> {
                     location,
                 ));
             }
-            let (date, date_text) = self.date(&row, number, &invoice);
-            let quantity = self.quantity(&row, number, &invoice);
-            let unit_price = match amount_from_cell(self.cell(&row, "unit_price")) {
+            let (date, date_text) = self.date(row, number, &invoice);
+            let quantity = self.quantity(row, number, &invoice);
+            let unit_price = match amount_from_cell(self.cell(row, "unit_price")) {
                 Ok(price) => price,
                 Err(error) => {
                     self.amount_error(number, "unit_price", &invoice, &error);
@@ -231,16 +233,16 @@ impl SheetReader<'_> {
                     sheet: self.sheet.sheet.clone(),
                     row: number,
                 },
-                customer: self.text(&row, "customer"),
-                item: self.text(&row, "item"),
-                description: self.text(&row, "description"),
+                customer: self.text(row, "customer"),
+                item: self.text(row, "item"),
+                description: self.text(row, "description"),
                 quantity,
                 unit_price,
-                amount: self.money(&row, number, "amount", true, &invoice),
-                gst: self.money(&row, number, "gst", false, &invoice),
-                qst: self.money(&row, number, "qst", false, &invoice),
-                hst: self.money(&row, number, "hst", false, &invoice),
-                total: self.money(&row, number, "total", true, &invoice),
+                amount: self.money(row, number, "amount", true, &invoice),
+                gst: self.money(row, number, "gst", false, &invoice),
+                qst: self.money(row, number, "qst", false, &invoice),
+                hst: self.money(row, number, "hst", false, &invoice),
+                total: self.money(row, number, "total", true, &invoice),
                 invoice,
                 date,
                 date_text,
@@ -251,19 +253,19 @@ impl SheetReader<'_> {
 
     pub fn payments(&mut self) -> Vec<Payment> {
         debug_assert_eq!(self.header.kind, ReportKind::Payments);
-        let rows: Vec<(u64, Vec<Cell>)> = self.data_rows().map(|(n, r)| (n, r.clone())).collect();
+        let rows: Vec<(u64, &Vec<Cell>)> = self.data_rows().collect();
         let mut payments = Vec::with_capacity(rows.len());
         for (number, row) in rows {
-            let reference = self.text(&row, "reference");
-            let invoice = self.text(&row, "invoice");
+            let reference = self.text(row, "reference");
+            let invoice = self.text(row, "invoice");
             let document = if reference.is_empty() {
                 invoice.clone()
             } else {
                 reference.clone()
             };
-            let (date, date_text) = self.date(&row, number, &document);
-            let type_text = self.text(&row, "kind");
-            let amount = self.money(&row, number, "amount", true, &document);
+            let (date, date_text) = self.date(row, number, &document);
+            let type_text = self.text(row, "kind");
+            let amount = self.money(row, number, "amount", true, &document);
             let kind = match kind_from_type(&type_text) {
                 Some(kind) => kind,
                 None => {
@@ -294,10 +296,10 @@ impl SheetReader<'_> {
                 date_text,
                 reference,
                 invoice,
-                customer: self.text(&row, "customer"),
+                customer: self.text(row, "customer"),
                 kind,
                 type_text,
-                method: self.text(&row, "method"),
+                method: self.text(row, "method"),
                 amount,
                 received,
             });

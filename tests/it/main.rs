@@ -9,5 +9,6 @@ mod granularity;
 mod history;
 mod properties;
 mod queries;
+mod sample_data;
 mod watch;
 mod workbook;
