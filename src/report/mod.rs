@@ -798,7 +798,13 @@ fn write_summary(
         let excel_row = row + 1;
         let criteria = format!("$A${excel_row}");
         sheet.write_string(row, 0, account)?;
-        sheet.write_string_with_format(row, 1, describe_roles(&account_roles, l), &wrap)?;
+        let role = describe_roles(&account_roles, l);
+        // Wrapped text needs a taller row; not every spreadsheet program fits it.
+        let text_lines = role.chars().count().div_ceil(62).max(1);
+        if text_lines > 1 {
+            sheet.set_row_height(row, 15.0 * text_lines as f64)?;
+        }
+        sheet.write_string_with_format(row, 1, role, &wrap)?;
         sheet.write_formula_with_format(
             row,
             2,
