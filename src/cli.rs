@@ -68,6 +68,9 @@ pub enum Command {
         /// Post documents changed since they were exported as adjusting entries (the difference).
         #[arg(long)]
         adjust: bool,
+        /// Print the time and memory of each stage on stderr.
+        #[arg(long)]
+        timings: bool,
     },
     /// List the batches of the export history, show one, or void one.
     History {

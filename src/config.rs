@@ -400,12 +400,12 @@ fn load_mapping_table(path: &Path) -> Result<Vec<Mapping>, ConfigError> {
     let sheet = sheets
         .first()
         .ok_or_else(|| fail("the file has no sheet".into()))?;
-    let header_index = sheet
-        .rows
+    let rows: Vec<Vec<crate::load::values::Cell>> = sheet.rows().collect();
+    let header_index = rows
         .iter()
         .position(|row| row.iter().any(|c| !c.is_blank()))
         .ok_or_else(|| fail("the file has no rows".into()))?;
-    let header: Vec<String> = sheet.rows[header_index]
+    let header: Vec<String> = rows[header_index]
         .iter()
         .map(|c| fold_header(&c.to_text()))
         .collect();
@@ -430,7 +430,7 @@ fn load_mapping_table(path: &Path) -> Result<Vec<Mapping>, ConfigError> {
     ])
     .ok_or_else(|| fail("no account column: name it 'Account' or 'Compte'".into()))?;
     let mut mappings = Vec::new();
-    for (offset, row) in sheet.rows.iter().enumerate().skip(header_index + 1) {
+    for (offset, row) in rows.iter().enumerate().skip(header_index + 1) {
         let cell = |col: usize| row.get(col).map(|c| c.to_text()).unwrap_or_default();
         let (item, account) = (cell(item_col), cell(account_col));
         if item.is_empty() && account.is_empty() {

@@ -196,7 +196,7 @@ pub struct JournalLine {
     /// How many input rows the line sums.
     pub source_rows: u64,
     /// The query file that produced it.
-    pub query: String,
+    pub query: std::sync::Arc<str>,
 }
 
 /// A line of a Sage 50 entry: one account, its net amount.

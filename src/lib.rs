@@ -20,5 +20,6 @@ pub mod sage;
 pub mod sample_data;
 pub mod tables;
 pub mod text;
+pub mod timings;
 pub mod transform;
 pub mod watch;

@@ -16,16 +16,22 @@ fn main() -> ExitCode {
             lang,
             history,
             adjust,
-        } => cmd::run::execute(RunRequest {
-            inbox,
-            config,
-            out_dir: out,
-            granularity,
-            queries,
-            lang,
-            history,
-            adjust,
-        }),
+            timings,
+        } => {
+            if timings {
+                plannit2sage::timings::enable();
+            }
+            cmd::run::execute(RunRequest {
+                inbox,
+                config,
+                out_dir: out,
+                granularity,
+                queries,
+                lang,
+                history,
+                adjust,
+            })
+        }
         Command::Check { file, config } => cmd::check::execute(&file, config),
         Command::Init { folder } => cmd::watch::init(&folder),
         Command::SampleData {

@@ -194,9 +194,11 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     let history_tables = locked.tables()?;
     let posted = locked.posted_states()?;
     abort_point("locked");
+    crate::timings::mark("history read");
 
     let skip = [plan.config_path.clone(), plan.history_path.clone()];
     let loaded = load::load_inbox(&plan.inbox, config, &skip)?;
+    crate::timings::mark("inputs loaded");
 
     // First pass, one entry per document: what each document posts. The checks
     // run here, over every row of the inputs.
@@ -209,19 +211,24 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
         &history_tables,
     )?;
     let tables = transform::SqlTables::new(tables);
+    crate::timings::mark("tables built");
     let mut findings = loaded.findings;
     findings.extend(transform::run_checks(
         &tables,
         &plan.queries.checks,
         &loaded.headers,
     )?);
+    crate::timings::mark("checks run");
     let per_document = transform::run_journal(&tables, &plan.queries.journal)?;
+    crate::timings::mark("per-document journal");
     // Lines without account or date follow from an error already reported
     // (unmapped item, undated invoice); they are news only when nothing else is.
+    drop(tables);
     if error_count(&findings) == 0 {
         findings.extend(per_document.unusable);
     }
     let documents = dedup::document_postings(&per_document.lines, &loaded.sales, &loaded.payments);
+    drop(per_document.lines);
     let classification = dedup::classify(&documents, &posted);
     for (doc, state) in &classification.changed {
         let change = dedup::describe_change(doc, state);
@@ -257,6 +264,7 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
         ));
     }
     findings.sort_by_key(|f| f.severity);
+    crate::timings::mark("history compared");
 
     // Second pass: the new documents only, grouped by the chosen granularity.
     let is_new = |key: String| classification.new.contains(&key);
@@ -275,6 +283,7 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     let journal =
         transform::run_journal(&transform::SqlTables::new(tables), &plan.queries.journal)?;
     let mut entries = build_entries(&journal.lines);
+    drop(journal);
     let mut adjusted = Vec::new();
     if plan.adjust {
         for (doc, state) in &classification.changed {
@@ -283,6 +292,7 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
         }
     }
     sage::fit_entries(&mut entries, &config.sage);
+    crate::timings::mark("journal entries");
     let (first_date, last_date) = batch_dates(&entries, &labeler);
 
     let mut report = RunReport {
@@ -344,11 +354,13 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     let sage_temp = temporary_name(&sage_path, &batch_id);
     let workbook_temp = temporary_name(&workbook_path, &batch_id);
     write_synced(&sage_temp, &sage_bytes)?;
+    crate::timings::mark("sage file rendered");
     if let Err(e) = write_workbook(&workbook_temp, plan, &report) {
         let _ = std::fs::remove_file(&sage_temp);
         return Err(e);
     }
     abort_point("outputs_written");
+    crate::timings::mark("workbook written");
 
     let record = batch_record(
         &report,
@@ -367,6 +379,7 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
         return Err(e.into());
     }
     abort_point("history_committed");
+    crate::timings::mark("history recorded");
     history::finish_rename(&workbook_temp, &workbook_path)?;
     history::finish_rename(&sage_temp, &sage_path)?;
     Locked::renames_done(&mut history, &batch_id)?;

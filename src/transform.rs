@@ -396,6 +396,7 @@ fn journal_lines(
         )));
     }
     let amounts = amount.cast(&DataType::Int128).ok().filter(|_| scale == 0);
+    let query_name: std::sync::Arc<str> = file.into();
     let unusable = |message: String| {
         Finding::error(
             "journal_line",
@@ -457,7 +458,7 @@ fn journal_lines(
             source_rows: source_rows
                 .map(|c| cell_text(c, row).parse().unwrap_or(0))
                 .unwrap_or(0),
-            query: file.to_string(),
+            query: query_name.clone(),
         });
     }
     Ok(())

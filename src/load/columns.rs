@@ -271,7 +271,7 @@ impl HeaderMatch {
 }
 
 /// How many rows from the top may hold titles before the header row.
-const HEADER_SEARCH_ROWS: usize = 30;
+pub const HEADER_SEARCH_ROWS: usize = 30;
 
 /// Finds the header row: the row among the first ones that names the most
 /// canonical columns of one report. A sheet is a sales report when its header

@@ -186,7 +186,8 @@ fn load_file(path: &Path, name: String, config: &Config, loaded: &mut LoadedInpu
         }
     };
     for raw in &sheets {
-        let Some(header) = find_header(&raw.rows, &config.aliases) else {
+        let Some(header) = find_header(&raw.head(columns::HEADER_SEARCH_ROWS), &config.aliases)
+        else {
             continue;
         };
         let missing = header.missing_required();

@@ -26,6 +26,7 @@ pub struct SalesLine {
     pub invoice: String,
     /// `None` when Plannit shows `N/D` (no date) or the cell is blank.
     pub date: Option<NaiveDate>,
+    /// The date cell as written, kept only when there is no date.
     pub date_text: String,
     pub customer: String,
     pub item: String,
@@ -171,11 +172,12 @@ impl<'a> SheetReader<'a> {
         ));
     }
 
+    /// The date, and the cell's text when there is no date (for messages).
     fn date(&mut self, row: &[Cell], number: u64, document: &str) -> (Option<NaiveDate>, String) {
         let cell = self.cell(row, "date");
-        let text = cell.to_text();
         match date_from_cell(cell, self.date_order, self.sheet.is_1904) {
-            Ok(date) => (date, text),
+            Ok(Some(date)) => (Some(date), String::new()),
+            Ok(None) => (None, cell.to_text()),
             Err(error) => {
                 let location = self.location(number, Some("date"), document);
                 self.findings.push(Finding::error(
@@ -183,19 +185,18 @@ impl<'a> SheetReader<'a> {
                     error.to_string(),
                     location,
                 ));
-                (None, text)
+                (None, cell.to_text())
             }
         }
     }
 
     /// Data rows below the header with their displayed row numbers, leaving out
     /// blank rows and a closing "Total" row.
-    fn data_rows(&self) -> impl Iterator<Item = (u64, &'a Vec<Cell>)> + 'a {
+    fn data_rows(&self) -> impl Iterator<Item = (u64, Vec<Cell>)> + 'a {
         let sheet: &'a RawSheet = self.sheet;
         let first = sheet.first_row_number;
         sheet
-            .rows
-            .iter()
+            .rows()
             .enumerate()
             .skip(self.header.row_index + 1)
             .filter(|(_, row)| !row.iter().all(Cell::is_blank))
@@ -206,9 +207,9 @@ impl<'a> SheetReader<'a> {
     /// Reads the data rows below the header as sales lines.
     pub fn sales_lines(&mut self) -> Vec<SalesLine> {
         debug_assert_eq!(self.header.kind, ReportKind::Sales);
-        let rows: Vec<(u64, &Vec<Cell>)> = self.data_rows().collect();
-        let mut lines = Vec::with_capacity(rows.len());
-        for (number, row) in rows {
+        let mut lines = Vec::new();
+        for (number, row) in self.data_rows() {
+            let row = row.as_slice();
             let invoice = self.text(row, "invoice");
             if invoice.is_empty() {
                 let location = self.location(number, Some("invoice"), "");
@@ -253,9 +254,9 @@ impl<'a> SheetReader<'a> {
 
     pub fn payments(&mut self) -> Vec<Payment> {
         debug_assert_eq!(self.header.kind, ReportKind::Payments);
-        let rows: Vec<(u64, &Vec<Cell>)> = self.data_rows().collect();
-        let mut payments = Vec::with_capacity(rows.len());
-        for (number, row) in rows {
+        let mut payments = Vec::new();
+        for (number, row) in self.data_rows() {
+            let row = row.as_slice();
             let reference = self.text(row, "reference");
             let invoice = self.text(row, "invoice");
             let document = if reference.is_empty() {

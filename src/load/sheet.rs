@@ -12,14 +12,71 @@ use super::values::Cell;
 use crate::config::Limits;
 
 /// One sheet of cells. CSV files have one sheet with no name.
+///
+/// Rows are produced on demand from what was read (the workbook's cells, the
+/// CSV text), one at a time: a million-line export is never held twice.
 #[derive(Debug, Clone)]
 pub struct RawSheet {
     pub sheet: Option<String>,
-    pub rows: Vec<Vec<Cell>>,
-    /// 1-based row number, as shown to the user, of `rows[0]`.
+    /// 1-based row number, as shown to the user, of the first row.
     pub first_row_number: u64,
     /// Whether Excel serial dates count from 1904 (old Mac workbooks).
     pub is_1904: bool,
+    body: Body,
+}
+
+#[derive(Debug, Clone)]
+enum Body {
+    /// Cells start at `first_col`; rows are padded so columns stay absolute.
+    Workbook {
+        range: calamine::Range<Data>,
+        first_col: usize,
+    },
+    /// Already checked to parse; parsed again row by row when read.
+    Csv { text: String, delimiter: u8 },
+}
+
+impl RawSheet {
+    /// Every row, in order.
+    pub fn rows(&self) -> Box<dyn Iterator<Item = Vec<Cell>> + '_> {
+        match &self.body {
+            Body::Workbook { range, first_col } => Box::new(range.rows().map(move |row| {
+                // Keep column positions absolute so that letters in messages match Excel's.
+                let mut cells = Vec::with_capacity(first_col + row.len());
+                cells.resize(*first_col, Cell::Empty);
+                cells.extend(row.iter().map(cell_from_data));
+                cells
+            })),
+            Body::Csv { text, delimiter } => {
+                let reader = csv_reader(text, *delimiter);
+                Box::new(reader.into_records().map_while(Result::ok).map(|record| {
+                    record
+                        .iter()
+                        .map(|field| {
+                            if field.is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(field.to_string())
+                            }
+                        })
+                        .collect()
+                }))
+            }
+        }
+    }
+
+    /// The first `count` rows, where the header is looked for.
+    pub fn head(&self, count: usize) -> Vec<Vec<Cell>> {
+        self.rows().take(count).collect()
+    }
+}
+
+fn csv_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
 }
 
 /// Why a file could not be read at all.
@@ -179,20 +236,11 @@ fn read_workbook(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<RawSheet>, ReadE
         )?;
         let first_row_number = range.start().map_or(1, |(row, _)| u64::from(row) + 1);
         let first_col = range.start().map_or(0, |(_, col)| col as usize);
-        let rows = range
-            .rows()
-            .map(|row| {
-                // Keep column positions absolute so that letters in messages match Excel's.
-                let mut cells = vec![Cell::Empty; first_col];
-                cells.extend(row.iter().map(cell_from_data));
-                cells
-            })
-            .collect();
         sheets.push(RawSheet {
             sheet: Some(name),
-            rows,
             first_row_number,
             is_1904,
+            body: Body::Workbook { range, first_col },
         });
     }
     Ok(sheets)
@@ -237,21 +285,18 @@ fn read_csv(bytes: &[u8], limits: &Limits) -> Result<RawSheet, ReadError> {
         return Err(ReadError::EmptyFile);
     }
     let delimiter = sniff_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut cells: u64 = 0;
+    // Check the whole file now (limits, syntax); rows are parsed again when read.
+    let mut reader = csv_reader(&text, delimiter);
+    let mut record = csv::ByteRecord::new();
+    let (mut rows, mut cells): (u64, u64) = (0, 0);
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
+                rows += 1;
                 cells += record.len() as u64;
                 check_sheet_size(
-                    rows.len() as u64 + 1,
+                    rows,
                     1,
                     &Limits {
                         max_cells: u64::MAX,
@@ -262,18 +307,6 @@ fn read_csv(bytes: &[u8], limits: &Limits) -> Result<RawSheet, ReadError> {
                 if cells > limits.max_cells {
                     check_sheet_size(1, cells, limits, "the file")?;
                 }
-                rows.push(
-                    record
-                        .iter()
-                        .map(|field| {
-                            if field.is_empty() {
-                                Cell::Empty
-                            } else {
-                                Cell::Text(field.to_string())
-                            }
-                        })
-                        .collect(),
-                )
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
@@ -284,18 +317,17 @@ fn read_csv(bytes: &[u8], limits: &Limits) -> Result<RawSheet, ReadError> {
             }
         }
     }
-    let position = reader.position().clone();
     if ends_inside_quotes(&text) {
         return Err(ReadError::Csv {
-            line: position.line(),
+            line: reader.position().line(),
             reason: "a quoted field is not closed: the file looks cut short".into(),
         });
     }
     Ok(RawSheet {
         sheet: None,
-        rows,
         first_row_number: 1,
         is_1904: false,
+        body: Body::Csv { text, delimiter },
     })
 }
 
@@ -358,7 +390,8 @@ mod tests {
             &Limits::default(),
         )
         .unwrap();
-        assert_eq!(sheet.rows[1][0], Cell::Text("Gagnon, \"Le Roi\" é".into()));
-        assert_eq!(sheet.rows[1][1], Cell::Text("1,50".into()));
+        let rows = sheet.head(2);
+        assert_eq!(rows[1][0], Cell::Text("Gagnon, \"Le Roi\" é".into()));
+        assert_eq!(rows[1][1], Cell::Text("1,50".into()));
     }
 }
