@@ -83,7 +83,7 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> WatchError + '_ {
     move |e| WatchError::Io(path.display().to_string(), e)
 }
 
-const STARTER_CONFIG: &str = include_str!("../samples/starter.toml");
+const STARTER_CONFIG: &str = include_str!("starter-config.toml");
 
 /// Creates the layout and a commented starter configuration; never overwrites.
 pub fn init(root: &Path) -> Result<Vec<PathBuf>, WatchError> {
