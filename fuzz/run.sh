@@ -7,9 +7,10 @@ cd "$(dirname "$0")"
 minutes="${1:-3}"
 export RUSTC_BOOTSTRAP=1
 targets=(amount date csv header sage_file config)
-cargo fuzz build --release "${targets[@]/#/}" 2>/dev/null || for t in "${targets[@]}"; do cargo fuzz build --release "$t"; done
+cargo fuzz build --release
 for target in "${targets[@]}"; do
   mkdir -p "corpus/$target"
+  cp -n seeds/"$target"/* "corpus/$target/" 2>/dev/null || true
   echo "== $target: ${minutes} min"
   cargo fuzz run --release "$target" "corpus/$target" -- -max_total_time=$((minutes * 60)) -rss_limit_mb=4096 -max_len=65536 2>&1 \
     | grep -E "^#[0-9]+ +(DONE|INITED)|stat::|Done|SUMMARY|panicked|ERROR" || true

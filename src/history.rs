@@ -536,9 +536,9 @@ impl Locked<'_> {
         Ok(batches)
     }
 
-    /// Records a batch and its documents, and commits: the point after which
-    /// the batch counts as exported.
-    pub fn record(self, batch: &BatchRecord) -> Result<(), HistoryError> {
+    /// Inserts a batch and its documents into the run's transaction; nothing
+    /// counts until [`Locked::commit`], the point after which the batch is exported.
+    pub fn insert(&self, batch: &BatchRecord) -> Result<(), HistoryError> {
         let path = self.path.clone();
         let err = sqlite_error(&path);
         let tx = &self.tx;
@@ -597,7 +597,7 @@ impl Locked<'_> {
                 }
             }
         }
-        self.commit()
+        Ok(())
     }
 
     pub fn commit(self) -> Result<(), HistoryError> {

@@ -355,17 +355,10 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     let workbook_temp = temporary_name(&workbook_path, &batch_id);
     write_synced(&sage_temp, &sage_bytes)?;
     crate::timings::mark("sage file rendered");
-    if let Err(e) = write_workbook(&workbook_temp, plan, &report) {
-        let _ = std::fs::remove_file(&sage_temp);
-        return Err(e);
-    }
-    abort_point("outputs_written");
-    crate::timings::mark("workbook written");
-
     let record = batch_record(
         &report,
         plan,
-        &documents,
+        documents,
         &batch_id,
         &sage_bytes,
         vec![
@@ -373,7 +366,29 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
             (workbook_temp.clone(), workbook_path.clone()),
         ],
     );
-    if let Err(e) = locked.record(&record) {
+    // The workbook is written while the batch's rows go into the (uncommitted)
+    // history transaction; the commit waits for both.
+    let (written, inserted) = std::thread::scope(|scope| {
+        let workbook = scope.spawn(|| write_workbook(&workbook_temp, plan, &report));
+        let inserted = locked.insert(&record);
+        (
+            workbook.join().unwrap_or_else(|_| {
+                Err(RunError::Workbook(
+                    workbook_temp.display().to_string(),
+                    "the writer stopped".into(),
+                ))
+            }),
+            inserted,
+        )
+    });
+    if let Err(e) = written.and(inserted.map_err(RunError::from)) {
+        let _ = std::fs::remove_file(&sage_temp);
+        let _ = std::fs::remove_file(&workbook_temp);
+        return Err(e);
+    }
+    crate::timings::mark("workbook and history rows");
+    abort_point("outputs_written");
+    if let Err(e) = locked.commit() {
         let _ = std::fs::remove_file(&sage_temp);
         let _ = std::fs::remove_file(&workbook_temp);
         return Err(e.into());
@@ -435,7 +450,7 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
 fn batch_record(
     report: &RunReport,
     plan: &RunPlan,
-    documents: &std::collections::BTreeMap<String, DocumentPosting>,
+    mut documents: std::collections::BTreeMap<String, DocumentPosting>,
     batch_id: &str,
     sage_bytes: &[u8],
     pending_renames: Vec<(PathBuf, PathBuf)>,
@@ -445,8 +460,8 @@ fn batch_record(
         .history
         .new
         .iter()
-        .filter_map(|key| documents.get(key))
-        .map(|doc| (doc.clone(), "original"))
+        .filter_map(|key| documents.remove(key))
+        .map(|doc| (doc, "original"))
         .collect();
     for (doc, state) in &report.adjusted {
         let delta = dedup::difference(doc, state);

@@ -162,10 +162,11 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
     let formats = Formats::new(l.money_format);
     let mut workbook = Workbook::new();
     workbook.add_worksheet().set_name(l.summary)?;
-    let spec = |sheet, headers, total_columns| TableSpec {
+    let spec = |sheet, headers, total_columns, count_columns| TableSpec {
         sheet,
         headers,
         total_columns,
+        count_columns,
         total_label: l.total,
         continued_label: l.continued,
         max_data_rows,
@@ -195,8 +196,8 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
     let journal = write_table(
         &mut workbook,
         &formats,
-        &spec(l.journal, &l.journal_headers, &[5, 6, 7]),
-        &journal_rows,
+        &spec(l.journal, &l.journal_headers, &[5, 6, 7], &[7]),
+        journal_rows,
     )?;
 
     // Invoices: one row per invoice, in order of first appearance.
@@ -230,42 +231,40 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
         }
         sums.lines += 1;
     }
-    let mut invoice_rows: Vec<Vec<Value>> = invoice_order
-        .iter()
-        .map(|invoice| {
-            let s = &invoices[invoice];
-            let gst_recomputed = round_cents(s.gst_base * GST_RATE);
-            let qst_recomputed = round_cents(s.qst_base * QST_RATE);
-            let paid = applied.get(invoice).copied().unwrap_or_default();
-            vec![
-                Value::Text(invoice.to_string()),
-                Value::Date(s.date),
-                Value::Text(s.customer.clone()),
-                Value::Money(s.amount),
-                Value::Money(s.gst),
-                Value::Money(s.qst),
-                Value::Money(s.hst),
-                Value::Money(s.total),
-                Value::Money(gst_recomputed),
-                Value::Money(qst_recomputed),
-                Value::RowFormula {
-                    template: "E{r}-I{r}".into(),
-                    result: s.gst - gst_recomputed,
-                },
-                Value::RowFormula {
-                    template: "F{r}-J{r}".into(),
-                    result: s.qst - qst_recomputed,
-                },
-                Value::Money(paid),
-                Value::RowFormula {
-                    template: "H{r}-M{r}".into(),
-                    result: s.total - paid,
-                },
-                Value::Count(s.lines),
-            ]
-        })
-        .collect();
+    let invoice_rows = invoice_order.iter().map(|invoice| {
+        let s = &invoices[invoice];
+        let gst_recomputed = round_cents(s.gst_base * GST_RATE);
+        let qst_recomputed = round_cents(s.qst_base * QST_RATE);
+        let paid = applied.get(invoice).copied().unwrap_or_default();
+        vec![
+            Value::Text(invoice.to_string()),
+            Value::Date(s.date),
+            Value::Text(s.customer.clone()),
+            Value::Money(s.amount),
+            Value::Money(s.gst),
+            Value::Money(s.qst),
+            Value::Money(s.hst),
+            Value::Money(s.total),
+            Value::Money(gst_recomputed),
+            Value::Money(qst_recomputed),
+            Value::RowFormula {
+                template: "E{r}-I{r}".into(),
+                result: s.gst - gst_recomputed,
+            },
+            Value::RowFormula {
+                template: "F{r}-J{r}".into(),
+                result: s.qst - qst_recomputed,
+            },
+            Value::Money(paid),
+            Value::RowFormula {
+                template: "H{r}-M{r}".into(),
+                result: s.total - paid,
+            },
+            Value::Count(s.lines),
+        ]
+    });
     let accounts = &plan.config.accounts;
+    let mut adjustment_invoice_rows = Vec::new();
     let mut adjustment_payment_rows = Vec::new();
     for (doc, state) in &report.adjusted {
         // The difference posted for a changed document, as a row of its sheet,
@@ -286,7 +285,7 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
                 -on(accounts.hst.as_ref()),
             );
             let amount = receivable - gst - qst - hst;
-            invoice_rows.push(vec![
+            adjustment_invoice_rows.push(vec![
                 Value::Text(label),
                 Value::Date(Some(doc.date)),
                 Value::Text(String::new()),
@@ -339,42 +338,38 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
             l.invoices,
             &l.invoice_headers,
             &[3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+            &[14],
         ),
-        &invoice_rows,
+        invoice_rows.chain(adjustment_invoice_rows),
     )?;
 
     // Payments.
-    let mut payment_rows: Vec<Vec<Value>> = report
-        .payments
-        .iter()
-        .map(|p| {
-            vec![
-                Value::Date(p.date),
-                Value::Text(p.reference.clone()),
-                Value::Text(
-                    match p.kind {
-                        PaymentKind::Payment => l.kind_payment,
-                        PaymentKind::Deposit => l.kind_deposit,
-                        PaymentKind::Refund => l.kind_refund,
-                    }
-                    .to_string(),
-                ),
-                Value::Text(p.method.clone()),
-                Value::Text(payment_account(&plan.config, &p.method)),
-                Value::Text(p.invoice.clone()),
-                Value::Text(p.customer.clone()),
-                Value::Money(p.received),
-                Value::Text(p.origin.file.clone()),
-                Value::Count(p.origin.row),
-            ]
-        })
-        .collect();
-    payment_rows.extend(adjustment_payment_rows);
+    let payment_rows = report.payments.iter().map(|p| {
+        vec![
+            Value::Date(p.date),
+            Value::Text(p.reference.clone()),
+            Value::Text(
+                match p.kind {
+                    PaymentKind::Payment => l.kind_payment,
+                    PaymentKind::Deposit => l.kind_deposit,
+                    PaymentKind::Refund => l.kind_refund,
+                }
+                .to_string(),
+            ),
+            Value::Text(p.method.clone()),
+            Value::Text(payment_account(&plan.config, &p.method)),
+            Value::Text(p.invoice.clone()),
+            Value::Text(p.customer.clone()),
+            Value::Money(p.received),
+            Value::Text(p.origin.file.clone()),
+            Value::Count(p.origin.row),
+        ]
+    });
     let payment_table = write_table(
         &mut workbook,
         &formats,
-        &spec(l.payments, &l.payment_headers, &[7]),
-        &payment_rows,
+        &spec(l.payments, &l.payment_headers, &[7], &[]),
+        payment_rows.chain(adjustment_payment_rows),
     )?;
 
     // Exceptions, errors first.
@@ -431,8 +426,8 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
     write_table(
         &mut workbook,
         &formats,
-        &spec(l.exceptions, &l.exception_headers, &[]),
-        &exception_rows,
+        &spec(l.exceptions, &l.exception_headers, &[], &[]),
+        exception_rows,
     )?;
 
     // By product.
@@ -477,8 +472,8 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
     write_table(
         &mut workbook,
         &formats,
-        &spec(l.by_product, &l.product_headers, &[3, 4, 5]),
-        &product_rows,
+        &spec(l.by_product, &l.product_headers, &[3, 4, 5], &[3, 5]),
+        product_rows,
     )?;
 
     // Already exported: skipped, changed and disappeared documents.
@@ -525,25 +520,14 @@ fn build(plan: &RunPlan, report: &RunReport, max_data_rows: usize) -> Result<Wor
     write_table(
         &mut workbook,
         &formats,
-        &spec(l.already_exported, &l.already_headers, &[]),
-        &already_rows,
+        &spec(l.already_exported, &l.already_headers, &[], &[]),
+        already_rows,
     )?;
 
-    let money_sum = |rows: &[Vec<Value>], col: usize| -> Decimal {
-        rows.iter()
-            .filter_map(|row| {
-                if let Some(Value::Money(v)) = row.get(col) {
-                    Some(*v)
-                } else {
-                    None
-                }
-            })
-            .sum()
-    };
     let sheet = workbook.worksheet_from_index(0)?;
     let tables = SummaryTables {
-        invoices_total: money_sum(&invoice_rows, 7),
-        received: money_sum(&payment_rows, 7),
+        invoices_total: invoice_table.sums[&7],
+        received: payment_table.sums[&7],
         journal: &journal,
         invoices: &invoice_table,
         payments: &payment_table,

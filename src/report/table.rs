@@ -2,6 +2,8 @@
 //! row limit requires, in constant-memory mode, with frozen header, autofilter
 //! and fitted column widths; and building formulas that refer to it.
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -76,6 +78,8 @@ pub struct TableSpec<'a> {
     pub headers: &'a [&'a str],
     /// Columns (0-based) whose totals row holds a SUBTOTAL of the column.
     pub total_columns: &'a [usize],
+    /// Which of those hold counts rather than money (formatted without currency).
+    pub count_columns: &'a [usize],
     pub total_label: &'a str,
     pub continued_label: &'a str,
     pub max_data_rows: usize,
@@ -93,6 +97,8 @@ pub struct TablePart {
 #[derive(Debug, Clone)]
 pub struct WrittenTable {
     pub parts: Vec<TablePart>,
+    /// Sum of each total column over every part, as written.
+    pub sums: BTreeMap<usize, Decimal>,
 }
 
 /// `'Par produit'` — sheet names are always quoted in references.
@@ -169,27 +175,26 @@ fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
 }
 
-/// Writes the table over one or more constant-memory sheets.
+/// Writes the table over one or more constant-memory sheets, consuming the rows
+/// one at a time (they are never all held in memory).
 pub fn write_table(
     workbook: &mut Workbook,
     formats: &Formats,
     spec: &TableSpec,
-    rows: &[Vec<Value>],
+    rows: impl IntoIterator<Item = Vec<Value>>,
 ) -> Result<WrittenTable, XlsxError> {
     let columns = spec.headers.len();
+    let mut rows = rows.into_iter().peekable();
     let mut widths: Vec<usize> = spec.headers.iter().map(|h| h.chars().count() + 2).collect();
-    for row in rows.iter().take(10_000) {
-        for (col, value) in row.iter().enumerate().take(columns) {
-            widths[col] = widths[col].max(value.width() + 1);
-        }
-    }
-    let chunks: Vec<&[Vec<Value>]> = if rows.is_empty() {
-        vec![&rows[..0]]
-    } else {
-        rows.chunks(spec.max_data_rows.max(1)).collect()
-    };
     let mut parts = Vec::new();
-    for (index, chunk) in chunks.iter().enumerate() {
+    let mut sums: BTreeMap<usize, Decimal> = spec
+        .total_columns
+        .iter()
+        .map(|c| (*c, Decimal::ZERO))
+        .collect();
+    let mut seen = 0usize;
+    while parts.is_empty() || rows.peek().is_some() {
+        let index = parts.len();
         let name = if index == 0 {
             spec.sheet.to_string()
         } else {
@@ -197,9 +202,6 @@ pub fn write_table(
         };
         let sheet = workbook.add_worksheet_with_constant_memory()?;
         sheet.set_name(&name)?;
-        for (col, width) in widths.iter().enumerate() {
-            sheet.set_column_width(col as u16, (*width).min(60) as f64)?;
-        }
         for (col, header) in spec.headers.iter().enumerate() {
             sheet.write_string_with_format(0, col as u16, *header, &formats.header)?;
         }
@@ -207,10 +209,32 @@ pub fn write_table(
         sheet.set_landscape();
         sheet.set_print_fit_to_pages(1, 0);
         sheet.set_repeat_rows(0, 0)?;
-        for (offset, row) in chunk.iter().enumerate() {
-            let r = offset as u32 + 1;
+        let mut part_sums: BTreeMap<usize, Decimal> = spec
+            .total_columns
+            .iter()
+            .map(|c| (*c, Decimal::ZERO))
+            .collect();
+        let mut written = 0u32;
+        while (written as usize) < spec.max_data_rows.max(1) {
+            let Some(row) = rows.next() else { break };
+            let r = written + 1;
+            // Widths from the first rows are enough to size the columns.
+            if seen < 10_000 {
+                for (col, value) in row.iter().enumerate().take(columns) {
+                    widths[col] = widths[col].max(value.width() + 1);
+                }
+            }
+            seen += 1;
             for (col, value) in row.iter().enumerate() {
                 let c = col as u16;
+                if let Some(sum) = part_sums.get_mut(&col) {
+                    *sum += match value {
+                        Value::Money(v) | Value::Number(v) => *v,
+                        Value::RowFormula { result, .. } => *result,
+                        Value::Count(n) => Decimal::from(*n),
+                        _ => Decimal::ZERO,
+                    };
+                }
                 match value {
                     // Always a string cell: text such as "=SUM(...)" from an export stays text.
                     Value::Text(text) => sheet.write_string(r, c, text).map(|_| ())?,
@@ -236,29 +260,27 @@ pub fn write_table(
                     }
                 }
             }
+            written += 1;
         }
-        let last_data_row = chunk.len() as u32;
+        for (col, width) in widths.iter().enumerate() {
+            sheet.set_column_width(col as u16, (*width).min(60) as f64)?;
+        }
+        let last_data_row = written;
         let totals_row = last_data_row + 1;
         sheet.write_string_with_format(totals_row, 0, spec.total_label, &formats.total_label)?;
         for &col in spec.total_columns {
             let letter = column_letter(col);
-            let result: Decimal = chunk
-                .iter()
-                .map(|row| match row.get(col) {
-                    Some(Value::Money(v)) | Some(Value::Number(v)) => *v,
-                    Some(Value::RowFormula { result, .. }) => *result,
-                    Some(Value::Count(n)) => Decimal::from(*n),
-                    _ => Decimal::ZERO,
-                })
-                .sum();
-            let expression = if chunk.is_empty() {
+            let result = part_sums[&col];
+            *sums.get_mut(&col).expect("total column") += result;
+            let expression = if written == 0 {
                 "0".to_string()
             } else {
                 format!("SUBTOTAL(109,{letter}2:{letter}{})", last_data_row + 1)
             };
-            let format = match chunk.first().and_then(|row| row.get(col)) {
-                Some(Value::Count(_)) | Some(Value::Number(_)) => &formats.total_count,
-                _ => &formats.total_money,
+            let format = if spec.count_columns.contains(&col) {
+                &formats.total_count
+            } else {
+                &formats.total_money
             };
             sheet.write_formula_with_format(
                 totals_row,
@@ -274,7 +296,7 @@ pub fn write_table(
             last_row: last_data_row + 1,
         });
     }
-    Ok(WrittenTable { parts })
+    Ok(WrittenTable { parts, sums })
 }
 
 #[cfg(test)]
@@ -292,6 +314,7 @@ mod tests {
     #[test]
     fn formulas_span_every_part() {
         let table = WrittenTable {
+            sums: BTreeMap::new(),
             parts: vec![
                 TablePart {
                     sheet: "Journal".into(),
