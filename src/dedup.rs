@@ -3,7 +3,7 @@
 //! exported (refused, or posted as the difference with `--adjust`). Documents
 //! exported earlier in the batch's date range but absent now are reported.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -12,14 +12,13 @@ use crate::history::{DocumentPosting, PostedState};
 use crate::journal::{invoice_key, payment_key, EntryLine, JournalEntry, JournalLine};
 use crate::load::reports::{Payment, SalesLine};
 
-/// Documents of the inputs with what each posts, from the journal queries run
-/// with one entry per document key.
-pub fn document_postings(
-    lines: &[JournalLine],
-    sales: &[SalesLine],
-    payments: &[Payment],
-) -> BTreeMap<String, DocumentPosting> {
-    let mut documents: BTreeMap<String, DocumentPosting> = BTreeMap::new();
+/// The documents of a batch by key.
+pub type Documents = HashMap<String, DocumentPosting>;
+
+/// Documents of the inputs, with no amounts yet; [`add_line`] fills them from
+/// the journal queries run with one entry per document key.
+pub fn documents_of(sales: &[SalesLine], payments: &[Payment]) -> Documents {
+    let mut documents: Documents = HashMap::new();
     for line in sales {
         let Some(date) = line.date else { continue };
         documents
@@ -49,20 +48,24 @@ pub fn document_postings(
                 amounts: BTreeMap::new(),
             });
     }
-    for line in lines {
-        if let Some(doc) = documents.get_mut(&line.source) {
-            *doc.amounts
-                .entry(line.account.clone())
-                .or_insert(Decimal::ZERO) += line.amount;
-        }
+    documents
+}
+
+/// Adds a journal line (its source is the document key) to its document.
+pub fn add_line(documents: &mut Documents, line: JournalLine) {
+    if let Some(doc) = documents.get_mut(&line.source) {
+        *doc.amounts.entry(line.account).or_insert(Decimal::ZERO) += line.amount;
     }
+}
+
+/// Once every line is in: zero amounts dropped, cents kept.
+pub fn finish(documents: &mut Documents) {
     for doc in documents.values_mut() {
         doc.amounts.retain(|_, amount| !amount.is_zero());
         for amount in doc.amounts.values_mut() {
             amount.rescale(2);
         }
     }
-    documents
 }
 
 /// What the history says about one document of the batch.
@@ -85,16 +88,13 @@ pub struct Disappeared {
 /// The batch's documents sorted by status.
 #[derive(Debug, Default, Clone)]
 pub struct Classification {
-    pub new: BTreeSet<String>,
+    pub new: HashSet<String>,
     pub unchanged: Vec<(DocumentPosting, PostedState)>,
     pub changed: Vec<(DocumentPosting, PostedState)>,
     pub disappeared: Vec<Disappeared>,
 }
 
-pub fn classify(
-    documents: &BTreeMap<String, DocumentPosting>,
-    posted: &BTreeMap<String, PostedState>,
-) -> Classification {
+pub fn classify(documents: &Documents, posted: &BTreeMap<String, PostedState>) -> Classification {
     let mut result = Classification::default();
     for (key, doc) in documents {
         match posted.get(key) {
@@ -107,6 +107,8 @@ pub fn classify(
             Some(state) => result.changed.push((doc.clone(), state.clone())),
         }
     }
+    result.unchanged.sort_by(|a, b| a.0.key.cmp(&b.0.key));
+    result.changed.sort_by(|a, b| a.0.key.cmp(&b.0.key));
     // Disappeared: same kind of report present, date within the batch's range.
     let has_invoices = documents.values().any(|d| d.doc_type == "invoice");
     let has_payments = documents.values().any(|d| d.doc_type != "invoice");

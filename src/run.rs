@@ -219,16 +219,18 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
         &loaded.headers,
     )?);
     crate::timings::mark("checks run");
-    let per_document = transform::run_journal(&tables, &plan.queries.journal)?;
+    let mut documents = dedup::documents_of(&loaded.sales, &loaded.payments);
+    let unusable = transform::run_journal_each(&tables, &plan.queries.journal, |line| {
+        dedup::add_line(&mut documents, line)
+    })?;
+    dedup::finish(&mut documents);
     crate::timings::mark("per-document journal");
+    drop(tables);
     // Lines without account or date follow from an error already reported
     // (unmapped item, undated invoice); they are news only when nothing else is.
-    drop(tables);
     if error_count(&findings) == 0 {
-        findings.extend(per_document.unusable);
+        findings.extend(unusable);
     }
-    let documents = dedup::document_postings(&per_document.lines, &loaded.sales, &loaded.payments);
-    drop(per_document.lines);
     let classification = dedup::classify(&documents, &posted);
     for (doc, state) in &classification.changed {
         let change = dedup::describe_change(doc, state);
@@ -450,7 +452,7 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
 fn batch_record(
     report: &RunReport,
     plan: &RunPlan,
-    mut documents: std::collections::BTreeMap<String, DocumentPosting>,
+    mut documents: dedup::Documents,
     batch_id: &str,
     sage_bytes: &[u8],
     pending_renames: Vec<(PathBuf, PathBuf)>,

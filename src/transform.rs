@@ -345,18 +345,31 @@ pub struct JournalOutput {
 /// a line without account or date is a finding (usually the consequence of a
 /// check's error, such as an unmapped item or an undated invoice).
 pub fn run_journal(tables: &SqlTables, queries: &[QueryFile]) -> Result<JournalOutput, QueryError> {
-    let mut output = JournalOutput::default();
+    let mut lines = Vec::new();
+    let unusable = run_journal_each(tables, queries, |line| lines.push(line))?;
+    Ok(JournalOutput { lines, unusable })
+}
+
+/// As [`run_journal`], handing each line to `each` as it is read instead of
+/// collecting them (a per-document pass over a large batch has millions).
+pub fn run_journal_each(
+    tables: &SqlTables,
+    queries: &[QueryFile],
+    mut each: impl FnMut(JournalLine),
+) -> Result<Vec<Finding>, QueryError> {
+    let mut unusable = Vec::new();
     for query in queries {
         let frame = run_query(tables, query)?;
-        journal_lines(&frame, &query.name, &mut output)?;
+        journal_lines(&frame, &query.name, &mut each, &mut unusable)?;
     }
-    Ok(output)
+    Ok(unusable)
 }
 
 fn journal_lines(
     frame: &DataFrame,
     file: &str,
-    output: &mut JournalOutput,
+    each: &mut impl FnMut(JournalLine),
+    unusable_lines: &mut Vec<Finding>,
 ) -> Result<(), QueryError> {
     let bad = |message: String| QueryError::BadOutput {
         file: file.to_string(),
@@ -429,27 +442,25 @@ fn journal_lines(
         };
         let describe = || format!("line {} ({} {})", row + 1, source_text, account_text);
         let Some(mut value) = value else {
-            output
-                .unusable
-                .push(unusable(format!("{}: 'amount' is empty", describe())));
+            unusable_lines.push(unusable(format!("{}: 'amount' is empty", describe())));
             continue;
         };
         value.rescale(2);
         if account_text.trim().is_empty() {
-            output.unusable.push(unusable(format!(
+            unusable_lines.push(unusable(format!(
                 "{}: 'account' is empty (amount {value})",
                 describe()
             )));
             continue;
         }
         let Some(line_date) = line_date else {
-            output.unusable.push(unusable(format!(
+            unusable_lines.push(unusable(format!(
                 "{}: 'date' is empty (amount {value})",
                 describe()
             )));
             continue;
         };
-        output.lines.push(JournalLine {
+        each(JournalLine {
             date: line_date,
             source: source_text,
             comment: cell_text(comment, row),
