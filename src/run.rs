@@ -465,6 +465,8 @@ fn batch_record(
         .filter_map(|key| documents.remove(key))
         .map(|doc| (doc, "original"))
         .collect();
+    // In key order: SQLite inserts into its primary-key index much faster so.
+    posted.sort_unstable_by(|a, b| a.0.key.cmp(&b.0.key));
     for (doc, state) in &report.adjusted {
         let delta = dedup::difference(doc, state);
         let posting = if delta.is_empty() {
