@@ -338,3 +338,17 @@ pub fn standard_case() -> Case {
     std::fs::write(case.file("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
     case
 }
+
+/// A copy of the shipped `queries/` folder in the case's folder, to edit.
+pub fn queries_copy(case: &Case) -> PathBuf {
+    let target = case.dir.path().join("queries");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    for sub in ["journal", "checks"] {
+        std::fs::create_dir_all(target.join(sub)).unwrap();
+        for entry in std::fs::read_dir(source.join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, target.join(sub).join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    target
+}

@@ -354,15 +354,7 @@ fn the_queries_can_read_the_history() {
     let case = week_case();
     case.run_into(&out(&case, "week"), &[], &[])
         .assert_success();
-    let queries = case.dir.path().join("queries");
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
-    for sub in ["journal", "checks"] {
-        std::fs::create_dir_all(queries.join(sub)).unwrap();
-        for entry in std::fs::read_dir(source.join(sub)).unwrap() {
-            let path = entry.unwrap().path();
-            std::fs::copy(&path, queries.join(sub).join(path.file_name().unwrap())).unwrap();
-        }
-    }
+    let queries = queries_copy(&case);
     std::fs::write(
         queries.join("checks/opening_receivable.sql"),
         "-- severity: warning\n-- message: receivable exported so far: {opening}\nSELECT SUM(h.amount) AS opening\nFROM history_postings AS h JOIN history_batches AS b ON h.batch_id = b.batch_id\nWHERE b.status = 'done' AND h.account = '1210'\n",

@@ -2,19 +2,6 @@
 
 use crate::fixtures::*;
 
-fn queries_copy(case: &Case) -> std::path::PathBuf {
-    let target = case.dir.path().join("queries");
-    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
-    for sub in ["journal", "checks"] {
-        std::fs::create_dir_all(target.join(sub)).unwrap();
-        for entry in std::fs::read_dir(source.join(sub)).unwrap() {
-            let path = entry.unwrap().path();
-            std::fs::copy(&path, target.join(sub).join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    target
-}
-
 #[test]
 fn a_copy_of_the_shipped_queries_gives_the_same_file() {
     let case = standard_case();
