@@ -84,8 +84,8 @@ def main():
     os.makedirs(DATA, exist_ok=True)
 
     month = generate("month-xlsx", 3000, 1000, "xlsx")
-    csv = {n: generate(f"csv-{n}", n // scale, (n * 3 // 10) // scale, "csv") for n in (100_000, 300_000, 1_000_000)}
-    xlsx = generate("xlsx-200k", 200_000 // scale, 60_000 // scale, "xlsx")
+    csv = {n: generate(f"csv-{n // scale}", n // scale, (n * 3 // 10) // scale, "csv") for n in (100_000, 300_000, 1_000_000)}
+    xlsx = generate(f"xlsx-{200_000 // scale}", 200_000 // scale, 60_000 // scale, "xlsx")
 
     lines = ["| case | median wall | spread (min–max) | peak RSS | runs | ratio |", "|---|---|---|---|---|---|"]
     month_result = repeat(ours(month), runs)
