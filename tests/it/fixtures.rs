@@ -352,3 +352,15 @@ pub fn queries_copy(case: &Case) -> PathBuf {
     }
     target
 }
+
+/// Names of the entries of a folder, sorted (empty when it does not exist).
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}

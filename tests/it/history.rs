@@ -218,17 +218,6 @@ fn a_voided_batch_is_posted_again() {
     assert_eq!(batches(&case).len(), 2);
 }
 
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|d| {
-            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-}
-
 #[test]
 fn a_run_killed_at_any_stage_leaves_the_whole_batch_or_nothing() {
     for (stage, recorded) in [
@@ -246,7 +235,7 @@ fn a_run_killed_at_any_stage_leaves_the_whole_batch_or_nothing() {
             killed.stderr
         );
         assert_eq!(batches(&case).len(), usize::from(recorded), "{stage}");
-        let visible: Vec<String> = files_in(&out_dir)
+        let visible: Vec<String> = file_names(&out_dir)
             .into_iter()
             .filter(|n| !n.starts_with('.'))
             .collect();
@@ -268,7 +257,7 @@ fn a_run_killed_at_any_stage_leaves_the_whole_batch_or_nothing() {
         }
         assert_eq!(batches(&case).len(), 1, "{stage}");
         assert_eq!(
-            files_in(&out_dir),
+            file_names(&out_dir),
             [
                 "reconciliation-2026-11-02_2026-11-07.xlsx",
                 "sage50-2026-11-02_2026-11-07.txt"
@@ -301,7 +290,7 @@ fn two_concurrent_runs_never_both_post_a_document() {
             String::from_utf8_lossy(&a.stderr),
             String::from_utf8_lossy(&b.stderr)
         );
-        let written = [files_in(&out(&case, "a")), files_in(&out(&case, "b"))].concat();
+        let written = [file_names(&out(&case, "a")), file_names(&out(&case, "b"))].concat();
         assert_eq!(
             written.iter().filter(|n| n.starts_with("sage50-")).count(),
             1,

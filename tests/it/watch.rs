@@ -32,17 +32,6 @@ fn write_standard_files(inbox: &Path) {
     std::fs::write(inbox.join("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
 }
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|d| {
-            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-}
-
 fn sage_files(root: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(root.join("out"))
         .map(|d| {
@@ -104,7 +93,7 @@ fn init_writes_a_starter_config_that_loads() {
     let output = binary().arg("init").arg(dir.path()).output().unwrap();
     assert!(output.status.success());
     assert_eq!(
-        names(dir.path()),
+        file_names(dir.path()),
         ["archive", "inbox", "out", "plannit2sage.toml", "rejected"]
     );
     let config = plannit2sage::config::Config::load(&dir.path().join("plannit2sage.toml")).unwrap();
@@ -142,13 +131,13 @@ fn once_processes_the_inbox_archives_the_inputs_and_logs_the_batch() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains("exported  batch"), "{stdout}");
-    assert!(names(&root.join("inbox")).is_empty());
+    assert!(file_names(&root.join("inbox")).is_empty());
     let sage = sage_files(root);
     assert_eq!(sage.len(), 1);
     assert_eq!(Outcome::read(&sage[0]).account_sums(), standard_sums());
     let batch = log_lines(root)[0]["batch"].as_str().unwrap().to_string();
     assert_eq!(
-        names(&root.join("archive").join(&batch)),
+        file_names(&root.join("archive").join(&batch)),
         ["paiements.csv", "ventes.xlsx"]
     );
     let log = log_lines(root);
@@ -191,7 +180,7 @@ fn once_rejects_a_bad_batch_with_its_workbook_and_an_explanation() {
         .unwrap()
         .unwrap()
         .path();
-    let files = names(&rejected);
+    let files = file_names(&rejected);
     assert!(files.contains(&"ventes.xlsx".to_string()), "{files:?}");
     assert!(
         files
@@ -237,7 +226,7 @@ fn a_running_watcher_waits_for_complete_files_ignores_lock_files_and_refuses_dup
         Outcome::read(&sage_files(root)[0]).account_sums(),
         standard_sums()
     );
-    assert_eq!(names(&inbox), ["~$ventes.xlsx"]);
+    assert_eq!(file_names(&inbox), ["~$ventes.xlsx"]);
 
     // The same content dropped again, under other names: nothing is posted.
     std::fs::copy(
@@ -252,7 +241,7 @@ fn a_running_watcher_waits_for_complete_files_ignores_lock_files_and_refuses_dup
     });
     assert_eq!(log_lines(root)[1]["status"], "duplicate");
     assert_eq!(sage_files(root).len(), 1);
-    assert_eq!(names(&root.join("archive/duplicates")).len(), 1);
+    assert_eq!(file_names(&root.join("archive/duplicates")).len(), 1);
 
     let output = terminate(child);
     assert!(
@@ -298,7 +287,7 @@ fn stopping_mid_batch_finishes_it_or_leaves_it_untouched() {
             "{delay_ms} ms: {}",
             String::from_utf8_lossy(&output.stderr)
         );
-        let inbox = names(&root.join("inbox"));
+        let inbox = file_names(&root.join("inbox"));
         let sage = sage_files(root);
         if sage.is_empty() {
             assert_eq!(
@@ -312,11 +301,11 @@ fn stopping_mid_batch_finishes_it_or_leaves_it_untouched() {
             assert_eq!(log_lines(root).len(), 1);
         }
         assert!(
-            names(&root.join(".processing")).is_empty(),
+            file_names(&root.join(".processing")).is_empty(),
             "{delay_ms} ms: a batch was left half-done"
         );
         assert!(
-            names(&root.join("out"))
+            file_names(&root.join("out"))
                 .iter()
                 .all(|n| !n.ends_with(".tmp")),
             "{delay_ms} ms: temporary files left"
