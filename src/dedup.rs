@@ -68,16 +68,6 @@ pub fn finish(documents: &mut Documents) {
     }
 }
 
-/// What the history says about one document of the batch.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Status {
-    New,
-    /// Exported unchanged in an earlier batch.
-    Unchanged(PostedState),
-    /// Exported, and different now (amounts per account or date).
-    Changed(PostedState),
-}
-
 /// A document of the history not in this batch although its date is in range.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Disappeared {

@@ -284,15 +284,6 @@ pub fn build_entries(lines: &[JournalLine]) -> Vec<JournalEntry> {
         .collect()
 }
 
-/// Net amount per account over all entries.
-pub fn account_totals(entries: &[JournalEntry]) -> BTreeMap<String, Decimal> {
-    let mut totals = BTreeMap::new();
-    for line in entries.iter().flat_map(|e| &e.lines) {
-        *totals.entry(line.account.clone()).or_insert(Decimal::ZERO) += line.amount;
-    }
-    totals
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
