@@ -18,6 +18,43 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// `--granularity`, as typed; the domain type is [`Granularity`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GranularityArg {
+    /// One entry for the whole batch, as Plannit's own export does.
+    Period,
+    /// One entry per date.
+    Day,
+    /// One entry per invoice, payment, deposit or refund.
+    Document,
+}
+
+impl From<GranularityArg> for Granularity {
+    fn from(arg: GranularityArg) -> Granularity {
+        match arg {
+            GranularityArg::Period => Granularity::Period,
+            GranularityArg::Day => Granularity::Day,
+            GranularityArg::Document => Granularity::Document,
+        }
+    }
+}
+
+/// `--lang`, as typed; the domain type is [`Lang`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum SampleFormat {
     Csv,
@@ -55,13 +92,13 @@ pub enum Command {
         out: Option<PathBuf>,
         /// One entry for the batch, per day, or per document [default: from the config, else period].
         #[arg(long, value_enum)]
-        granularity: Option<Granularity>,
+        granularity: Option<GranularityArg>,
         /// Folder with journal/*.sql and checks/*.sql [default: the built-in queries].
         #[arg(long)]
         queries: Option<PathBuf>,
         /// Language of the reconciliation workbook [default: from the config, else fr].
         #[arg(long, value_enum)]
-        lang: Option<Lang>,
+        lang: Option<LangArg>,
         /// Export history file [default: plannit2sage.sqlite beside the config].
         #[arg(long)]
         history: Option<PathBuf>,

@@ -9,10 +9,11 @@ use serde::Deserialize;
 
 use crate::load::columns::ExtraAliases;
 use crate::load::values::DateOrder;
+use crate::load::{Limits, LoadOptions};
 use crate::text::fold_name;
 
 /// How journal lines are grouped into Sage 50 entries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
     /// One entry for the whole batch, as Plannit's own export does.
@@ -111,37 +112,12 @@ struct RawInput {
 }
 
 /// Language of the reconciliation workbook.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Fr,
     En,
-}
-
-/// Limits that protect the run from damaged or hostile files.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Limits {
-    /// Largest input file read, in MB.
-    pub max_file_mb: u64,
-    /// Largest total size a workbook (a zip archive) may unpack to, in MB.
-    pub max_decompressed_mb: u64,
-    /// Most rows read from one sheet or CSV file.
-    pub max_rows: u64,
-    /// Most cells read from one sheet or CSV file.
-    pub max_cells: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_file_mb: 512,
-            max_decompressed_mb: 1024,
-            max_rows: 5_000_000,
-            max_cells: 100_000_000,
-        }
-    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -234,6 +210,15 @@ pub enum ConfigError {
 }
 
 impl Config {
+    /// The settings the load stage reads the inbox with.
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            limits: self.limits,
+            aliases: self.aliases.clone(),
+            date_order: self.date_order,
+        }
+    }
+
     /// Reads and validates a configuration file, and the product mapping table it
     /// names (relative to the configuration's folder).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {

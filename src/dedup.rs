@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::history::{DocumentPosting, PostedState};
+use crate::history::{DocType, DocumentPosting, PostedState};
 use crate::journal::{invoice_key, payment_key, EntryLine, JournalEntry, JournalLine};
 use crate::load::reports::{Payment, SalesLine};
 
@@ -25,7 +25,7 @@ pub fn documents_of(sales: &[SalesLine], payments: &[Payment]) -> Documents {
             .entry(invoice_key(line))
             .or_insert_with(|| DocumentPosting {
                 key: invoice_key(line),
-                doc_type: "invoice".into(),
+                doc_type: DocType::Invoice,
                 number: line.invoice.clone(),
                 date,
                 amounts: BTreeMap::new(),
@@ -42,7 +42,7 @@ pub fn documents_of(sales: &[SalesLine], payments: &[Payment]) -> Documents {
             .entry(payment_key(payment))
             .or_insert_with(|| DocumentPosting {
                 key: payment_key(payment),
-                doc_type: payment.kind.label().into(),
+                doc_type: payment.kind.into(),
                 number,
                 date,
                 amounts: BTreeMap::new(),
@@ -100,8 +100,8 @@ pub fn classify(documents: &Documents, posted: &BTreeMap<String, PostedState>) -
     result.unchanged.sort_by(|a, b| a.0.key.cmp(&b.0.key));
     result.changed.sort_by(|a, b| a.0.key.cmp(&b.0.key));
     // Disappeared: same kind of report present, date within the batch's range.
-    let has_invoices = documents.values().any(|d| d.doc_type == "invoice");
-    let has_payments = documents.values().any(|d| d.doc_type != "invoice");
+    let has_invoices = documents.values().any(|d| d.doc_type == DocType::Invoice);
+    let has_payments = documents.values().any(|d| d.doc_type != DocType::Invoice);
     let dates: Vec<NaiveDate> = documents.values().map(|d| d.date).collect();
     if let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) {
         for (key, state) in posted {

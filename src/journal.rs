@@ -284,6 +284,44 @@ pub fn build_entries(lines: &[JournalLine]) -> Vec<JournalEntry> {
         .collect()
 }
 
+/// One account's debits and credits over a set of entries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountTotal {
+    pub account: String,
+    pub debits: Decimal,
+    pub credits: Decimal,
+}
+
+/// Debits and credits per account (in account order), over entries.
+pub fn account_totals(entries: &[JournalEntry]) -> Vec<AccountTotal> {
+    let mut by_account: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
+    for line in entries.iter().flat_map(|e| &e.lines) {
+        let slot = by_account.entry(line.account.as_str()).or_default();
+        if line.amount.is_sign_positive() {
+            slot.0 += line.amount;
+        } else {
+            slot.1 -= line.amount;
+        }
+    }
+    by_account
+        .into_iter()
+        .map(|(account, (debits, credits))| AccountTotal {
+            account: account.to_string(),
+            debits,
+            credits,
+        })
+        .collect()
+}
+
+/// The sums of debits and of credits over account totals.
+pub fn grand_totals(totals: &[AccountTotal]) -> (Decimal, Decimal) {
+    totals
+        .iter()
+        .fold((Decimal::ZERO, Decimal::ZERO), |(d, c), t| {
+            (d + t.debits, c + t.credits)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,10 +1,14 @@
 //! plannit2sage: Plannit sales and payments exports → Sage 50 General Journal
 //! import file.
 //!
-//! Pipeline stages, one module each: [`config`] (the plan's settings), [`load`]
-//! (exports → typed rows), [`tables`] and [`transform`] (SQL over Polars),
-//! [`journal`] (entries), [`sage`] (the import file), and [`run`] tying them
-//! together. [`cli`] and [`cmd`] are the command line.
+//! The command line ([`cli`] as typed, [`cmd`] one module per subcommand)
+//! resolves a [`plan`] and hands it to [`run`], which calls the pipeline's
+//! stages in order: [`load`] (exports → typed rows), [`tables`] and
+//! [`transform`] (SQL over Polars, with the [`views`] the workbook reads),
+//! [`dedup`] against the export [`history`], [`journal`] (entries), then
+//! publishes the [`sage`] import file and the [`report`] workbook, whose
+//! figures come from [`reconcile`]. [`watch`] runs the same pipeline on a drop
+//! folder. Every output is written through [`output`] (temporary file, then rename).
 
 pub mod cli;
 pub mod cmd;
@@ -14,12 +18,18 @@ pub mod diagnostics;
 pub mod history;
 pub mod journal;
 pub mod load;
+pub mod outcome;
+pub mod output;
+pub mod plan;
+pub mod reconcile;
 pub mod report;
 pub mod run;
 pub mod sage;
 pub mod sample_data;
 pub mod tables;
+pub mod tax;
 pub mod text;
 pub mod timings;
 pub mod transform;
+pub mod views;
 pub mod watch;

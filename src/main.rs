@@ -25,9 +25,9 @@ fn main() -> ExitCode {
                 inbox,
                 config,
                 out_dir: out,
-                granularity,
+                granularity: granularity.map(Into::into),
                 queries,
-                lang,
+                lang: lang.map(Into::into),
                 history,
                 adjust,
             })

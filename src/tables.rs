@@ -10,11 +10,7 @@ use crate::config::{Config, Mapping};
 use crate::history::HistoryTables;
 use crate::journal::EntryLabeler;
 use crate::load::reports::{Payment, SalesLine};
-use crate::load::values::round_cents;
-
-/// GST rate (5 %) and QST rate (9.975 %, on the price before GST).
-pub const GST_RATE: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
-pub const QST_RATE: Decimal = Decimal::from_parts(9975, 0, 0, false, 5);
+use crate::tax::{expected_gst, expected_qst};
 
 /// Precision and scale of money columns.
 pub const MONEY_PRECISION: usize = 38;
@@ -96,8 +92,8 @@ pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<
             money("qst", |l| l.qst)?,
             money("hst", |l| l.hst)?,
             money("total", |l| l.total)?,
-            money("gst_expected", |l| round_cents(l.amount * GST_RATE))?,
-            money("qst_expected", |l| round_cents(l.amount * QST_RATE))?,
+            money("gst_expected", |l| expected_gst(l.amount))?,
+            money("qst_expected", |l| expected_qst(l.amount))?,
             date_column("entry_date", labels.iter().map(|l| l.date)),
             text_column("entry_source", labels.iter().map(|l| l.source.clone())),
             text_column("entry_comment", labels.iter().map(|l| l.comment.clone())),

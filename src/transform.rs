@@ -33,11 +33,14 @@ pub struct CheckQuery {
     pub column: Option<String>,
 }
 
-/// The journal and check queries of a run.
+/// The view, journal and check queries of a run.
 #[derive(Debug, Clone)]
 pub struct QuerySet {
     /// Where they were read from (a folder, or "built-in").
     pub origin: String,
+    /// `views/*.sql`: each becomes a table (named after its file) that the
+    /// journal queries, the checks and the workbook read.
+    pub views: Vec<QueryFile>,
     pub journal: Vec<QueryFile>,
     pub checks: Vec<CheckQuery>,
 }
@@ -66,6 +69,8 @@ macro_rules! builtin {
 
 /// The queries shipped with the tool, used when no queries folder is given.
 const BUILTIN_QUERIES: &[(&str, &str)] = builtin!(
+    "views/item_accounts.sql",
+    "views/method_accounts.sql",
     "journal/10_invoices_receivable.sql",
     "journal/20_invoices_revenue.sql",
     "journal/30_invoices_taxes.sql",
@@ -94,10 +99,23 @@ impl QuerySet {
         QuerySet::from_files("built-in queries".to_string(), files)
     }
 
-    /// Reads `journal/*.sql` and `checks/*.sql` under `dir`, in name order.
+    /// Reads `views/*.sql`, `journal/*.sql` and `checks/*.sql` under `dir`, in
+    /// name order. A folder without `views/` gets the built-in views, which the
+    /// workbook needs.
     pub fn from_dir(dir: &Path) -> Result<QuerySet, QueryError> {
         let mut files = Vec::new();
-        for sub in ["journal", "checks"] {
+        if !dir.join("views").is_dir() {
+            files.extend(
+                BUILTIN_QUERIES
+                    .iter()
+                    .filter(|(name, _)| name.starts_with("views/"))
+                    .map(|(name, sql)| QueryFile {
+                        name: format!("queries/{name}"),
+                        sql: sql.to_string(),
+                    }),
+            );
+        }
+        for sub in ["views", "journal", "checks"] {
             let folder = dir.join(sub);
             if !folder.is_dir() {
                 continue;
@@ -121,17 +139,18 @@ impl QuerySet {
     }
 
     fn from_files(origin: String, files: Vec<QueryFile>) -> Result<QuerySet, QueryError> {
+        let mut views = Vec::new();
         let mut journal = Vec::new();
         let mut checks = Vec::new();
         for file in files {
-            let in_checks = Path::new(&file.name)
+            let folder = Path::new(&file.name)
                 .parent()
                 .and_then(|p| p.file_name())
-                .is_some_and(|n| n == "checks");
-            if in_checks {
-                checks.push(parse_check(file)?);
-            } else {
-                journal.push(file);
+                .map(|n| n.to_string_lossy().into_owned());
+            match folder.as_deref() {
+                Some("checks") => checks.push(parse_check(file)?),
+                Some("views") => views.push(file),
+                _ => journal.push(file),
             }
         }
         if journal.is_empty() {
@@ -139,6 +158,7 @@ impl QuerySet {
         }
         Ok(QuerySet {
             origin,
+            views,
             journal,
             checks,
         })
@@ -223,21 +243,43 @@ fn run_query(tables: &SqlTables, query: &QueryFile) -> Result<DataFrame, QueryEr
         .map_err(failed)
 }
 
-/// The tables every query sees. Each query runs in a fresh SQL context: a
-/// context remembers the aliases of earlier queries' subqueries, which would
-/// otherwise shadow a later query's own aliases.
+/// The tables every query sees: the loaded tables, then the views computed
+/// over them (in name order, each seeing the ones before). Each query runs in
+/// a fresh SQL context: a context remembers the aliases of earlier queries'
+/// subqueries, which would otherwise shadow a later query's own aliases.
 pub struct SqlTables {
-    tables: Vec<(&'static str, LazyFrame)>,
+    tables: Vec<(String, LazyFrame)>,
 }
 
 impl SqlTables {
-    pub fn new(tables: Vec<(&'static str, DataFrame)>) -> Self {
-        SqlTables {
+    pub fn new(
+        tables: Vec<(&'static str, DataFrame)>,
+        views: &[QueryFile],
+    ) -> Result<Self, QueryError> {
+        let mut sql_tables = SqlTables {
             tables: tables
                 .into_iter()
-                .map(|(name, frame)| (name, frame.lazy()))
+                .map(|(name, frame)| (name.to_string(), frame.lazy()))
                 .collect(),
+        };
+        for view in views {
+            let name = Path::new(&view.name)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            // Computed once, not once per query that reads it.
+            let frame = run_query(&sql_tables, view)?;
+            sql_tables.tables.push((name, frame.lazy()));
         }
+        Ok(sql_tables)
+    }
+
+    /// A table or view as computed, if the run has it.
+    pub fn frame(&self, name: &str) -> Option<LazyFrame> {
+        self.tables
+            .iter()
+            .find(|(table, _)| table == name)
+            .map(|(_, frame)| frame.clone())
     }
 
     pub fn context(&self) -> SQLContext {

@@ -22,7 +22,8 @@ use sha2::{Digest, Sha256};
 use crate::config::CONFIG_FILE_NAME;
 use crate::history::{History, HISTORY_FILE_NAME};
 use crate::load::{is_transient_file, sheet::is_supported_extension};
-use crate::run::{run, RunPlan, RunReport, RunRequest};
+use crate::outcome::RunReport;
+use crate::run::{run, RunError, RunPlan, RunRequest};
 
 /// The folders of a drop folder.
 #[derive(Debug, Clone)]
@@ -449,7 +450,9 @@ fn process_staged(
         adjust: options.adjust,
         ..RunRequest::default()
     };
-    let outcome = RunPlan::resolve(&request).and_then(|plan| run(&plan));
+    let outcome = RunPlan::resolve(&request)
+        .map_err(RunError::from)
+        .and_then(|plan| run(&plan));
     let mut log = base_log("rejected", &files);
     let target = match &outcome {
         Ok(report) if report.sage_file.is_some() => {
@@ -494,7 +497,8 @@ fn process_staged(
 }
 
 fn describe(log: &mut BatchLog, report: &RunReport) {
-    let (_, debits, _) = crate::run::totals(&report.entries);
+    let (debits, _) =
+        crate::journal::grand_totals(&crate::journal::account_totals(&report.entries));
     log.batch = report.batch_id.clone();
     log.entries = report.entries.len();
     log.debits = crate::sage::format_amount(debits);

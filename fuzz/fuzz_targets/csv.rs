@@ -1,7 +1,7 @@
 //! Decoding and reading any bytes as a CSV export never panics.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use plannit2sage::config::Limits;
+use plannit2sage::load::Limits;
 use plannit2sage::load::sheet::{decode_text, parse_sheets};
 
 fuzz_target!(|bytes: &[u8]| {

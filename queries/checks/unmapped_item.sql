@@ -3,6 +3,5 @@
 -- column: item
 SELECT s.file, s.sheet, s.row, s.invoice, s.item, s.amount
 FROM sales AS s
-LEFT JOIN products AS p ON s.item_key = p.item_key
-CROSS JOIN accounts AS a
-WHERE p.account IS NULL AND a.default_revenue_account IS NULL
+LEFT JOIN item_accounts AS i ON s.item_key = i.item_key
+WHERE i.mapping = 'unmapped'

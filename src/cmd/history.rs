@@ -82,10 +82,10 @@ fn show(history: &History, batch: &str) -> Result<ExitCode, history::HistoryErro
             .iter()
             .map(|(a, v)| format!("{a} {}", money(*v)))
             .collect();
-        let posting = if posting == "original" {
+        let posting = if posting == history::Posting::Original {
             String::new()
         } else {
-            format!(" [{posting}]")
+            format!(" [{}]", posting.as_str())
         };
         println!(
             "  {}  {:<8} {:<14}{posting}  {}",

@@ -4,8 +4,10 @@
 use std::process::ExitCode;
 
 use super::{money, EXIT_REJECTED, EXIT_SETUP};
+use crate::journal::{account_totals, grand_totals};
 use crate::load::FileUse;
-use crate::run::{run, totals, RunPlan, RunReport, RunRequest};
+use crate::outcome::RunReport;
+use crate::run::{run, RunPlan, RunRequest};
 
 pub fn execute(request: RunRequest) -> ExitCode {
     let plan = match RunPlan::resolve(&request) {
@@ -131,7 +133,8 @@ fn print_files(report: &RunReport) {
 
 fn print_summary(report: &RunReport) {
     let line_count: usize = report.entries.iter().map(|e| e.lines.len()).sum();
-    let (accounts, debits, credits) = totals(&report.entries);
+    let accounts = account_totals(&report.entries);
+    let (debits, credits) = grand_totals(&accounts);
     println!(
         "{} sales lines, {} payments → {} entr{}, {} lines; debits {} = credits {}",
         report.sales.len(),
@@ -150,13 +153,13 @@ fn print_summary(report: &RunReport) {
         "  {:<10} {:>15} {:>15} {:>15}",
         "account", "debits", "credits", "net"
     );
-    for (account, debit, credit) in accounts {
+    for total in accounts {
         println!(
             "  {:<10} {:>15} {:>15} {:>15}",
-            account,
-            money(debit),
-            money(credit),
-            money(debit - credit)
+            total.account,
+            money(total.debits),
+            money(total.credits),
+            money(total.debits - total.credits)
         );
     }
 }

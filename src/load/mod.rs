@@ -4,15 +4,17 @@
 //! ignored with the reason.
 
 pub mod columns;
+mod options;
 pub mod reports;
 pub mod sheet;
 pub mod values;
+
+pub use options::{Limits, LoadOptions};
 
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::config::Config;
 use crate::diagnostics::{Finding, Location};
 use columns::{describe_aliases, find_header, ReportKind};
 use reports::{Payment, SalesLine, SheetReader};
@@ -77,7 +79,7 @@ pub fn is_transient_file(name: &str) -> bool {
 /// the mapping table) are not considered at all.
 pub fn load_inbox(
     inbox: &Path,
-    config: &Config,
+    options: &LoadOptions,
     skip: &[PathBuf],
 ) -> Result<LoadedInputs, InboxError> {
     let shown = inbox.display().to_string();
@@ -127,7 +129,7 @@ pub fn load_inbox(
             loaded.files.push(ignored("not a spreadsheet or CSV file"));
             continue;
         }
-        let file = load_file(&path, name, config, &mut loaded);
+        let file = load_file(&path, name, options, &mut loaded);
         loaded.files.push(file);
     }
     Ok(loaded)
@@ -147,7 +149,12 @@ fn escapes_inbox(path: &Path, inbox: &Path) -> bool {
     }
 }
 
-fn load_file(path: &Path, name: String, config: &Config, loaded: &mut LoadedInputs) -> InputFile {
+fn load_file(
+    path: &Path,
+    name: String,
+    options: &LoadOptions,
+    loaded: &mut LoadedInputs,
+) -> InputFile {
     let file_location = || Location {
         file: Some(name.clone()),
         ..Location::default()
@@ -159,7 +166,7 @@ fn load_file(path: &Path, name: String, config: &Config, loaded: &mut LoadedInpu
         sha256: String::new(),
         uses: Vec::new(),
     };
-    let bytes = match sheet::read_limited(path, &config.limits) {
+    let bytes = match sheet::read_limited(path, &options.limits) {
         Ok(bytes) => bytes,
         Err(e) => {
             loaded.findings.push(Finding::error(
@@ -173,7 +180,7 @@ fn load_file(path: &Path, name: String, config: &Config, loaded: &mut LoadedInpu
     };
     input.size = bytes.len() as u64;
     input.sha256 = format!("{:x}", Sha256::digest(&bytes));
-    let sheets = match sheet::parse_sheets(bytes, path, &config.limits) {
+    let sheets = match sheet::parse_sheets(bytes, path, &options.limits) {
         Ok(sheets) => sheets,
         Err(e) => {
             loaded.findings.push(Finding::error(
@@ -186,7 +193,7 @@ fn load_file(path: &Path, name: String, config: &Config, loaded: &mut LoadedInpu
         }
     };
     for raw in &sheets {
-        let Some(header) = find_header(&raw.head(columns::HEADER_SEARCH_ROWS), &config.aliases)
+        let Some(header) = find_header(&raw.head(columns::HEADER_SEARCH_ROWS), &options.aliases)
         else {
             continue;
         };
@@ -220,7 +227,7 @@ fn load_file(path: &Path, name: String, config: &Config, loaded: &mut LoadedInpu
             file: &name,
             sheet: raw,
             header: &header,
-            date_order: config.date_order,
+            date_order: options.date_order,
             findings: &mut loaded.findings,
         };
         let rows = match header.kind {

@@ -8,8 +8,8 @@ use std::io::Read;
 
 use calamine::{Data, Reader};
 
+use super::options::Limits;
 use super::values::Cell;
-use crate::config::Limits;
 
 /// One sheet of cells. CSV files have one sheet with no name.
 ///

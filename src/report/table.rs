@@ -20,8 +20,9 @@ pub enum Value {
     Number(Decimal),
     Count(u64),
     Date(Option<NaiveDate>),
-    /// A formula on the same row: `{r}` stands for the row's number; `result`
-    /// is the value it computes, stored so the workbook reads right unrecalculated.
+    /// A formula on the same row: `{key}` stands for the cell of column `key`
+    /// on that row; `result` is the value it computes, stored so the workbook
+    /// reads right unrecalculated.
     RowFormula {
         template: String,
         result: Decimal,
@@ -72,14 +73,16 @@ impl Formats {
     }
 }
 
-/// What to write.
+/// What to write. Columns are addressed by key; rows give one value per
+/// column, in the order of `columns`.
 pub struct TableSpec<'a> {
     pub sheet: &'a str,
-    pub headers: &'a [&'a str],
-    /// Columns (0-based) whose totals row holds a SUBTOTAL of the column.
-    pub total_columns: &'a [usize],
+    /// (key, header) of each column.
+    pub columns: &'a [(&'static str, &'static str)],
+    /// Columns whose totals row holds a SUBTOTAL of the column.
+    pub total_columns: &'a [&'static str],
     /// Which of those hold counts rather than money (formatted without currency).
-    pub count_columns: &'a [usize],
+    pub count_columns: &'a [&'static str],
     pub total_label: &'a str,
     pub continued_label: &'a str,
     pub max_data_rows: usize,
@@ -97,8 +100,10 @@ pub struct TablePart {
 #[derive(Debug, Clone)]
 pub struct WrittenTable {
     pub parts: Vec<TablePart>,
+    /// Column keys in order, to turn a key into a column letter.
+    pub keys: Vec<&'static str>,
     /// Sum of each total column over every part, as written.
-    pub sums: BTreeMap<usize, Decimal>,
+    pub sums: BTreeMap<&'static str, Decimal>,
 }
 
 /// `'Par produit'` — sheet names are always quoted in references.
@@ -120,8 +125,20 @@ pub fn column_letter(index: usize) -> String {
 }
 
 impl WrittenTable {
-    fn ranges(&self, column: usize) -> Vec<String> {
-        let letter = column_letter(column);
+    fn index(&self, key: &str) -> usize {
+        self.keys
+            .iter()
+            .position(|k| *k == key)
+            .unwrap_or_else(|| panic!("the table has no column '{key}'"))
+    }
+
+    /// Σ of a total column over every part, as written.
+    pub fn total(&self, key: &str) -> Decimal {
+        self.sums.get(key).copied().unwrap_or_default()
+    }
+
+    fn ranges(&self, key: &str) -> Vec<String> {
+        let letter = column_letter(self.index(key));
         self.parts
             .iter()
             .filter(|p| p.last_row >= p.first_row)
@@ -137,8 +154,8 @@ impl WrittenTable {
     }
 
     /// `SUM(...)` of a column over every part (`0` for an empty table).
-    pub fn sum(&self, column: usize) -> String {
-        let ranges = self.ranges(column);
+    pub fn sum(&self, key: &str) -> String {
+        let ranges = self.ranges(key);
         if ranges.is_empty() {
             "0".to_string()
         } else {
@@ -147,9 +164,9 @@ impl WrittenTable {
     }
 
     /// `SUMIFS(sum column, criteria column, criteria)` added over every part.
-    pub fn sumifs(&self, sum_column: usize, criteria_column: usize, criteria: &str) -> String {
-        let sums = self.ranges(sum_column);
-        let criteria_ranges = self.ranges(criteria_column);
+    pub fn sumifs(&self, sum_key: &str, criteria_key: &str, criteria: &str) -> String {
+        let sums = self.ranges(sum_key);
+        let criteria_ranges = self.ranges(criteria_key);
         if sums.is_empty() {
             return "0".to_string();
         }
@@ -183,15 +200,30 @@ pub fn write_table(
     spec: &TableSpec,
     rows: impl IntoIterator<Item = Vec<Value>>,
 ) -> Result<WrittenTable, XlsxError> {
-    let columns = spec.headers.len();
-    let mut rows = rows.into_iter().peekable();
-    let mut widths: Vec<usize> = spec.headers.iter().map(|h| h.chars().count() + 2).collect();
-    let mut parts = Vec::new();
-    let mut sums: BTreeMap<usize, Decimal> = spec
-        .total_columns
+    let columns = spec.columns.len();
+    let keys: Vec<&'static str> = spec.columns.iter().map(|(key, _)| *key).collect();
+    let index = |key: &str| {
+        keys.iter()
+            .position(|k| *k == key)
+            .unwrap_or_else(|| panic!("{}: no column '{key}'", spec.sheet))
+    };
+    let total_columns: Vec<usize> = spec.total_columns.iter().map(|k| index(k)).collect();
+    let count_columns: Vec<usize> = spec.count_columns.iter().map(|k| index(k)).collect();
+    // `{key}` in row formulas → `{letter}{r}`.
+    let cell_refs: Vec<(String, String)> = keys
         .iter()
-        .map(|c| (*c, Decimal::ZERO))
+        .enumerate()
+        .map(|(i, key)| (format!("{{{key}}}"), format!("{}{{r}}", column_letter(i))))
         .collect();
+    let mut rows = rows.into_iter().peekable();
+    let mut widths: Vec<usize> = spec
+        .columns
+        .iter()
+        .map(|(_, h)| h.chars().count() + 2)
+        .collect();
+    let mut parts = Vec::new();
+    let mut sums: BTreeMap<usize, Decimal> =
+        total_columns.iter().map(|c| (*c, Decimal::ZERO)).collect();
     let mut seen = 0usize;
     while parts.is_empty() || rows.peek().is_some() {
         let index = parts.len();
@@ -202,18 +234,15 @@ pub fn write_table(
         };
         let sheet = workbook.add_worksheet_with_constant_memory()?;
         sheet.set_name(&name)?;
-        for (col, header) in spec.headers.iter().enumerate() {
+        for (col, (_, header)) in spec.columns.iter().enumerate() {
             sheet.write_string_with_format(0, col as u16, *header, &formats.header)?;
         }
         sheet.set_freeze_panes(1, 0)?;
         sheet.set_landscape();
         sheet.set_print_fit_to_pages(1, 0);
         sheet.set_repeat_rows(0, 0)?;
-        let mut part_sums: BTreeMap<usize, Decimal> = spec
-            .total_columns
-            .iter()
-            .map(|c| (*c, Decimal::ZERO))
-            .collect();
+        let mut part_sums: BTreeMap<usize, Decimal> =
+            total_columns.iter().map(|c| (*c, Decimal::ZERO)).collect();
         let mut written = 0u32;
         while (written as usize) < spec.max_data_rows.max(1) {
             let Some(row) = rows.next() else { break };
@@ -248,7 +277,12 @@ pub fn write_table(
                         .map(|_| ())?,
                     Value::Date(None) => {}
                     Value::RowFormula { template, result } => {
-                        let expression = template.replace("{r}", &(r + 1).to_string());
+                        let expression = cell_refs
+                            .iter()
+                            .fold(template.clone(), |text, (key, cell)| {
+                                text.replace(key, cell)
+                            })
+                            .replace("{r}", &(r + 1).to_string());
                         sheet
                             .write_formula_with_format(
                                 r,
@@ -268,7 +302,7 @@ pub fn write_table(
         let last_data_row = written;
         let totals_row = last_data_row + 1;
         sheet.write_string_with_format(totals_row, 0, spec.total_label, &formats.total_label)?;
-        for &col in spec.total_columns {
+        for &col in &total_columns {
             let letter = column_letter(col);
             let result = part_sums[&col];
             *sums.get_mut(&col).expect("total column") += result;
@@ -277,7 +311,7 @@ pub fn write_table(
             } else {
                 format!("SUBTOTAL(109,{letter}2:{letter}{})", last_data_row + 1)
             };
-            let format = if spec.count_columns.contains(&col) {
+            let format = if count_columns.contains(&col) {
                 &formats.total_count
             } else {
                 &formats.total_money
@@ -296,7 +330,14 @@ pub fn write_table(
             last_row: last_data_row + 1,
         });
     }
-    Ok(WrittenTable { parts, sums })
+    Ok(WrittenTable {
+        sums: sums
+            .into_iter()
+            .map(|(col, sum)| (keys[col], sum))
+            .collect(),
+        keys,
+        parts,
+    })
 }
 
 #[cfg(test)]
@@ -315,6 +356,7 @@ mod tests {
     fn formulas_span_every_part() {
         let table = WrittenTable {
             sums: BTreeMap::new(),
+            keys: vec!["entry", "date", "source", "comment", "account", "debit"],
             parts: vec![
                 TablePart {
                     sheet: "Journal".into(),
@@ -329,11 +371,11 @@ mod tests {
             ],
         };
         assert_eq!(
-            table.sum(5),
+            table.sum("debit"),
             "SUM('Journal'!$F$2:$F$4,'Journal (suite 2)'!$F$2:$F$3)"
         );
         assert_eq!(
-            table.sumifs(5, 4, "A7"),
+            table.sumifs("debit", "account", "A7"),
             "SUMIFS('Journal'!$F$2:$F$4,'Journal'!$E$2:$E$4,A7)+SUMIFS('Journal (suite 2)'!$F$2:$F$3,'Journal (suite 2)'!$E$2:$E$3,A7)"
         );
     }

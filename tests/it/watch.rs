@@ -218,9 +218,12 @@ fn a_running_watcher_waits_for_complete_files_ignores_lock_files_and_refuses_dup
         std::thread::sleep(Duration::from_millis(150));
     }
     drop(file);
-    wait_for("the Sage file", Duration::from_secs(30), || {
-        !sage_files(root).is_empty()
-    });
+    // The log line is written once the batch's files are filed: wait for both.
+    wait_for(
+        "the Sage file and its log line",
+        Duration::from_secs(30),
+        || !sage_files(root).is_empty() && !log_lines(root).is_empty(),
+    );
     // One batch with both files, complete: the standard figures.
     assert_eq!(
         Outcome::read(&sage_files(root)[0]).account_sums(),

@@ -271,7 +271,7 @@ fn detail_sheets_continue_on_further_sheets_past_the_row_limit() {
     .unwrap();
     let report = run(&plan).unwrap();
     let path = case.dir.path().join("split.xlsx");
-    plannit2sage::report::write_workbook_with_limit(&path, &plan, &report, 2).unwrap();
+    plannit2sage::report::write_workbook_with_limit(&path, &report, 2).unwrap();
     let book = open_workbook_auto(&path).unwrap();
     let names = book.sheet_names();
     for expected in [

@@ -14,9 +14,15 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{Local, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
+
+mod locked;
+
+pub use locked::Locked;
+
+use crate::load::reports::PaymentKind;
 
 pub const HISTORY_FILE_NAME: &str = "plannit2sage.sqlite";
 
@@ -91,6 +97,12 @@ pub enum HistoryError {
     UnknownBatch(String),
     #[error("batch {0} is already void")]
     AlreadyVoid(String),
+    #[error("{path}: the history holds a {what} '{value}' that this version does not know; upgrade plannit2sage")]
+    UnknownValue {
+        path: String,
+        what: &'static str,
+        value: String,
+    },
     #[error("{0}: cannot finish writing an output of an earlier run: {1}")]
     Recover(String, std::io::Error),
 }
@@ -101,11 +113,86 @@ pub struct History {
     conn: Connection,
 }
 
+/// The kind of a document the history records (stored as its `as_str`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DocType {
+    Invoice,
+    Payment,
+    Deposit,
+    Refund,
+}
+
+impl DocType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocType::Invoice => "invoice",
+            DocType::Payment => "payment",
+            DocType::Deposit => "deposit",
+            DocType::Refund => "refund",
+        }
+    }
+
+    /// The type as stored; `None` for a value this version does not know.
+    pub fn parse(text: &str) -> Option<DocType> {
+        [
+            DocType::Invoice,
+            DocType::Payment,
+            DocType::Deposit,
+            DocType::Refund,
+        ]
+        .into_iter()
+        .find(|t| t.as_str() == text)
+    }
+}
+
+impl From<PaymentKind> for DocType {
+    fn from(kind: PaymentKind) -> DocType {
+        match kind {
+            PaymentKind::Payment => DocType::Payment,
+            PaymentKind::Deposit => DocType::Deposit,
+            PaymentKind::Refund => DocType::Refund,
+        }
+    }
+}
+
+impl std::fmt::Display for DocType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// How a batch posted a document (stored as its `as_str`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Posting {
+    /// The document itself.
+    Original,
+    /// The difference since an earlier batch posted it (`--adjust`).
+    Adjustment,
+    /// Only its date changed: nothing to post.
+    DateChange,
+}
+
+impl Posting {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Posting::Original => "original",
+            Posting::Adjustment => "adjustment",
+            Posting::DateChange => "date_change",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Posting> {
+        [Posting::Original, Posting::Adjustment, Posting::DateChange]
+            .into_iter()
+            .find(|p| p.as_str() == text)
+    }
+}
+
 /// What a document posted: its date and net amount per account.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentPosting {
     pub key: String,
-    pub doc_type: String,
+    pub doc_type: DocType,
     pub number: String,
     pub date: NaiveDate,
     pub amounts: BTreeMap<String, Decimal>,
@@ -144,9 +231,8 @@ pub struct BatchRecord {
     pub sage_sha256: Option<String>,
     pub workbook: Option<String>,
     pub inputs: Vec<(String, String, u64)>,
-    /// Documents with how they were posted: `original`, `adjustment` (the
-    /// difference) or `date_change` (nothing to post).
-    pub documents: Vec<(DocumentPosting, &'static str)>,
+    /// Documents with how they were posted.
+    pub documents: Vec<(DocumentPosting, Posting)>,
     /// (temporary, final) paths still to rename after the commit.
     pub pending_renames: Vec<(PathBuf, PathBuf)>,
 }
@@ -306,7 +392,7 @@ impl History {
     pub fn batch_documents(
         &self,
         batch: &str,
-    ) -> Result<Vec<(DocumentPosting, String)>, HistoryError> {
+    ) -> Result<Vec<(DocumentPosting, Posting)>, HistoryError> {
         let err = sqlite_error(&self.path);
         let exists: Option<String> = self
             .conn
@@ -342,10 +428,13 @@ impl History {
                 .map(|(account, amount)| (account, amount.parse().unwrap_or_default()))
                 .collect();
             let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or_default();
+            let posting =
+                Posting::parse(&posting).ok_or_else(|| self.unknown("posting", &posting))?;
             out.push((
                 DocumentPosting {
                     key,
-                    doc_type,
+                    doc_type: DocType::parse(&doc_type)
+                        .ok_or_else(|| self.unknown("document type", &doc_type))?,
                     number,
                     date,
                     amounts,
@@ -354,6 +443,15 @@ impl History {
             ));
         }
         Ok(out)
+    }
+
+    /// A value stored by a newer version.
+    fn unknown(&self, what: &'static str, value: &str) -> HistoryError {
+        HistoryError::UnknownValue {
+            path: self.path.display().to_string(),
+            what,
+            value: value.to_string(),
+        }
     }
 
     /// Marks a batch as never imported into Sage 50, so its documents can be
@@ -391,233 +489,6 @@ fn now() -> String {
     Local::now().format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
 }
 
-/// The history while a run holds its write lock.
-pub struct Locked<'a> {
-    tx: Transaction<'a>,
-    path: PathBuf,
-}
-
-impl Locked<'_> {
-    fn err(&self) -> impl Fn(rusqlite::Error) -> HistoryError + '_ {
-        sqlite_error(&self.path)
-    }
-
-    /// Renames outputs of committed batches that a stopped run left behind.
-    pub fn recover(&self) -> Result<(), HistoryError> {
-        let err = self.err();
-        let mut statement = self
-            .tx
-            .prepare("SELECT id, pending_renames FROM batches WHERE pending_renames IS NOT NULL")
-            .map_err(&err)?;
-        let pending: Vec<(String, String)> = statement
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(&err)?
-            .collect::<Result<_, _>>()
-            .map_err(&err)?;
-        for (batch, renames) in pending {
-            for (from, to) in decode_renames(&renames) {
-                finish_rename(&from, &to)?;
-            }
-            self.tx
-                .execute(
-                    "UPDATE batches SET pending_renames = NULL WHERE id = ?1",
-                    [batch],
-                )
-                .map_err(&err)?;
-        }
-        Ok(())
-    }
-
-    /// Every document posted by batches that are not void, with its state.
-    pub fn posted_states(&self) -> Result<BTreeMap<String, PostedState>, HistoryError> {
-        let err = self.err();
-        let mut statement = self
-            .tx
-            .prepare(
-                "SELECT d.doc_key, d.batch_id, d.doc_date, a.account, a.amount
-                 FROM documents d
-                 JOIN batches b ON b.id = d.batch_id AND b.status = 'done'
-                 LEFT JOIN document_amounts a ON a.batch_id = d.batch_id AND a.doc_key = d.doc_key
-                 ORDER BY b.created_at, b.id",
-            )
-            .map_err(&err)?;
-        let rows: Vec<PostedRow> = statement
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
-            .map_err(&err)?
-            .collect::<Result<_, _>>()
-            .map_err(&err)?;
-        let mut states: BTreeMap<String, PostedState> = BTreeMap::new();
-        for (key, batch, date, account, amount) in rows {
-            let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or_default();
-            let state = states.entry(key).or_insert_with(|| PostedState {
-                first_batch: batch.clone(),
-                last_batch: batch.clone(),
-                date,
-                amounts: BTreeMap::new(),
-            });
-            if state.last_batch != batch {
-                state.last_batch = batch.clone();
-                state.date = date;
-            }
-            if let (Some(account), Some(amount)) = (account, amount) {
-                let amount: Decimal = amount.parse().unwrap_or_default();
-                *state.amounts.entry(account).or_insert(Decimal::ZERO) += amount;
-            }
-        }
-        for state in states.values_mut() {
-            state.amounts.retain(|_, amount| !amount.is_zero());
-        }
-        Ok(states)
-    }
-
-    /// `2026-10-07-1`: the run's date and its number that day.
-    pub fn next_batch_id(&self, date: NaiveDate) -> Result<String, HistoryError> {
-        let prefix = date.format("%Y-%m-%d").to_string();
-        let count: i64 = self
-            .tx
-            .query_row(
-                "SELECT COUNT(*) FROM batches WHERE id LIKE ?1 || '-%'",
-                [&prefix],
-                |r| r.get(0),
-            )
-            .map_err(self.err())?;
-        Ok(format!("{prefix}-{}", count + 1))
-    }
-
-    /// The history tables for the SQL queries, read at the start of the run.
-    pub fn tables(&self) -> Result<HistoryTables, HistoryError> {
-        let err = self.err();
-        let mut batches = HistoryTables::default();
-        let mut statement = self
-            .tx
-            .prepare(
-                "SELECT id, created_at, status, first_date, last_date FROM batches ORDER BY id",
-            )
-            .map_err(&err)?;
-        batches.batches = statement
-            .query_map([], |r| {
-                Ok(HistoryBatchRow {
-                    batch_id: r.get(0)?,
-                    created_at: r.get(1)?,
-                    status: r.get(2)?,
-                    first_date: r.get(3)?,
-                    last_date: r.get(4)?,
-                })
-            })
-            .map_err(&err)?
-            .collect::<Result<_, _>>()
-            .map_err(&err)?;
-        let mut statement = self
-            .tx
-            .prepare(
-                "SELECT d.batch_id, d.doc_key, d.doc_type, d.doc_number, d.doc_date, d.posting, a.account, a.amount
-                 FROM documents d JOIN document_amounts a ON a.batch_id = d.batch_id AND a.doc_key = d.doc_key
-                 ORDER BY d.batch_id, d.doc_key, a.account",
-            )
-            .map_err(&err)?;
-        batches.postings = statement
-            .query_map([], |r| {
-                Ok(HistoryPostingRow {
-                    batch_id: r.get(0)?,
-                    doc_key: r.get(1)?,
-                    doc_type: r.get(2)?,
-                    doc_number: r.get(3)?,
-                    doc_date: r.get(4)?,
-                    posting: r.get(5)?,
-                    account: r.get(6)?,
-                    amount: r.get(7)?,
-                })
-            })
-            .map_err(&err)?
-            .collect::<Result<_, _>>()
-            .map_err(&err)?;
-        Ok(batches)
-    }
-
-    /// Inserts a batch and its documents into the run's transaction; nothing
-    /// counts until [`Locked::commit`], the point after which the batch is exported.
-    pub fn insert(&self, batch: &BatchRecord) -> Result<(), HistoryError> {
-        let path = self.path.clone();
-        let err = sqlite_error(&path);
-        let tx = &self.tx;
-        let renames =
-            (!batch.pending_renames.is_empty()).then(|| encode_renames(&batch.pending_renames));
-        tx.execute(
-            "INSERT INTO batches (id, created_at, status, granularity, first_date, last_date, sage_file, sage_sha256, workbook, pending_renames)
-             VALUES (?1, ?2, 'done', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                batch.id,
-                now(),
-                batch.granularity,
-                batch.first_date.map(|d| d.to_string()),
-                batch.last_date.map(|d| d.to_string()),
-                batch.sage_file,
-                batch.sage_sha256,
-                batch.workbook,
-                renames
-            ],
-        )
-        .map_err(&err)?;
-        for (name, sha256, size) in &batch.inputs {
-            tx.execute(
-                "INSERT INTO batch_inputs (batch_id, file_name, sha256, size) VALUES (?1, ?2, ?3, ?4)",
-                params![batch.id, name, sha256, *size as i64],
-            )
-            .map_err(&err)?;
-        }
-        {
-            // Prepared once: a large batch records hundreds of thousands of rows.
-            let mut insert_document = tx
-                .prepare(
-                    "INSERT INTO documents (batch_id, doc_key, doc_type, doc_number, doc_date, content_hash, posting)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )
-                .map_err(&err)?;
-            let mut insert_amount = tx
-                .prepare("INSERT INTO document_amounts (batch_id, doc_key, account, amount) VALUES (?1, ?2, ?3, ?4)")
-                .map_err(&err)?;
-            for (doc, posting) in &batch.documents {
-                insert_document
-                    .execute(params![
-                        batch.id,
-                        doc.key,
-                        doc.doc_type,
-                        doc.number,
-                        doc.date.to_string(),
-                        doc.content_hash(),
-                        posting
-                    ])
-                    .map_err(&err)?;
-                for (account, amount) in &doc.amounts {
-                    insert_amount
-                        .execute(params![batch.id, doc.key, account, amount.to_string()])
-                        .map_err(&err)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    pub fn commit(self) -> Result<(), HistoryError> {
-        let path = self.path;
-        self.tx.commit().map_err(sqlite_error(&path))
-    }
-
-    /// Clears the renames of a batch once its files are in place.
-    pub fn renames_done(history: &mut History, batch: &str) -> Result<(), HistoryError> {
-        history
-            .conn
-            .execute(
-                "UPDATE batches SET pending_renames = NULL WHERE id = ?1",
-                [batch],
-            )
-            .map(|_| ())
-            .map_err(sqlite_error(&history.path))
-    }
-}
-
 /// A batch as the SQL queries see it.
 #[derive(Debug, Clone)]
 pub struct HistoryBatchRow {
@@ -646,34 +517,6 @@ pub struct HistoryPostingRow {
 pub struct HistoryTables {
     pub batches: Vec<HistoryBatchRow>,
     pub postings: Vec<HistoryPostingRow>,
-}
-
-/// (doc_key, batch_id, doc_date, account, amount) of a posted document.
-type PostedRow = (String, String, String, Option<String>, Option<String>);
-
-fn encode_renames(renames: &[(PathBuf, PathBuf)]) -> String {
-    renames
-        .iter()
-        .map(|(from, to)| format!("{}\t{}", from.display(), to.display()))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn decode_renames(text: &str) -> Vec<(PathBuf, PathBuf)> {
-    text.lines()
-        .filter_map(|line| line.split_once('\t'))
-        .map(|(from, to)| (PathBuf::from(from), PathBuf::from(to)))
-        .collect()
-}
-
-/// Renames a temporary output into place; a temporary file already gone means
-/// the rename was done (by this run or a concurrent one).
-pub fn finish_rename(from: &Path, to: &Path) -> Result<(), HistoryError> {
-    match std::fs::rename(from, to) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(HistoryError::Recover(to.display().to_string(), e)),
-    }
 }
 
 /// The history file for a run: `--history`, else beside the configuration.

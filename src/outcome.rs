@@ -1,0 +1,97 @@
+//! What a run produced, successful or not ([`RunReport`]): the files it read,
+//! the rows of the batch, the findings, the entries as written to the Sage
+//! file, what the history said, the reconciliation figures, and where the
+//! outputs went. The console summary and the workbook are drawn from it.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Local, NaiveDate};
+
+use crate::config::{Granularity, Lang};
+use crate::dedup::Classification;
+use crate::diagnostics::{error_count, Finding, Severity};
+use crate::history::{DocumentPosting, PostedState};
+use crate::journal::JournalEntry;
+use crate::load::reports::{Payment, SalesLine};
+use crate::load::InputFile;
+use crate::reconcile::Reconciliation;
+use crate::sage;
+
+/// The settings a run was made with, as the workbook's summary shows them.
+#[derive(Debug, Clone)]
+pub struct RunContext {
+    pub company: Option<String>,
+    pub lang: Lang,
+    pub granularity: Granularity,
+    pub config_path: PathBuf,
+    /// Where the queries came from (a folder, or "built-in queries").
+    pub queries_origin: String,
+    pub query_names: Vec<String>,
+}
+
+/// The result of a run: everything the console summary and the
+/// reconciliation workbook show.
+#[derive(Debug)]
+pub struct RunReport {
+    pub started: DateTime<Local>,
+    pub context: RunContext,
+    pub files: Vec<InputFile>,
+    /// The batch's rows: new documents, and rows without a date.
+    pub sales: Vec<SalesLine>,
+    pub payments: Vec<Payment>,
+    pub findings: Vec<Finding>,
+    /// The entries as written to the Sage file (source and comment fitted).
+    pub entries: Vec<JournalEntry>,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    /// Problems the Sage writer found (the file was then not written).
+    pub sage_problems: Vec<sage::SageProblem>,
+    /// The Sage file, when it was written.
+    pub sage_file: Option<PathBuf>,
+    /// The reconciliation workbook, always written once the data was read.
+    pub workbook: Option<PathBuf>,
+    /// The batch recorded in the history, when the Sage file was written.
+    pub batch_id: Option<String>,
+    /// What the history said about the batch's documents.
+    pub history: Classification,
+    /// Changed documents posted as their difference (`--adjust`).
+    pub adjusted: Vec<(DocumentPosting, PostedState)>,
+    /// The figures the workbook shows beyond the rows and the journal.
+    pub reconciliation: Reconciliation,
+}
+
+impl RunReport {
+    pub fn errors(&self) -> usize {
+        error_count(&self.findings) + self.sage_problems.len()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count()
+    }
+
+    /// `2026-10-01_2026-10-31`, from the batch's first and last dates.
+    pub fn period_label(&self) -> String {
+        match (self.first_date, self.last_date) {
+            (Some(first), Some(last)) if first != last => format!("{first}_{last}"),
+            (_, Some(last)) => last.to_string(),
+            _ => "undated".to_string(),
+        }
+    }
+
+    pub fn importable(&self) -> bool {
+        self.errors() == 0 && !self.entries.is_empty()
+    }
+
+    /// True when every document was already exported: nothing to post.
+    pub fn nothing_new(&self) -> bool {
+        self.errors() == 0 && self.entries.is_empty() && !self.history.unchanged.is_empty()
+    }
+
+    /// True when no input file was read at all.
+    pub fn nothing_read(&self) -> bool {
+        self.files.iter().all(|f| f.sha256.is_empty())
+    }
+}

@@ -1,0 +1,467 @@
+//! The reconciliation: every figure the workbook shows beyond the input rows
+//! and the journal, computed once here so that the workbook only lays them
+//! out — invoice totals with the tax expected at Quebec rates, what was
+//! applied to each invoice, the account each payment and catalogue item
+//! posted to (as the views in `queries/views/` decided), the role each account
+//! plays in the controls, and the documents the export history already holds.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::config::Config;
+use crate::dedup::{self, Classification};
+use crate::history::{DocType, DocumentPosting, PostedState};
+use crate::journal::{account_totals, JournalEntry};
+use crate::load::reports::{Payment, SalesLine};
+use crate::tax::{expected_gst, expected_qst};
+use crate::text::fold_name;
+use crate::views::{ItemMapping, PostingAccounts};
+
+/// What the workbook shows beyond the input rows and the journal.
+#[derive(Debug, Clone, Default)]
+pub struct Reconciliation {
+    /// One row per invoice in order of first appearance, then one per
+    /// adjusted invoice (the difference posted).
+    pub invoices: Vec<InvoiceFigures>,
+    /// The account each payment of the batch posted to, in the batch's order.
+    pub payment_accounts: Vec<String>,
+    /// The difference posted for each adjusted payment, deposit or refund.
+    pub payment_adjustments: Vec<PaymentAdjustment>,
+    /// One row per catalogue item sold, by account.
+    pub products: Vec<ProductFigures>,
+    /// Every account the journal posts to or the configuration names.
+    pub accounts: Vec<AccountFigures>,
+    /// Documents the history already holds: skipped, changed, disappeared.
+    pub already_exported: Vec<AlreadyExported>,
+}
+
+/// An invoice's sums, the tax expected on them and what was applied to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvoiceFigures {
+    pub invoice: String,
+    /// For the difference posted on a changed invoice: the batch that first posted it.
+    pub adjusts_batch: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub customer: String,
+    pub amount: Decimal,
+    pub gst: Decimal,
+    pub qst: Decimal,
+    pub hst: Decimal,
+    pub total: Decimal,
+    /// 5 % and 9.975 % of the invoice's taxed lines, rounded half away from zero.
+    pub gst_expected: Decimal,
+    pub qst_expected: Decimal,
+    pub gst_gap: Decimal,
+    pub qst_gap: Decimal,
+    /// Payments of the batch applied to the invoice.
+    pub paid: Decimal,
+    pub balance: Decimal,
+    pub lines: u64,
+}
+
+/// The difference posted for a changed payment, deposit or refund.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaymentAdjustment {
+    pub date: NaiveDate,
+    pub number: String,
+    pub adjusts_batch: String,
+    pub doc_type: DocType,
+    pub account: String,
+    pub received: Decimal,
+}
+
+/// A catalogue item's sales and the account they were credited to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductFigures {
+    pub item: String,
+    pub account: String,
+    pub mapping: ItemMapping,
+    pub quantity: Decimal,
+    pub amount: Decimal,
+    pub lines: u64,
+}
+
+/// The role an account plays, for the summary and the controls.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    Bank,
+    Method(String),
+    Receivable,
+    Revenue(String),
+    DefaultRevenue,
+    Gst,
+    Qst,
+    Hst,
+}
+
+/// An account's debits and credits in the batch and its roles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountFigures {
+    pub account: String,
+    pub roles: Vec<Role>,
+    pub debits: Decimal,
+    pub credits: Decimal,
+}
+
+impl AccountFigures {
+    pub fn net(&self) -> Decimal {
+        self.debits - self.credits
+    }
+
+    /// Revenue and tax accounts: together they equal the invoices' totals.
+    pub fn is_revenue_or_tax(&self) -> bool {
+        self.roles.iter().any(|r| {
+            matches!(
+                r,
+                Role::Revenue(_) | Role::DefaultRevenue | Role::Gst | Role::Qst | Role::Hst
+            )
+        })
+    }
+
+    /// The bank and payment-method accounts: together they equal the money received.
+    pub fn is_bank(&self) -> bool {
+        self.roles
+            .iter()
+            .any(|r| matches!(r, Role::Bank | Role::Method(_)))
+    }
+
+    pub fn is_receivable(&self) -> bool {
+        self.roles.contains(&Role::Receivable)
+    }
+}
+
+/// What the history says of a document of the inbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlreadyStatus {
+    /// Exported unchanged: skipped.
+    Skipped,
+    /// Changed since its export: refused.
+    Changed,
+    /// Changed since its export: the difference is posted.
+    Adjusted,
+    /// Exported before, absent from this export.
+    Disappeared,
+}
+
+/// A document the history already holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlreadyExported {
+    pub number: String,
+    pub doc_type: String,
+    pub date: NaiveDate,
+    pub status: AlreadyStatus,
+    pub batch: String,
+    pub detail: String,
+}
+
+/// What the reconciliation is computed from.
+pub struct ReconcileInputs<'a> {
+    pub config: &'a Config,
+    /// The batch's rows (new documents, and undated rows).
+    pub sales: &'a [SalesLine],
+    pub payments: &'a [Payment],
+    pub entries: &'a [JournalEntry],
+    pub posting_accounts: &'a PostingAccounts,
+    pub history: &'a Classification,
+    pub adjusted: &'a [(DocumentPosting, PostedState)],
+}
+
+impl Reconciliation {
+    pub fn new(inputs: &ReconcileInputs) -> Reconciliation {
+        let (payment_adjustments, invoice_adjustments) = adjustments(inputs);
+        let mut invoices = invoice_figures(inputs.sales, inputs.payments);
+        invoices.extend(invoice_adjustments);
+        Reconciliation {
+            invoices,
+            payment_accounts: inputs
+                .payments
+                .iter()
+                .map(|p| {
+                    inputs
+                        .posting_accounts
+                        .methods
+                        .get(&fold_name(&p.method))
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .collect(),
+            payment_adjustments,
+            products: product_figures(inputs.sales, inputs.posting_accounts),
+            accounts: account_figures(inputs.config, inputs.entries),
+            already_exported: already_exported(inputs.history, inputs.adjusted),
+        }
+    }
+}
+
+/// One row per invoice, in order of first appearance.
+fn invoice_figures(sales: &[SalesLine], payments: &[Payment]) -> Vec<InvoiceFigures> {
+    let mut applied: BTreeMap<&str, Decimal> = BTreeMap::new();
+    for payment in payments {
+        if !payment.invoice.is_empty() {
+            *applied.entry(payment.invoice.as_str()).or_default() += payment.received;
+        }
+    }
+    #[derive(Default)]
+    struct Sums {
+        date: Option<NaiveDate>,
+        customer: String,
+        amount: Decimal,
+        gst: Decimal,
+        qst: Decimal,
+        hst: Decimal,
+        total: Decimal,
+        gst_base: Decimal,
+        qst_base: Decimal,
+        lines: u64,
+    }
+    let mut order: Vec<&str> = Vec::new();
+    let mut invoices: BTreeMap<&str, Sums> = BTreeMap::new();
+    for line in sales {
+        let sums = invoices.entry(line.invoice.as_str()).or_insert_with(|| {
+            order.push(line.invoice.as_str());
+            Sums {
+                date: line.date,
+                customer: line.customer.clone(),
+                ..Sums::default()
+            }
+        });
+        sums.amount += line.amount;
+        sums.gst += line.gst;
+        sums.qst += line.qst;
+        sums.hst += line.hst;
+        sums.total += line.total;
+        // Expected tax is computed on the lines that carry that tax.
+        if !line.gst.is_zero() {
+            sums.gst_base += line.amount;
+        }
+        if !line.qst.is_zero() {
+            sums.qst_base += line.amount;
+        }
+        sums.lines += 1;
+    }
+    order
+        .into_iter()
+        .map(|invoice| {
+            let s = &invoices[invoice];
+            let gst_expected = expected_gst(s.gst_base);
+            let qst_expected = expected_qst(s.qst_base);
+            let paid = applied.get(invoice).copied().unwrap_or_default();
+            InvoiceFigures {
+                invoice: invoice.to_string(),
+                adjusts_batch: None,
+                date: s.date,
+                customer: s.customer.clone(),
+                amount: s.amount,
+                gst: s.gst,
+                qst: s.qst,
+                hst: s.hst,
+                total: s.total,
+                gst_expected,
+                qst_expected,
+                gst_gap: s.gst - gst_expected,
+                qst_gap: s.qst - qst_expected,
+                paid,
+                balance: s.total - paid,
+                lines: s.lines,
+            }
+        })
+        .collect()
+}
+
+/// The differences posted for changed documents, as rows of the payments and
+/// invoices sheets, so that the controls still tie out.
+fn adjustments(inputs: &ReconcileInputs) -> (Vec<PaymentAdjustment>, Vec<InvoiceFigures>) {
+    let accounts = &inputs.config.accounts;
+    let mut payments = Vec::new();
+    let mut invoices = Vec::new();
+    for (doc, state) in inputs.adjusted {
+        let delta = dedup::difference(doc, state);
+        let on = |account: Option<&String>| {
+            account
+                .and_then(|a| delta.get(a))
+                .copied()
+                .unwrap_or_default()
+        };
+        let receivable = on(Some(&accounts.receivable));
+        if doc.doc_type == DocType::Invoice {
+            let (gst, qst, hst) = (
+                -on(Some(&accounts.gst)),
+                -on(Some(&accounts.qst)),
+                -on(accounts.hst.as_ref()),
+            );
+            invoices.push(InvoiceFigures {
+                invoice: doc.number.clone(),
+                adjusts_batch: Some(state.first_batch.clone()),
+                date: Some(doc.date),
+                customer: String::new(),
+                amount: receivable - gst - qst - hst,
+                gst,
+                qst,
+                hst,
+                total: receivable,
+                // The difference is taken as posted: no tax gap on it.
+                gst_expected: gst,
+                qst_expected: qst,
+                gst_gap: Decimal::ZERO,
+                qst_gap: Decimal::ZERO,
+                paid: Decimal::ZERO,
+                balance: receivable,
+                lines: 0,
+            });
+        } else {
+            let account = delta
+                .keys()
+                .find(|a| **a != accounts.receivable)
+                .cloned()
+                .unwrap_or_default();
+            payments.push(PaymentAdjustment {
+                date: doc.date,
+                number: doc.number.clone(),
+                adjusts_batch: state.first_batch.clone(),
+                doc_type: doc.doc_type,
+                account,
+                received: -receivable,
+            });
+        }
+    }
+    (payments, invoices)
+}
+
+/// Sales per catalogue item (first spelling seen), with the account the
+/// `item_accounts` view gave it, ordered by account.
+fn product_figures(sales: &[SalesLine], posting: &PostingAccounts) -> Vec<ProductFigures> {
+    let mut products: BTreeMap<String, ProductFigures> = BTreeMap::new();
+    for line in sales {
+        let key = fold_name(&line.item);
+        let figures = products.entry(key).or_insert_with_key(|key| {
+            let found = posting.items.get(key);
+            ProductFigures {
+                item: line.item.clone(),
+                account: found.and_then(|f| f.account.clone()).unwrap_or_default(),
+                mapping: found.map_or(ItemMapping::Unmapped, |f| f.mapping),
+                quantity: Decimal::ZERO,
+                amount: Decimal::ZERO,
+                lines: 0,
+            }
+        });
+        figures.quantity += line.quantity.unwrap_or_default();
+        figures.amount += line.amount;
+        figures.lines += 1;
+    }
+    let mut products: Vec<ProductFigures> = products.into_values().collect();
+    // Stable: items of one account stay in folded-name order.
+    products.sort_by(|a, b| a.account.cmp(&b.account));
+    products
+}
+
+fn account_roles(config: &Config) -> BTreeMap<String, Vec<Role>> {
+    let mut roles: BTreeMap<String, Vec<Role>> = BTreeMap::new();
+    let a = &config.accounts;
+    roles.entry(a.bank.clone()).or_default().push(Role::Bank);
+    roles
+        .entry(a.receivable.clone())
+        .or_default()
+        .push(Role::Receivable);
+    roles.entry(a.gst.clone()).or_default().push(Role::Gst);
+    roles.entry(a.qst.clone()).or_default().push(Role::Qst);
+    if let Some(hst) = &a.hst {
+        roles.entry(hst.clone()).or_default().push(Role::Hst);
+    }
+    if let Some(default) = &a.default_revenue {
+        roles
+            .entry(default.clone())
+            .or_default()
+            .push(Role::DefaultRevenue);
+    }
+    for method in &config.payment_methods {
+        roles
+            .entry(method.account.clone())
+            .or_default()
+            .push(Role::Method(method.name.clone()));
+    }
+    for product in &config.products {
+        roles
+            .entry(product.account.clone())
+            .or_default()
+            .push(Role::Revenue(product.name.clone()));
+    }
+    roles
+}
+
+/// The journal's accounts and the configured roles' accounts, in account order.
+fn account_figures(config: &Config, entries: &[JournalEntry]) -> Vec<AccountFigures> {
+    let mut roles = account_roles(config);
+    let totals = account_totals(entries);
+    let a = &config.accounts;
+    let mut accounts: BTreeSet<String> = totals.iter().map(|t| t.account.clone()).collect();
+    accounts.extend([
+        a.bank.clone(),
+        a.receivable.clone(),
+        a.gst.clone(),
+        a.qst.clone(),
+    ]);
+    accounts.extend(a.hst.clone());
+    accounts.extend(config.payment_methods.iter().map(|m| m.account.clone()));
+    accounts
+        .into_iter()
+        .map(|account| {
+            let (debits, credits) = totals
+                .iter()
+                .find(|t| t.account == account)
+                .map(|t| (t.debits, t.credits))
+                .unwrap_or_default();
+            AccountFigures {
+                roles: roles.remove(&account).unwrap_or_default(),
+                account,
+                debits,
+                credits,
+            }
+        })
+        .collect()
+}
+
+fn already_exported(
+    history: &Classification,
+    adjusted: &[(DocumentPosting, PostedState)],
+) -> Vec<AlreadyExported> {
+    let mut rows = Vec::new();
+    for (doc, state) in &history.unchanged {
+        rows.push(AlreadyExported {
+            number: doc.number.clone(),
+            doc_type: doc.doc_type.as_str().to_string(),
+            date: doc.date,
+            status: AlreadyStatus::Skipped,
+            batch: state.last_batch.clone(),
+            detail: String::new(),
+        });
+    }
+    for (doc, state) in &history.changed {
+        let status = if adjusted.iter().any(|(d, _)| d.key == doc.key) {
+            AlreadyStatus::Adjusted
+        } else {
+            AlreadyStatus::Changed
+        };
+        rows.push(AlreadyExported {
+            number: doc.number.clone(),
+            doc_type: doc.doc_type.as_str().to_string(),
+            date: doc.date,
+            status,
+            batch: state.last_batch.clone(),
+            detail: dedup::describe_change(doc, state),
+        });
+    }
+    for gone in &history.disappeared {
+        let (doc_type, number) = gone.key.split_once(':').unwrap_or(("", &gone.key));
+        rows.push(AlreadyExported {
+            number: number.to_string(),
+            doc_type: doc_type.to_string(),
+            date: gone.state.date,
+            status: AlreadyStatus::Disappeared,
+            batch: gone.state.last_batch.clone(),
+            detail: String::new(),
+        });
+    }
+    rows
+}

@@ -1,0 +1,324 @@
+//! The detail sheets, one table each: the journal exactly as in the Sage file,
+//! invoices with their expected tax and balance, payments with the account
+//! they posted to, exceptions, sales by product, and documents already
+//! exported. Rows are laid out from the report; nothing is decided here.
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Workbook, XlsxError};
+
+use super::labels::Labels;
+use super::table::{write_table, Formats, TableSpec, Value, WrittenTable};
+use crate::diagnostics::Severity;
+use crate::load::reports::PaymentKind;
+use crate::outcome::RunReport;
+use crate::reconcile::{AlreadyStatus, InvoiceFigures};
+use crate::views::ItemMapping;
+
+/// The tables the summary's formulas refer to.
+pub(super) struct DetailTables {
+    pub journal: WrittenTable,
+    pub invoices: WrittenTable,
+    pub payments: WrittenTable,
+}
+
+pub(super) fn write_detail_sheets(
+    workbook: &mut Workbook,
+    report: &RunReport,
+    l: &Labels,
+    formats: &Formats,
+    max_data_rows: usize,
+) -> Result<DetailTables, XlsxError> {
+    let spec = |sheet, columns, total_columns, count_columns| TableSpec {
+        sheet,
+        columns,
+        total_columns,
+        count_columns,
+        total_label: l.total,
+        continued_label: l.continued,
+        max_data_rows,
+    };
+    let figures = &report.reconciliation;
+
+    // Journal: exactly the entries of the Sage file.
+    let journal_rows = report
+        .entries
+        .iter()
+        .enumerate()
+        .flat_map(|(number, entry)| {
+            entry.lines.iter().map(move |line| {
+                let (debit, credit) = if line.amount.is_sign_positive() {
+                    (line.amount, Decimal::ZERO)
+                } else {
+                    (Decimal::ZERO, -line.amount)
+                };
+                vec![
+                    Value::Count(number as u64 + 1),
+                    Value::Date(Some(entry.date)),
+                    Value::Text(entry.source.clone()),
+                    Value::Text(entry.comment.clone()),
+                    Value::Text(line.account.clone()),
+                    Value::Money(debit),
+                    Value::Money(credit),
+                    Value::Count(line.source_rows),
+                ]
+            })
+        });
+    let journal = write_table(
+        workbook,
+        formats,
+        &spec(
+            l.journal,
+            &l.journal_headers,
+            &["debit", "credit", "source_rows"],
+            &["source_rows"],
+        ),
+        journal_rows,
+    )?;
+
+    let invoice_rows = figures
+        .invoices
+        .iter()
+        .map(|invoice| invoice_row(invoice, l));
+    let invoices = write_table(
+        workbook,
+        formats,
+        &spec(
+            l.invoices,
+            &l.invoice_headers,
+            &[
+                "amount",
+                "gst",
+                "qst",
+                "hst",
+                "total",
+                "gst_expected",
+                "qst_expected",
+                "gst_gap",
+                "qst_gap",
+                "paid",
+                "balance",
+                "lines",
+            ],
+            &["lines"],
+        ),
+        invoice_rows,
+    )?;
+
+    let payment_rows = report
+        .payments
+        .iter()
+        .zip(&figures.payment_accounts)
+        .map(|(p, account)| {
+            vec![
+                Value::Date(p.date),
+                Value::Text(p.reference.clone()),
+                Value::Text(
+                    match p.kind {
+                        PaymentKind::Payment => l.kind_payment,
+                        PaymentKind::Deposit => l.kind_deposit,
+                        PaymentKind::Refund => l.kind_refund,
+                    }
+                    .to_string(),
+                ),
+                Value::Text(p.method.clone()),
+                Value::Text(account.clone()),
+                Value::Text(p.invoice.clone()),
+                Value::Text(p.customer.clone()),
+                Value::Money(p.received),
+                Value::Text(p.origin.file.clone()),
+                Value::Count(p.origin.row),
+            ]
+        });
+    let adjustment_rows = figures.payment_adjustments.iter().map(|adjustment| {
+        vec![
+            Value::Date(Some(adjustment.date)),
+            Value::Text(adjustment_label(
+                &adjustment.number,
+                &adjustment.adjusts_batch,
+                l,
+            )),
+            Value::Text(adjustment.doc_type.as_str().to_string()),
+            Value::Text(String::new()),
+            Value::Text(adjustment.account.clone()),
+            Value::Text(String::new()),
+            Value::Text(String::new()),
+            Value::Money(adjustment.received),
+            Value::Text(String::new()),
+            Value::Text(String::new()),
+        ]
+    });
+    let payments = write_table(
+        workbook,
+        formats,
+        &spec(l.payments, &l.payment_headers, &["received"], &[]),
+        payment_rows.chain(adjustment_rows),
+    )?;
+
+    write_table(
+        workbook,
+        formats,
+        &spec(l.exceptions, &l.exception_headers, &[], &[]),
+        exception_rows(report, l),
+    )?;
+
+    let product_rows = figures.products.iter().map(|product| {
+        vec![
+            Value::Text(product.item.clone()),
+            Value::Text(product.account.clone()),
+            Value::Text(
+                match product.mapping {
+                    ItemMapping::Mapped => l.mapped,
+                    ItemMapping::Defaulted => l.defaulted,
+                    ItemMapping::Unmapped => l.unmapped,
+                }
+                .to_string(),
+            ),
+            Value::Number(product.quantity.normalize()),
+            Value::Money(product.amount),
+            Value::Count(product.lines),
+        ]
+    });
+    write_table(
+        workbook,
+        formats,
+        &spec(
+            l.by_product,
+            &l.product_headers,
+            &["quantity", "amount", "lines"],
+            &["quantity", "lines"],
+        ),
+        product_rows,
+    )?;
+
+    let already_rows = figures.already_exported.iter().map(|doc| {
+        vec![
+            Value::Text(doc.number.clone()),
+            Value::Text(doc.doc_type.clone()),
+            Value::Date(Some(doc.date)),
+            Value::Text(
+                match doc.status {
+                    AlreadyStatus::Skipped => l.skipped,
+                    AlreadyStatus::Changed => l.changed,
+                    AlreadyStatus::Adjusted => l.adjusted,
+                    AlreadyStatus::Disappeared => l.disappeared,
+                }
+                .to_string(),
+            ),
+            Value::Text(doc.batch.clone()),
+            Value::Text(doc.detail.clone()),
+        ]
+    });
+    write_table(
+        workbook,
+        formats,
+        &spec(l.already_exported, &l.already_headers, &[], &[]),
+        already_rows,
+    )?;
+
+    Ok(DetailTables {
+        journal,
+        invoices,
+        payments,
+    })
+}
+
+/// `P-1042 (Δ Lot 2026-10-07-1)`: the difference posted for a changed document.
+fn adjustment_label(number: &str, batch: &str, l: &Labels) -> String {
+    format!("{number} (Δ {} {batch})", l.batch)
+}
+
+fn invoice_row(invoice: &InvoiceFigures, l: &Labels) -> Vec<Value> {
+    let label = match &invoice.adjusts_batch {
+        Some(batch) => adjustment_label(&invoice.invoice, batch, l),
+        None => invoice.invoice.clone(),
+    };
+    vec![
+        Value::Text(label),
+        Value::Date(invoice.date),
+        Value::Text(invoice.customer.clone()),
+        Value::Money(invoice.amount),
+        Value::Money(invoice.gst),
+        Value::Money(invoice.qst),
+        Value::Money(invoice.hst),
+        Value::Money(invoice.total),
+        Value::Money(invoice.gst_expected),
+        Value::Money(invoice.qst_expected),
+        Value::RowFormula {
+            template: "{gst}-{gst_expected}".into(),
+            result: invoice.gst_gap,
+        },
+        Value::RowFormula {
+            template: "{qst}-{qst_expected}".into(),
+            result: invoice.qst_gap,
+        },
+        Value::Money(invoice.paid),
+        Value::RowFormula {
+            template: "{total}-{paid}".into(),
+            result: invoice.balance,
+        },
+        Value::Count(invoice.lines),
+    ]
+}
+
+/// Findings, errors first, then the Sage writer's problems.
+fn exception_rows(report: &RunReport, l: &Labels) -> Vec<Vec<Value>> {
+    let mut rows: Vec<Vec<Value>> = report
+        .findings
+        .iter()
+        .map(|f| {
+            vec![
+                Value::Text(
+                    match f.severity {
+                        Severity::Error => l.severity_error,
+                        Severity::Warning => l.severity_warning,
+                    }
+                    .to_string(),
+                ),
+                Value::Text(f.rule.clone()),
+                Value::Text(f.message.clone()),
+                Value::Text(f.location.file.clone().unwrap_or_default()),
+                Value::Text(f.location.sheet.clone().unwrap_or_default()),
+                f.location
+                    .row
+                    .map(Value::Count)
+                    .unwrap_or(Value::Text(String::new())),
+                Value::Text(f.location.column.clone().unwrap_or_default()),
+                Value::Text(f.location.document.clone().unwrap_or_default()),
+                Value::Text(
+                    f.values
+                        .iter()
+                        .map(|(k, v)| format!("{k}={v}"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+            ]
+        })
+        .collect();
+    let sage_name = report
+        .sage_file
+        .as_ref()
+        .map(|p| file_name(p))
+        .unwrap_or_else(|| "sage50".into());
+    for problem in &report.sage_problems {
+        rows.push(vec![
+            Value::Text(l.severity_error.to_string()),
+            Value::Text("sage50_file".into()),
+            Value::Text(problem.message.clone()),
+            Value::Text(sage_name.clone()),
+            Value::Text(String::new()),
+            Value::Count(problem.line as u64),
+            Value::Text(String::new()),
+            Value::Text(String::new()),
+            Value::Text(String::new()),
+        ]);
+    }
+    rows
+}
+
+pub(super) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

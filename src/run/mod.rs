@@ -1,0 +1,307 @@
+//! The `run` pipeline, as named stages (the README's "How the journal is
+//! made"): read what the history knows, **load** the inbox, **check** every
+//! row and learn what each document posts, **classify** the documents against
+//! the history, make the **journal** of the new ones, then **publish**: the
+//! reconciliation workbook always, and — only when nothing is wrong — the Sage
+//! 50 file and the batch in the history. Problems with the data are findings
+//! in the report; an `Err` is a problem with the setup or with writing.
+
+mod error;
+mod publish;
+
+use std::collections::BTreeMap;
+
+use chrono::{Local, NaiveDate};
+
+use crate::dedup::{self, Classification, Documents};
+use crate::diagnostics::{error_count, Finding, Location};
+use crate::history::{History, HistoryTables, Locked, PostedState};
+use crate::journal::{build_entries, invoice_key, payment_key, EntryLabeler, JournalEntry};
+use crate::load::{self, LoadedInputs};
+use crate::outcome::{RunContext, RunReport};
+use crate::reconcile::{ReconcileInputs, Reconciliation};
+use crate::sage;
+use crate::tables;
+use crate::transform::{self, SqlTables};
+use crate::views::PostingAccounts;
+
+pub use crate::plan::{PlanError, RunPlan, RunRequest};
+use error::abort_point;
+pub use error::RunError;
+
+/// Runs the pipeline: each stage takes what the one before produced.
+pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
+    let started = Local::now();
+    let mut history = History::open(&plan.history_path, plan.history_wait)?;
+    // Held until the batch is recorded: a concurrent run waits here.
+    let locked = history.lock()?;
+    let known = read_history(plan, &locked)?;
+    abort_point("locked");
+    crate::timings::mark("history read");
+
+    let mut inputs = load(plan)?;
+    crate::timings::mark("inputs loaded");
+    let checked = check(plan, &mut inputs, &known)?;
+    let classified = classify(plan, checked, &known);
+    crate::timings::mark("history compared");
+    let batch = journal(plan, inputs, &classified, &known)?;
+    crate::timings::mark("journal entries");
+
+    let Classified {
+        findings,
+        documents,
+        classification,
+    } = classified;
+    let report = batch.into_report(plan, started, findings, classification);
+    let report = publish::publish(plan, locked, report, documents)?;
+    if let Some(batch_id) = &report.batch_id {
+        // The lock is released: the files are in place, the batch is done.
+        Locked::renames_done(&mut history, batch_id)?;
+        abort_point("renamed");
+    }
+    Ok(report)
+}
+
+/// What the history knows, read under the run's lock.
+struct Known {
+    tables: HistoryTables,
+    posted: BTreeMap<String, PostedState>,
+}
+
+/// Stage 0: finish what a stopped run left (renames of a committed batch,
+/// temporary files of an uncommitted one), then read the history.
+fn read_history(plan: &RunPlan, locked: &Locked) -> Result<Known, RunError> {
+    locked.recover()?;
+    crate::output::remove_stale_temporaries(&plan.out_dir);
+    Ok(Known {
+        tables: locked.tables()?,
+        posted: locked.posted_states()?,
+    })
+}
+
+/// Stage 1: every report in the inbox, typed.
+fn load(plan: &RunPlan) -> Result<LoadedInputs, RunError> {
+    let skip = [plan.config_path.clone(), plan.history_path.clone()];
+    Ok(load::load_inbox(
+        &plan.inbox,
+        &plan.config.load_options(),
+        &skip,
+    )?)
+}
+
+/// What the checks found, and what each document of the inbox posts.
+struct Checked {
+    findings: Vec<Finding>,
+    documents: Documents,
+}
+
+/// Stage 2: the checks over every row, and the journal with one entry per
+/// document, which tells what each document posts (the history compares that).
+fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Checked, RunError> {
+    let by_document = EntryLabeler::by_document(&inputs.sales, &inputs.payments);
+    let frames = tables::all_tables(
+        &plan.config,
+        &inputs.sales,
+        &inputs.payments,
+        &by_document,
+        &known.tables,
+    )?;
+    let tables = SqlTables::new(frames, &plan.queries.views)?;
+    crate::timings::mark("tables built");
+    let mut findings = std::mem::take(&mut inputs.findings);
+    findings.extend(transform::run_checks(
+        &tables,
+        &plan.queries.checks,
+        &inputs.headers,
+    )?);
+    crate::timings::mark("checks run");
+    let mut documents = dedup::documents_of(&inputs.sales, &inputs.payments);
+    let unusable = transform::run_journal_each(&tables, &plan.queries.journal, |line| {
+        dedup::add_line(&mut documents, line)
+    })?;
+    dedup::finish(&mut documents);
+    crate::timings::mark("per-document journal");
+    // Lines without account or date follow from an error already reported
+    // (unmapped item, undated invoice); they are news only when nothing else is.
+    if error_count(&findings) == 0 {
+        findings.extend(unusable);
+    }
+    Ok(Checked {
+        findings,
+        documents,
+    })
+}
+
+/// The documents sorted by what the history says of them.
+struct Classified {
+    findings: Vec<Finding>,
+    documents: Documents,
+    classification: Classification,
+}
+
+/// Stage 3: new, unchanged (skipped), changed (refused, or adjusted with
+/// `--adjust`) or disappeared, against the history.
+fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
+    let Checked {
+        mut findings,
+        documents,
+    } = checked;
+    let classification = dedup::classify(&documents, &known.posted);
+    for (doc, state) in &classification.changed {
+        let change = dedup::describe_change(doc, state);
+        let location = Location {
+            document: Some(doc.number.clone()),
+            ..Default::default()
+        };
+        if plan.adjust {
+            findings.push(Finding::warning(
+                "document_adjusted",
+                format!("{} {} changed since batch {} ({change}): the difference is posted as an adjusting entry", doc.doc_type, doc.number, state.last_batch),
+                location,
+            ));
+        } else {
+            findings.push(Finding::error(
+                "document_changed",
+                format!(
+                    "{} {} was exported in batch {} and has changed since ({change}): run with --adjust to post the difference, or void that batch if it was never imported",
+                    doc.doc_type, doc.number, state.last_batch
+                ),
+                location,
+            ));
+        }
+    }
+    for gone in &classification.disappeared {
+        findings.push(Finding::warning(
+            "document_disappeared",
+            format!(
+                "{} (dated {}, exported in batch {}) is not in this export: nothing was reversed; check it in Plannit",
+                gone.key, gone.state.date, gone.state.last_batch
+            ),
+            Location::default(),
+        ));
+    }
+    findings.sort_by_key(|f| f.severity);
+    Classified {
+        findings,
+        documents,
+        classification,
+    }
+}
+
+/// The batch: the new documents' rows, their entries and the reconciliation.
+struct Batch {
+    files: Vec<load::InputFile>,
+    sales: Vec<load::reports::SalesLine>,
+    payments: Vec<load::reports::Payment>,
+    entries: Vec<JournalEntry>,
+    adjusted: Vec<(crate::history::DocumentPosting, PostedState)>,
+    first_date: Option<NaiveDate>,
+    last_date: Option<NaiveDate>,
+    reconciliation: Reconciliation,
+}
+
+/// Stage 4: the journal of the new documents (and rows without a date, which
+/// are errors), grouped by the chosen granularity, with the differences of
+/// changed documents under `--adjust`, fitted to Sage's field limits.
+fn journal(
+    plan: &RunPlan,
+    inputs: LoadedInputs,
+    classified: &Classified,
+    known: &Known,
+) -> Result<Batch, RunError> {
+    let config = &plan.config;
+    let is_new = |key: String| classified.classification.new.contains(&key);
+    let sales: Vec<_> = inputs
+        .sales
+        .into_iter()
+        .filter(|l| l.date.is_none() || is_new(invoice_key(l)))
+        .collect();
+    let payments: Vec<_> = inputs
+        .payments
+        .into_iter()
+        .filter(|p| p.date.is_none() || is_new(payment_key(p)))
+        .collect();
+    let labeler = EntryLabeler::new(config.sage.granularity, &sales, &payments);
+    let frames = tables::all_tables(config, &sales, &payments, &labeler, &known.tables)?;
+    let tables = SqlTables::new(frames, &plan.queries.views)?;
+    let journal = transform::run_journal(&tables, &plan.queries.journal)?;
+    let posting_accounts = PostingAccounts::read(&tables)?;
+    drop(tables);
+    let mut entries = build_entries(&journal.lines);
+    drop(journal);
+    let mut adjusted = Vec::new();
+    if plan.adjust {
+        for (doc, state) in &classified.classification.changed {
+            entries.extend(dedup::adjustment_entry(doc, state));
+            adjusted.push((doc.clone(), state.clone()));
+        }
+    }
+    sage::fit_entries(&mut entries, &config.sage);
+    let (first_date, last_date) = batch_dates(&entries, &labeler);
+    let reconciliation = Reconciliation::new(&ReconcileInputs {
+        config,
+        sales: &sales,
+        payments: &payments,
+        entries: &entries,
+        posting_accounts: &posting_accounts,
+        history: &classified.classification,
+        adjusted: &adjusted,
+    });
+    Ok(Batch {
+        files: inputs.files,
+        sales,
+        payments,
+        entries,
+        adjusted,
+        first_date,
+        last_date,
+        reconciliation,
+    })
+}
+
+impl Batch {
+    fn into_report(
+        self,
+        plan: &RunPlan,
+        started: chrono::DateTime<Local>,
+        findings: Vec<Finding>,
+        classification: Classification,
+    ) -> RunReport {
+        RunReport {
+            started,
+            context: RunContext {
+                company: plan.config.company.clone(),
+                lang: plan.config.lang,
+                granularity: plan.config.sage.granularity,
+                config_path: plan.config_path.clone(),
+                queries_origin: plan.queries.origin.clone(),
+                query_names: plan.query_names(),
+            },
+            files: self.files,
+            sales: self.sales,
+            payments: self.payments,
+            findings,
+            entries: self.entries,
+            first_date: self.first_date,
+            last_date: self.last_date,
+            sage_problems: Vec::new(),
+            sage_file: None,
+            workbook: None,
+            batch_id: None,
+            history: classification,
+            adjusted: self.adjusted,
+            reconciliation: self.reconciliation,
+        }
+    }
+}
+
+/// First and last dates of what the batch posts.
+fn batch_dates(
+    entries: &[JournalEntry],
+    labeler: &EntryLabeler,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let dates = || entries.iter().map(|e| e.date);
+    let first = labeler.first_date.into_iter().chain(dates()).min();
+    let last = labeler.last_date.into_iter().chain(dates()).max();
+    (first, last)
+}

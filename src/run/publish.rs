@@ -1,0 +1,183 @@
+//! The publish stage: the Sage 50 file, the reconciliation workbook and the
+//! batch in the export history, all or nothing. Outputs are staged under
+//! temporary names while the batch's rows go into the history's open
+//! transaction; the commit is the point after which the batch is exported,
+//! and the renames that follow are finished by the next run if this one stops.
+//! A run that cannot post writes only its workbook, which says why.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::error::{abort_point, RunError};
+use crate::dedup::{self, Documents};
+use crate::history::{BatchRecord, DocumentPosting, Locked, Posting};
+use crate::outcome::RunReport;
+use crate::output::{write_atomically, StagedFile};
+use crate::plan::RunPlan;
+use crate::report;
+use crate::sage;
+
+pub(super) fn publish(
+    plan: &RunPlan,
+    locked: Locked<'_>,
+    mut report: RunReport,
+    documents: Documents,
+) -> Result<RunReport, RunError> {
+    let sage_bytes = render_sage(plan, &mut report);
+    if report.nothing_new() || (report.nothing_read() && report.entries.is_empty()) {
+        // Nothing to post, or nothing was read: no output, nothing recorded.
+        return Ok(report);
+    }
+    let period = report.period_label();
+    let mut sage_path = plan.out_dir.join(format!("sage50-{period}.txt"));
+    let mut workbook_path = plan.out_dir.join(format!("reconciliation-{period}.xlsx"));
+    let Some(sage_bytes) = sage_bytes else {
+        // A failed run: the workbook explains why; nothing is recorded.
+        drop(locked);
+        write_atomically(&workbook_path, |file| {
+            report::save_workbook(file, &report).map_err(std::io::Error::other)
+        })
+        .map_err(|e| RunError::Workbook(workbook_path.display().to_string(), e.to_string()))?;
+        report.workbook = Some(workbook_path);
+        return Ok(report);
+    };
+
+    let batch_id = locked.next_batch_id(report.started.date_naive())?;
+    if sage_path.exists() || workbook_path.exists() {
+        // Another batch covered the same dates: keep its files.
+        sage_path = plan.out_dir.join(format!("sage50-{period}-{batch_id}.txt"));
+        workbook_path = plan
+            .out_dir
+            .join(format!("reconciliation-{period}-{batch_id}.xlsx"));
+    }
+    report.batch_id = Some(batch_id.clone());
+    report.sage_file = Some(sage_path.clone());
+    report.workbook = Some(workbook_path.clone());
+    let mut sage_file =
+        StagedFile::create(&sage_path, &batch_id).map_err(write_error(&sage_path))?;
+    let mut workbook =
+        StagedFile::create(&workbook_path, &batch_id).map_err(write_error(&workbook_path))?;
+    abort_point("outputs_staged");
+    if let Err(e) = sage_file.write_all(&sage_bytes) {
+        sage_file.discard();
+        workbook.discard();
+        return Err(write_error(&sage_path)(e));
+    }
+    crate::timings::mark("sage file rendered");
+    let record = batch_record(
+        &report,
+        plan,
+        documents,
+        &batch_id,
+        &sage_bytes,
+        vec![
+            (sage_file.temp_path().into(), sage_path),
+            (workbook.temp_path().into(), workbook_path.clone()),
+        ],
+    );
+    // The workbook is written while the batch's rows go into the (uncommitted)
+    // history transaction; the commit waits for both.
+    let (written, inserted) = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| report::save_workbook(workbook.file(), &report));
+        let inserted = locked.insert(&record);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| {
+                Err(rust_xlsxwriter::XlsxError::ParameterError(
+                    "the writer stopped".into(),
+                ))
+            })
+            .map_err(|e| RunError::Workbook(workbook_path.display().to_string(), e.to_string()));
+        (written, inserted)
+    });
+    let recorded = written
+        .and(inserted.map_err(RunError::from))
+        .and_then(|()| {
+            crate::timings::mark("workbook and history rows");
+            abort_point("outputs_written");
+            locked.commit().map_err(RunError::from)
+        });
+    if let Err(e) = recorded {
+        sage_file.discard();
+        workbook.discard();
+        return Err(e);
+    }
+    abort_point("history_committed");
+    crate::timings::mark("history recorded");
+    let workbook_dest = workbook.dest_path().to_path_buf();
+    workbook.persist().map_err(write_error(&workbook_dest))?;
+    let sage_dest = sage_file.dest_path().to_path_buf();
+    sage_file.persist().map_err(write_error(&sage_dest))?;
+    Ok(report)
+}
+
+fn write_error(path: &Path) -> impl Fn(std::io::Error) -> RunError + '_ {
+    move |e| RunError::Write(path.display().to_string(), e)
+}
+
+/// The Sage file's bytes when the batch is importable; otherwise none, and
+/// the writer's own problems (if any) go into the report.
+fn render_sage(plan: &RunPlan, report: &mut RunReport) -> Option<Vec<u8>> {
+    if !report.importable() {
+        return None;
+    }
+    match sage::render(&report.entries, &plan.config.sage) {
+        Ok(bytes) => Some(bytes),
+        Err(problems) => {
+            report.sage_problems = problems;
+            None
+        }
+    }
+}
+
+fn batch_record(
+    report: &RunReport,
+    plan: &RunPlan,
+    mut documents: Documents,
+    batch_id: &str,
+    sage_bytes: &[u8],
+    pending_renames: Vec<(PathBuf, PathBuf)>,
+) -> BatchRecord {
+    let mut posted: Vec<(DocumentPosting, Posting)> = report
+        .history
+        .new
+        .iter()
+        .filter_map(|key| documents.remove(key))
+        .map(|doc| (doc, Posting::Original))
+        .collect();
+    // In key order: SQLite inserts into its primary-key index much faster so.
+    posted.sort_unstable_by(|a, b| a.0.key.cmp(&b.0.key));
+    for (doc, state) in &report.adjusted {
+        let delta = dedup::difference(doc, state);
+        let posting = if delta.is_empty() {
+            Posting::DateChange
+        } else {
+            Posting::Adjustment
+        };
+        posted.push((
+            DocumentPosting {
+                amounts: delta,
+                ..doc.clone()
+            },
+            posting,
+        ));
+    }
+    BatchRecord {
+        id: batch_id.to_string(),
+        granularity: plan.config.sage.granularity.label().to_string(),
+        first_date: report.first_date,
+        last_date: report.last_date,
+        sage_file: report.sage_file.as_ref().map(|p| p.display().to_string()),
+        sage_sha256: Some(format!("{:x}", Sha256::digest(sage_bytes))),
+        workbook: report.workbook.as_ref().map(|p| p.display().to_string()),
+        inputs: report
+            .files
+            .iter()
+            .filter(|f| !f.sha256.is_empty())
+            .map(|f| (f.name.clone(), f.sha256.clone(), f.size))
+            .collect(),
+        documents: posted,
+        pending_renames,
+    }
+}
