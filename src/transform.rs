@@ -373,27 +373,25 @@ fn date_from_days(days: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::Duration::days(days.into()))
 }
 
-/// Journal lines, and the lines that could not be used (no account, no date),
-/// as error findings.
-#[derive(Debug, Default)]
-pub struct JournalOutput {
-    pub lines: Vec<JournalLine>,
-    pub unusable: Vec<Finding>,
-}
-
 /// Runs the journal queries and validates their output: columns `date`,
 /// `source`, `comment`, `account`, `amount` (exact decimal, at most two
-/// places), optionally `source_rows`. A wrong column is an error in the query;
-/// a line without account or date is a finding (usually the consequence of a
-/// check's error, such as an unmapped item or an undated invoice).
-pub fn run_journal(tables: &SqlTables, queries: &[QueryFile]) -> Result<JournalOutput, QueryError> {
+/// places), optionally `source_rows`. A wrong column is an error in the query.
+/// Lines without account or date are left out: the per-document pass
+/// ([`run_journal_each`]) over the same rows reports them.
+pub fn run_journal(
+    tables: &SqlTables,
+    queries: &[QueryFile],
+) -> Result<Vec<JournalLine>, QueryError> {
     let mut lines = Vec::new();
-    let unusable = run_journal_each(tables, queries, |line| lines.push(line))?;
-    Ok(JournalOutput { lines, unusable })
+    run_journal_each(tables, queries, |line| lines.push(line))?;
+    Ok(lines)
 }
 
 /// As [`run_journal`], handing each line to `each` as it is read instead of
-/// collecting them (a per-document pass over a large batch has millions).
+/// collecting them (a per-document pass over a large batch has millions), and
+/// returning the lines that could not be used (no account, no date) as
+/// findings: usually the consequence of a check's error, such as an unmapped
+/// item or an undated invoice.
 pub fn run_journal_each(
     tables: &SqlTables,
     queries: &[QueryFile],

@@ -101,7 +101,10 @@ pub fn init(root: &Path) -> Result<Vec<PathBuf>, WatchError> {
         }
     }
     if !layout.config.exists() {
-        std::fs::write(&layout.config, STARTER_CONFIG).map_err(io_error(&layout.config))?;
+        crate::output::write_atomically(&layout.config, |file| {
+            std::io::Write::write_all(file, STARTER_CONFIG.as_bytes())
+        })
+        .map_err(io_error(&layout.config))?;
         created.push(layout.config.clone());
     }
     Ok(created)
@@ -121,10 +124,38 @@ pub struct WatchOptions {
 }
 
 /// What happened to one batch, as logged.
+/// What became of a batch of dropped files (the log's `status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BatchStatus {
+    /// Posted: the Sage file is in out/, the inputs in archive/<batch>/.
+    Exported,
+    /// Every document was already exported: inputs archived, nothing posted.
+    NothingNew,
+    /// Not posted: inputs, workbook and explanation in rejected/.
+    Rejected,
+    /// Files identical to ones already processed: moved to archive/duplicates/.
+    Duplicate,
+    /// Files still held by another program: retried at the next scan.
+    Waiting,
+}
+
+impl BatchStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BatchStatus::Exported => "exported",
+            BatchStatus::NothingNew => "nothing_new",
+            BatchStatus::Rejected => "rejected",
+            BatchStatus::Duplicate => "duplicate",
+            BatchStatus::Waiting => "waiting",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct BatchLog {
     pub time: String,
-    pub status: &'static str,
+    pub status: BatchStatus,
     pub files: Vec<String>,
     pub batch: Option<String>,
     pub entries: usize,
@@ -173,6 +204,8 @@ pub fn watch(
     let flag = stop.clone();
     ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))?;
 
+    // Temporary outputs of a watcher or run that was killed: no live run holds them.
+    crate::output::remove_stale_temporaries(&layout.out);
     let mut summary = WatchSummary::default();
     // A batch interrupted by a crash: its files wait in .processing; the history
     // decides what is left to post.
@@ -363,7 +396,7 @@ fn sha256_of(path: &Path) -> Option<String> {
         .map(|bytes| format!("{:x}", Sha256::digest(bytes)))
 }
 
-fn base_log(status: &'static str, files: &[PathBuf]) -> BatchLog {
+fn base_log(status: BatchStatus, files: &[PathBuf]) -> BatchLog {
     BatchLog {
         time: Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
         status,
@@ -403,7 +436,7 @@ fn process_batch(
     if !duplicates.is_empty() {
         let files: Vec<PathBuf> = duplicates.iter().map(|(p, _)| p.clone()).collect();
         let target = layout.archive.join("duplicates").join(stamp());
-        let mut log = base_log("duplicate", &files);
+        let mut log = base_log(BatchStatus::Duplicate, &files);
         log.batch = duplicates.first().map(|(_, b)| b.clone());
         log.errors = duplicates
             .iter()
@@ -426,7 +459,7 @@ fn process_batch(
     let staged = layout.processing.join(stamp());
     if let Err(e) = move_files(&fresh, &staged) {
         // Typically a file still locked by another program: retried at the next scan.
-        let mut log = base_log("waiting", &fresh);
+        let mut log = base_log(BatchStatus::Waiting, &fresh);
         log.errors
             .push(format!("cannot take the files out of the inbox yet: {e}"));
         return log;
@@ -453,10 +486,10 @@ fn process_staged(
     let outcome = RunPlan::resolve(&request)
         .map_err(RunError::from)
         .and_then(|plan| run(&plan));
-    let mut log = base_log("rejected", &files);
+    let mut log = base_log(BatchStatus::Rejected, &files);
     let target = match &outcome {
         Ok(report) if report.sage_file.is_some() => {
-            log.status = "exported";
+            log.status = BatchStatus::Exported;
             summary.exported += 1;
             describe(&mut log, report);
             layout
@@ -464,7 +497,7 @@ fn process_staged(
                 .join(report.batch_id.clone().unwrap_or_else(stamp))
         }
         Ok(report) if report.nothing_new() => {
-            log.status = "nothing_new";
+            log.status = BatchStatus::NothingNew;
             summary.nothing_new += 1;
             describe(&mut log, report);
             layout.archive.join(format!("{}-already-exported", stamp()))
@@ -489,7 +522,7 @@ fn process_staged(
         log.moved_to = Some(target.display().to_string());
         let _ = std::fs::remove_dir(staged);
     }
-    if log.status == "rejected" {
+    if log.status == BatchStatus::Rejected {
         explain_rejection(&target, &mut log);
     }
     append_log(layout, &log);
@@ -539,7 +572,9 @@ fn explain_rejection(folder: &Path, log: &mut BatchLog) {
     if let Some(workbook) = &log.workbook {
         text.push_str(&format!("\r\nDétails / details: {workbook}\r\n"));
     }
-    let _ = std::fs::write(folder.join("ERREURS-ERRORS.txt"), text);
+    let _ = crate::output::write_atomically(&folder.join("ERREURS-ERRORS.txt"), |file| {
+        std::io::Write::write_all(file, text.as_bytes())
+    });
 }
 
 fn append_log(layout: &Layout, log: &BatchLog) {

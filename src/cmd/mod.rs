@@ -20,7 +20,7 @@ pub fn money(amount: rust_decimal::Decimal) -> String {
     let (integer, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
     let mut grouped = String::new();
     for (i, ch) in integer.chars().enumerate() {
-        if i > 0 && (integer.len() - i) % 3 == 0 {
+        if i > 0 && (integer.len() - i).is_multiple_of(3) {
             grouped.push(' ');
         }
         grouped.push(ch);

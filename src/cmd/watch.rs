@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use super::{EXIT_REJECTED, EXIT_SETUP};
-use crate::watch::{self, BatchLog, Layout, WatchOptions};
+use crate::watch::{self, BatchLog, BatchStatus, Layout, WatchOptions};
 
 pub fn init(folder: &Path) -> ExitCode {
     match watch::init(folder) {
@@ -87,7 +87,7 @@ pub fn execute(folder: PathBuf, once: bool, quiet: f64, rescan: f64, adjust: boo
 fn print_line(log: &BatchLog) {
     let files = log.files.join(", ");
     match log.status {
-        "exported" => println!(
+        BatchStatus::Exported => println!(
             "{}  exported  batch {} ({files}): {} entr(ies), debits {} → {}",
             log.time,
             log.batch.as_deref().unwrap_or("?"),
@@ -95,19 +95,20 @@ fn print_line(log: &BatchLog) {
             log.debits,
             log.sage_file.as_deref().unwrap_or("")
         ),
-        "nothing_new" => println!(
+        BatchStatus::NothingNew => println!(
             "{}  nothing new ({files}): every document was already exported",
             log.time
         ),
-        "duplicate" => println!(
+        BatchStatus::Duplicate => println!(
             "{}  duplicate ({files}): already processed in batch {}",
             log.time,
             log.batch.as_deref().unwrap_or("?")
         ),
-        status => {
+        status @ (BatchStatus::Rejected | BatchStatus::Waiting) => {
             println!(
-                "{}  {status} ({files}): {} error(s)",
+                "{}  {} ({files}): {} error(s)",
                 log.time,
+                status.as_str(),
                 log.errors.len()
             );
             for error in log.errors.iter().take(5) {

@@ -224,11 +224,11 @@ fn journal(
     let labeler = EntryLabeler::new(config.sage.granularity, &sales, &payments);
     let frames = tables::all_tables(config, &sales, &payments, &labeler, &known.tables)?;
     let tables = SqlTables::new(frames, &plan.queries.views)?;
-    let journal = transform::run_journal(&tables, &plan.queries.journal)?;
+    let lines = transform::run_journal(&tables, &plan.queries.journal)?;
     let posting_accounts = PostingAccounts::read(&tables)?;
     drop(tables);
-    let mut entries = build_entries(&journal.lines);
-    drop(journal);
+    let mut entries = build_entries(&lines);
+    drop(lines);
     let mut adjusted = Vec::new();
     if plan.adjust {
         for (doc, state) in &classified.classification.changed {

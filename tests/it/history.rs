@@ -222,6 +222,7 @@ fn a_voided_batch_is_posted_again() {
 fn a_run_killed_at_any_stage_leaves_the_whole_batch_or_nothing() {
     for (stage, recorded) in [
         ("locked", false),
+        ("outputs_staged", false),
         ("outputs_written", false),
         ("history_committed", true),
         ("renamed", true),
@@ -246,6 +247,13 @@ fn a_run_killed_at_any_stage_leaves_the_whole_batch_or_nothing() {
             );
         }
 
+        // A temporary file of another killed run (a workbook cut mid-write).
+        std::fs::create_dir_all(&out_dir).unwrap();
+        std::fs::write(
+            out_dir.join(".plannit2sage-reconciliation-2026-11-01.xlsx.4242-0.tmp"),
+            b"PK partial",
+        )
+        .unwrap();
         let rerun = case.run_into(&out_dir, &[], &[]);
         assert_eq!(rerun.code, 0, "{stage}: {}", rerun.stderr);
         if recorded {

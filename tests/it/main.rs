@@ -1,6 +1,7 @@
 //! Integration tests: each builds an inbox in a temporary folder, runs the real
 //! binary, and checks the Sage 50 file against figures computed in the test.
 
+mod architecture;
 mod bad_input;
 mod damaged;
 mod fixtures;

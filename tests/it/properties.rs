@@ -21,7 +21,7 @@ fn written(cents: i64, group: &str, decimal: &str) -> String {
     let units = (cents.abs() / 100).to_string();
     let mut grouped = String::new();
     for (i, ch) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i) % 3 == 0 {
+        if i > 0 && (units.len() - i).is_multiple_of(3) {
             grouped.push_str(group);
         }
         grouped.push(ch);
