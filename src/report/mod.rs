@@ -8,10 +8,10 @@
 //! controls, `table` writes one table over as many sheets as needed, and
 //! `labels` holds every piece of text in French and English.
 
-pub mod labels;
+mod labels;
 mod sheets;
 mod summary;
-pub mod table;
+mod table;
 
 use std::path::Path;
 
