@@ -109,6 +109,9 @@ struct RawColumns {
 struct RawInput {
     #[serde(default)]
     date_order: DateOrder,
+    /// File-name patterns of other files kept in the inbox, never read.
+    #[serde(default)]
+    ignore: Vec<String>,
 }
 
 /// Language of the reconciliation workbook.
@@ -190,6 +193,10 @@ pub struct Config {
     pub payment_methods: Vec<Mapping>,
     pub aliases: ExtraAliases,
     pub date_order: DateOrder,
+    /// `[input] ignore`: file-name patterns of files kept in the inbox, not read.
+    pub ignore: Vec<glob::Pattern>,
+    /// Files the configuration names (the mapping table): never read as exports.
+    pub named_files: Vec<PathBuf>,
     pub lang: Lang,
     pub limits: Limits,
 }
@@ -216,6 +223,7 @@ impl Config {
             limits: self.limits,
             aliases: self.aliases.clone(),
             date_order: self.date_order,
+            ignore: self.ignore.clone(),
         }
     }
 
@@ -280,6 +288,7 @@ impl Config {
         for (name, value) in raw.products {
             products.push(mapping(&name, value.into_string(), "[products]", origin)?);
         }
+        let mut named_files = Vec::new();
         if let Some(file) = raw.mapping.products_file {
             let file = if file.is_absolute() {
                 file
@@ -287,6 +296,15 @@ impl Config {
                 base.join(file)
             };
             products.extend(load_mapping_table(&file)?);
+            named_files.push(file);
+        }
+        let mut ignore = Vec::new();
+        for pattern in &raw.input.ignore {
+            ignore.push(glob::Pattern::new(pattern).map_err(|e| {
+                invalid(format!(
+                    "[input] ignore: '{pattern}' is not a file-name pattern ({e}); use * and ? as in \"Sommaire*.xlsx\""
+                ))
+            })?);
         }
         check_unique_keys(&products, origin)?;
         let mut payment_methods = Vec::new();
@@ -318,6 +336,8 @@ impl Config {
             payment_methods,
             aliases,
             date_order: raw.input.date_order,
+            ignore,
+            named_files,
             lang: raw.report.lang,
             limits: raw.limits,
         })

@@ -14,7 +14,9 @@ use crate::history::{DocumentPosting, PostedState};
 use crate::journal::JournalEntry;
 use crate::load::reports::{Payment, SalesLine};
 use crate::load::InputFile;
+use crate::merge::MergedRow;
 use crate::reconcile::Reconciliation;
+use crate::rows::RowAccounts;
 use crate::sage;
 
 /// The settings a run was made with, as the workbook's summary shows them.
@@ -36,6 +38,10 @@ pub struct RunReport {
     pub started: DateTime<Local>,
     pub context: RunContext,
     pub files: Vec<InputFile>,
+    /// Where every row of every file read went.
+    pub rows: RowAccounts,
+    /// Rows left out because another file of the drop holds the same document.
+    pub merged: Vec<MergedRow>,
     /// The batch's rows: new documents, and rows without a date.
     pub sales: Vec<SalesLine>,
     pub payments: Vec<Payment>,

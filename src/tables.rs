@@ -193,13 +193,10 @@ fn history_frames(history: &HistoryTables) -> PolarsResult<[(&'static str, DataF
             text_column("doc_key", p.iter().map(|r| r.doc_key.clone())),
             text_column("doc_type", p.iter().map(|r| r.doc_type.clone())),
             text_column("doc_number", p.iter().map(|r| r.doc_number.clone())),
-            date_column("doc_date", p.iter().map(|r| parse_date(Some(&r.doc_date)))),
+            date_column("doc_date", p.iter().map(|r| Some(r.doc_date))),
             text_column("posting", p.iter().map(|r| r.posting.clone())),
             text_column("account", p.iter().map(|r| r.account.clone())),
-            money_column(
-                "amount",
-                p.iter().map(|r| r.amount.parse().unwrap_or_default()),
-            )?,
+            money_column("amount", p.iter().map(|r| r.amount))?,
         ],
     )?;
     Ok([("history_batches", batches), ("history_postings", postings)])

@@ -4,9 +4,11 @@
 use std::process::ExitCode;
 
 use super::{money, EXIT_REJECTED, EXIT_SETUP};
+use crate::diagnostics::Finding;
 use crate::journal::{account_totals, grand_totals};
 use crate::load::FileUse;
 use crate::outcome::RunReport;
+use crate::rows::RowAccount;
 use crate::run::{run, RunPlan, RunRequest};
 
 pub fn execute(request: RunRequest) -> ExitCode {
@@ -45,11 +47,9 @@ pub fn execute(request: RunRequest) -> ExitCode {
     };
     print_files(&report);
     print_history(&report);
-    for finding in &report.findings {
-        // When nothing is new, warnings are about documents already exported.
-        if !report.nothing_new() {
-            eprintln!("{finding}");
-        }
+    // When nothing is new, warnings are about documents already exported.
+    if !report.nothing_new() {
+        print_findings(&report.findings);
     }
     for problem in &report.sage_problems {
         eprintln!("error [sage50_file] {problem}");
@@ -102,20 +102,78 @@ fn print_history(report: &RunReport) {
     }
 }
 
+/// Findings in order; when more than three rows break one rule in one file,
+/// the rule is said once with the count and the first three rows (the
+/// workbook's Exceptions sheet lists them all).
+fn print_findings(findings: &[Finding]) {
+    let mut groups: Vec<(&Finding, Vec<&Finding>)> = Vec::new();
+    for finding in findings {
+        let same = |f: &Finding| {
+            f.severity == finding.severity
+                && f.rule == finding.rule
+                && f.location.file == finding.location.file
+        };
+        match groups.iter_mut().find(|(first, _)| same(first)) {
+            Some((_, members)) => members.push(finding),
+            None => groups.push((finding, vec![finding])),
+        }
+    }
+    for (first, members) in groups {
+        if members.len() <= GROUP_AFTER {
+            for finding in members {
+                eprintln!("{finding}");
+            }
+            continue;
+        }
+        let file = first
+            .location
+            .file
+            .as_deref()
+            .map(|f| format!(" {f}:"))
+            .unwrap_or_default();
+        eprintln!(
+            "{} [{}]{file} {} rows; the first {GROUP_AFTER}:",
+            first.severity.label(),
+            first.rule,
+            members.len(),
+        );
+        for finding in &members[..GROUP_AFTER] {
+            eprintln!("    {finding}");
+        }
+        eprintln!(
+            "    … and {} more: see the Exceptions sheet of the workbook",
+            members.len() - GROUP_AFTER
+        );
+    }
+}
+
+/// More findings than this for one rule and file are grouped.
+const GROUP_AFTER: usize = 3;
+
 fn print_files(report: &RunReport) {
     for file in &report.files {
         for file_use in &file.uses {
             match file_use {
-                FileUse::Used { kind, sheet, rows } => {
+                FileUse::Used {
+                    kind, sheet, rows, ..
+                } => {
+                    let accounted = report
+                        .rows
+                        .of(&file.name, sheet)
+                        .map(describe_rows)
+                        .unwrap_or_default();
                     let sheet = sheet
                         .as_ref()
                         .map(|s| format!(", sheet '{s}'"))
                         .unwrap_or_default();
                     println!(
-                        "  used     {}: {} report{sheet}, {rows} rows",
+                        "  used     {}: {} report{sheet}, {rows} rows{accounted}",
                         file.name,
                         kind.label()
                     );
+                }
+                FileUse::Identical { of } => {
+                    println!("  copy     {}: identical to {of} — not read", file.name)
                 }
                 FileUse::Ignored { reason } => println!("  ignored  {}: {reason}", file.name),
                 FileUse::Failed => println!("  FAILED   {}: see the errors below", file.name),
@@ -129,6 +187,27 @@ fn print_files(report: &RunReport) {
     {
         println!("  (no Plannit sales or payments report found in the inbox)");
     }
+}
+
+/// `; 12 rows read: 8 posted, 2 duplicates merged, 2 skipped`, non-zero buckets only.
+fn describe_rows(account: &RowAccount) -> String {
+    let duplicates = if account.duplicates == 1 {
+        "merged duplicate"
+    } else {
+        "merged duplicates"
+    };
+    let buckets: Vec<String> = [
+        (account.posted, "posted"),
+        (account.already_exported, "already exported"),
+        (account.duplicates, duplicates),
+        (account.skipped, "skipped"),
+        (account.refused, "refused"),
+    ]
+    .into_iter()
+    .filter(|(count, _)| *count > 0)
+    .map(|(count, label)| format!("{count} {label}"))
+    .collect();
+    format!("; {} rows read: {}", account.read, buckets.join(", "))
 }
 
 fn print_summary(report: &RunReport) {

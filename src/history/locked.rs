@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use super::{
     now, sqlite_error, BatchRecord, History, HistoryBatchRow, HistoryError, HistoryPostingRow,
-    HistoryTables, PostedState,
+    HistoryTables, PostedState, StoredAt,
 };
 use crate::output::finish_rename;
 
@@ -75,8 +75,13 @@ impl Locked<'_> {
             .map_err(&err)?;
         let mut states: BTreeMap<String, PostedState> = BTreeMap::new();
         for (key, batch, date, account, amount) in rows {
-            let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or_default();
-            let state = states.entry(key).or_insert_with(|| PostedState {
+            let at = StoredAt {
+                path: &self.path,
+                batch: &batch,
+                document: &key,
+            };
+            let date = at.date(&date)?;
+            let state = states.entry(key.clone()).or_insert_with(|| PostedState {
                 first_batch: batch.clone(),
                 last_batch: batch.clone(),
                 date,
@@ -87,7 +92,7 @@ impl Locked<'_> {
                 state.date = date;
             }
             if let (Some(account), Some(amount)) = (account, amount) {
-                let amount: Decimal = amount.parse().unwrap_or_default();
+                let amount = at.amount(&amount)?;
                 *state.amounts.entry(account).or_insert(Decimal::ZERO) += amount;
             }
         }
@@ -142,22 +147,49 @@ impl Locked<'_> {
                  ORDER BY d.batch_id, d.doc_key, a.account",
             )
             .map_err(&err)?;
-        batches.postings = statement
+        for batch in &batches.batches {
+            let at = StoredAt {
+                path: &self.path,
+                batch: &batch.batch_id,
+                document: "its period",
+            };
+            for date in [&batch.first_date, &batch.last_date].into_iter().flatten() {
+                at.date(date)?;
+            }
+        }
+        let rows: Vec<StoredPostingRow> = statement
             .query_map([], |r| {
-                Ok(HistoryPostingRow {
-                    batch_id: r.get(0)?,
-                    doc_key: r.get(1)?,
-                    doc_type: r.get(2)?,
-                    doc_number: r.get(3)?,
-                    doc_date: r.get(4)?,
-                    posting: r.get(5)?,
-                    account: r.get(6)?,
-                    amount: r.get(7)?,
-                })
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
             })
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;
+        for (batch_id, doc_key, doc_type, doc_number, doc_date, posting, account, amount) in rows {
+            let at = StoredAt {
+                path: &self.path,
+                batch: &batch_id,
+                document: &doc_key,
+            };
+            batches.postings.push(HistoryPostingRow {
+                doc_date: at.date(&doc_date)?,
+                amount: at.amount(&amount)?,
+                batch_id,
+                doc_key,
+                doc_type,
+                doc_number,
+                posting,
+                account,
+            });
+        }
         Ok(batches)
     }
 
@@ -242,6 +274,18 @@ impl Locked<'_> {
             .map_err(sqlite_error(&history.path))
     }
 }
+
+/// (batch, key, type, number, date, posting, account, amount) as stored.
+type StoredPostingRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
 
 /// (doc_key, batch_id, doc_date, account, amount) of a posted document.
 type PostedRow = (String, String, String, Option<String>, Option<String>);

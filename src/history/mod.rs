@@ -103,6 +103,14 @@ pub enum HistoryError {
         what: &'static str,
         value: String,
     },
+    #[error("{path}: batch {batch}, {document}: the {what} '{value}' stored in the history cannot be read; the file was edited or damaged: restore it from a backup (nothing was posted)")]
+    Corrupt {
+        path: String,
+        batch: String,
+        document: String,
+        what: &'static str,
+        value: String,
+    },
     #[error("{0}: cannot finish writing an output of an earlier run: {1}")]
     Recover(String, std::io::Error),
 }
@@ -419,15 +427,23 @@ impl History {
             self.conn.prepare("SELECT account, amount FROM document_amounts WHERE batch_id = ?1 AND doc_key = ?2 ORDER BY account").map_err(&err)?;
         let mut out = Vec::new();
         for (key, doc_type, number, date, posting) in docs {
-            let amounts: BTreeMap<String, Decimal> = amounts_statement
+            let at = StoredAt {
+                path: &self.path,
+                batch,
+                document: &key,
+            };
+            let stored: Vec<(String, String)> = amounts_statement
                 .query_map(params![batch, key], |r| {
                     Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
                 })
                 .map_err(&err)?
-                .filter_map(Result::ok)
-                .map(|(account, amount)| (account, amount.parse().unwrap_or_default()))
-                .collect();
-            let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or_default();
+                .collect::<Result<_, _>>()
+                .map_err(&err)?;
+            let mut amounts = BTreeMap::new();
+            for (account, amount) in stored {
+                amounts.insert(account, at.amount(&amount)?);
+            }
+            let date = at.date(&date)?;
             let posting =
                 Posting::parse(&posting).ok_or_else(|| self.unknown("posting", &posting))?;
             out.push((
@@ -485,6 +501,36 @@ impl History {
     }
 }
 
+/// Where a stored value is, for [`HistoryError::Corrupt`].
+pub(crate) struct StoredAt<'a> {
+    pub path: &'a Path,
+    pub batch: &'a str,
+    pub document: &'a str,
+}
+
+impl StoredAt<'_> {
+    fn corrupt(&self, what: &'static str, value: &str) -> HistoryError {
+        HistoryError::Corrupt {
+            path: self.path.display().to_string(),
+            batch: self.batch.to_string(),
+            document: self.document.to_string(),
+            what,
+            value: value.to_string(),
+        }
+    }
+
+    /// A stored `YYYY-MM-DD` date; anything else is an error, never a made-up date.
+    pub fn date(&self, text: &str) -> Result<NaiveDate, HistoryError> {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| self.corrupt("date", text))
+    }
+
+    /// A stored amount; anything else is an error, never zero.
+    pub fn amount(&self, text: &str) -> Result<Decimal, HistoryError> {
+        text.parse::<Decimal>()
+            .map_err(|_| self.corrupt("amount", text))
+    }
+}
+
 fn now() -> String {
     Local::now().format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
 }
@@ -506,10 +552,10 @@ pub struct HistoryPostingRow {
     pub doc_key: String,
     pub doc_type: String,
     pub doc_number: String,
-    pub doc_date: String,
+    pub doc_date: NaiveDate,
     pub posting: String,
     pub account: String,
-    pub amount: String,
+    pub amount: Decimal,
 }
 
 /// The history's rows as the SQL queries see them.

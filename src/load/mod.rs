@@ -1,7 +1,10 @@
 //! Loading stage: every Plannit export dropped in the inbox, recognised by its
 //! header row (not its name), read into typed sales lines and payments.
-//! Problems in cells become findings; files that are not reports are listed as
-//! ignored with the reason.
+//! Problems in cells become findings. Every spreadsheet or CSV file is read or
+//! stops the batch: one that cannot be opened or recognised is an error, a
+//! file with the same bytes as another is read once, and only files that are
+//! not exports (other extensions, `[input] ignore`, lock files, the files the
+//! configuration names) are listed as not read.
 
 pub mod columns;
 mod options;
@@ -17,19 +20,23 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostics::{Finding, Location};
 use columns::{describe_aliases, find_header, ReportKind};
-use reports::{Payment, SalesLine, SheetReader};
+use reports::{Payment, SalesLine, SheetReader, SkippedRows};
 
 /// What became of one file of the inbox.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileUse {
-    /// Read as a report: which sheet and how many data rows.
+    /// Read as a report: which sheet, how many report rows, and the rows left
+    /// out (title, blank, repeated header, closing total).
     Used {
         kind: ReportKind,
         sheet: Option<String>,
         rows: usize,
+        skipped: SkippedRows,
     },
     /// Not read, and why.
     Ignored { reason: String },
+    /// The same bytes as another file of the inbox, which was read instead.
+    Identical { of: String },
     /// Looked like an export but could not be read (the findings say why).
     Failed,
 }
@@ -94,6 +101,7 @@ pub fn load_inbox(
     let skip: Vec<PathBuf> = skip.iter().filter_map(|p| p.canonicalize().ok()).collect();
 
     let mut loaded = LoadedInputs::default();
+    let mut candidates = Vec::new();
     for path in paths {
         let name = path
             .file_name()
@@ -125,11 +133,93 @@ pub fn load_inbox(
             loaded.files.push(ignored("a lock or temporary file"));
             continue;
         }
-        if !sheet::is_supported_extension(&path) {
-            loaded.files.push(ignored("not a spreadsheet or CSV file"));
+        let case_insensitive = glob::MatchOptions {
+            case_sensitive: false,
+            ..glob::MatchOptions::new()
+        };
+        if let Some(pattern) = options
+            .ignore
+            .iter()
+            .find(|p| p.matches_with(&name, case_insensitive))
+        {
+            loaded.files.push(ignored(&format!(
+                "matches [input] ignore \"{pattern}\": not read"
+            )));
             continue;
         }
-        let file = load_file(&path, name, options, &mut loaded);
+        if !sheet::is_supported_extension(&path) {
+            loaded
+                .files
+                .push(ignored("not a spreadsheet or CSV file: not read"));
+            continue;
+        }
+        candidates.push((path, name));
+    }
+
+    // Every candidate's bytes first: identical files are read once.
+    let contents: Vec<(PathBuf, String, Result<Vec<u8>, sheet::ReadError>)> = candidates
+        .into_iter()
+        .map(|(path, name)| {
+            let bytes = sheet::read_limited(&path, &options.limits);
+            (path, name, bytes)
+        })
+        .collect();
+    let digests: Vec<Option<String>> = contents
+        .iter()
+        .map(|(_, _, bytes)| {
+            bytes
+                .as_ref()
+                .ok()
+                .map(|b| format!("{:x}", Sha256::digest(b)))
+        })
+        .collect();
+    let names: Vec<String> = contents.iter().map(|(_, name, _)| name.clone()).collect();
+    // Of identical files, the one read: the shortest name (a browser's second
+    // download adds " (1)"), then the first in name order.
+    let mut read_as: std::collections::HashMap<&str, usize> = Default::default();
+    for (index, digest) in digests.iter().enumerate() {
+        if let Some(digest) = digest {
+            let chosen = read_as.entry(digest.as_str()).or_insert(index);
+            if names[index].len() < names[*chosen].len() {
+                *chosen = index;
+            }
+        }
+    }
+    for (index, (path, name, bytes)) in contents.into_iter().enumerate() {
+        let sha256 = digests[index].clone().unwrap_or_default();
+        let original = digests[index]
+            .as_deref()
+            .map(|digest| read_as[digest])
+            .filter(|chosen| *chosen != index);
+        let file = match bytes {
+            Ok(bytes) if original.is_some() => InputFile {
+                path,
+                name,
+                size: bytes.len() as u64,
+                sha256,
+                uses: vec![FileUse::Identical {
+                    of: names[original.unwrap_or_default()].clone(),
+                }],
+            },
+            Err(e) => {
+                loaded.findings.push(Finding::error(
+                    "file_unreadable",
+                    e.to_string(),
+                    Location {
+                        file: Some(name.clone()),
+                        ..Location::default()
+                    },
+                ));
+                InputFile {
+                    path,
+                    name,
+                    size: 0,
+                    sha256,
+                    uses: vec![FileUse::Failed],
+                }
+            }
+            Ok(bytes) => load_file(&path, name, bytes, sha256, options, &mut loaded),
+        };
         loaded.files.push(file);
     }
     Ok(loaded)
@@ -152,6 +242,8 @@ fn escapes_inbox(path: &Path, inbox: &Path) -> bool {
 fn load_file(
     path: &Path,
     name: String,
+    bytes: Vec<u8>,
+    sha256: String,
     options: &LoadOptions,
     loaded: &mut LoadedInputs,
 ) -> InputFile {
@@ -162,30 +254,25 @@ fn load_file(
     let mut input = InputFile {
         path: path.to_path_buf(),
         name: name.clone(),
-        size: 0,
-        sha256: String::new(),
+        size: bytes.len() as u64,
+        sha256,
         uses: Vec::new(),
     };
-    let bytes = match sheet::read_limited(path, &options.limits) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            loaded.findings.push(Finding::error(
-                "file_unreadable",
-                e.to_string(),
-                file_location(),
-            ));
-            input.uses.push(FileUse::Failed);
-            return input;
-        }
-    };
-    input.size = bytes.len() as u64;
-    input.sha256 = format!("{:x}", Sha256::digest(&bytes));
+    let is_csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"));
+    let looks_binary = is_csv && looks_binary(&bytes);
     let sheets = match sheet::parse_sheets(bytes, path, &options.limits) {
         Ok(sheets) => sheets,
         Err(e) => {
+            let message = if looks_binary {
+                DAMAGED.to_string()
+            } else {
+                e.to_string()
+            };
             loaded.findings.push(Finding::error(
                 "file_unreadable",
-                e.to_string(),
+                message,
                 file_location(),
             ));
             input.uses.push(FileUse::Failed);
@@ -229,6 +316,7 @@ fn load_file(
             header: &header,
             date_order: options.date_order,
             findings: &mut loaded.findings,
+            skipped: SkippedRows::default(),
         };
         let rows = match header.kind {
             ReportKind::Sales => {
@@ -244,16 +332,55 @@ fn load_file(
                 count
             }
         };
+        let skipped = reader.skipped;
         input.uses.push(FileUse::Used {
             kind: header.kind,
             sheet: raw.sheet.clone(),
             rows,
+            skipped,
         });
     }
     if input.uses.is_empty() {
-        input.uses.push(FileUse::Ignored {
-            reason: "no Plannit sales or payments header found in the first 30 rows".to_string(),
-        });
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        {
+            // A .txt file is read when it is a CSV export; otherwise it is a note.
+            input.uses.push(FileUse::Ignored {
+                reason: "no Plannit sales or payments header found in the first 30 rows"
+                    .to_string(),
+            });
+        } else {
+            let message = if looks_binary {
+                DAMAGED
+            } else {
+                "a spreadsheet without a Plannit sales or payments header in its first 30 rows: is it another Plannit report? Export the detailed sales or payments report, or add the file to [input] ignore in the config to keep it beside the exports"
+            };
+            loaded.findings.push(Finding::error(
+                "file_unrecognised",
+                message,
+                file_location(),
+            ));
+            input.uses.push(FileUse::Failed);
+        }
     }
     input
+}
+
+const DAMAGED: &str = "the file is damaged or was cut off during download (its content is not text): export it again from Plannit";
+
+/// True when a CSV's bytes are not text (a broken download, a binary file
+/// renamed): NUL bytes or many control characters.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let control = sample
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\r' | b'\n' | 0x0c))
+        .count();
+    sample.contains(&0) && !is_utf16(sample) || control * 20 > sample.len()
+}
+
+/// UTF-16 text (with its byte-order mark) has NUL bytes but is text.
+fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
 }

@@ -12,6 +12,8 @@ pub struct LoadOptions {
     pub limits: Limits,
     pub aliases: ExtraAliases,
     pub date_order: DateOrder,
+    /// File-name patterns of other files kept in the inbox (`[input] ignore`).
+    pub ignore: Vec<glob::Pattern>,
 }
 
 /// Limits that protect the run from damaged or hostile files.

@@ -84,6 +84,24 @@ pub struct Payment {
     pub received: Decimal,
 }
 
+/// Rows of a sheet that are not report rows, by reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SkippedRows {
+    /// The title rows above the header, and the header row.
+    pub title: u64,
+    pub blank: u64,
+    /// The header repeated further down (printed page headers).
+    pub repeated_header: u64,
+    /// Closing total rows, checked against the rows above them.
+    pub total: u64,
+}
+
+impl SkippedRows {
+    pub fn count(&self) -> u64 {
+        self.title + self.blank + self.repeated_header + self.total
+    }
+}
+
 /// Reads the rows below a header, collecting a finding per unreadable cell.
 pub struct SheetReader<'a> {
     pub file: &'a str,
@@ -91,6 +109,24 @@ pub struct SheetReader<'a> {
     pub header: &'a HeaderMatch,
     pub date_order: DateOrder,
     pub findings: &'a mut Vec<Finding>,
+    /// Rows left out, by reason, once the sheet is read.
+    pub skipped: SkippedRows,
+}
+
+/// What a row of the sheet is.
+enum RowClass {
+    Title,
+    Blank,
+    RepeatedHeader,
+    Total,
+    Data,
+}
+
+/// A closing total row, and how many report rows came before it.
+struct TotalRow {
+    number: u64,
+    cells: Vec<Cell>,
+    rows_before: usize,
 }
 
 impl<'a> SheetReader<'a> {
@@ -190,122 +226,219 @@ impl<'a> SheetReader<'a> {
         }
     }
 
-    /// Data rows below the header with their displayed row numbers, leaving out
-    /// blank rows and a closing "Total" row.
-    fn data_rows(&self) -> impl Iterator<Item = (u64, Vec<Cell>)> + 'a {
-        let sheet: &'a RawSheet = self.sheet;
-        let first = sheet.first_row_number;
-        sheet
-            .rows()
-            .enumerate()
-            .skip(self.header.row_index + 1)
-            .filter(|(_, row)| !row.iter().all(Cell::is_blank))
-            .filter(|(_, row)| !is_total_row(row))
-            .map(move |(index, row)| (first + index as u64, row))
+    fn classify(&self, index: usize, row: &[Cell]) -> RowClass {
+        if index <= self.header.row_index {
+            RowClass::Title
+        } else if row.iter().all(Cell::is_blank) {
+            RowClass::Blank
+        } else if is_total_row(row) {
+            RowClass::Total
+        } else if self.is_header_again(row) {
+            RowClass::RepeatedHeader
+        } else {
+            RowClass::Data
+        }
     }
 
-    /// Reads the data rows below the header as sales lines.
-    pub fn sales_lines(&mut self) -> Vec<SalesLine> {
-        debug_assert_eq!(self.header.kind, ReportKind::Sales);
-        let mut lines = Vec::new();
-        for (number, row) in self.data_rows() {
-            let row = row.as_slice();
-            let invoice = self.text(row, "invoice");
-            if invoice.is_empty() {
-                let location = self.location(number, Some("invoice"), "");
+    /// True when every recognised column holds its header text again.
+    fn is_header_again(&self, row: &[Cell]) -> bool {
+        self.header.columns.values().all(|(index, written)| {
+            row.get(*index)
+                .is_some_and(|cell| fold_header(&cell.to_text()) == fold_header(written))
+        })
+    }
+
+    /// Every row of the sheet with its displayed number: report rows are handed
+    /// to `read`; the others are counted in `skipped`, and closing total rows
+    /// kept to be checked.
+    fn each_row(&mut self, mut read: impl FnMut(&mut Self, u64, &[Cell])) -> Vec<TotalRow> {
+        let sheet: &'a RawSheet = self.sheet;
+        let first = sheet.first_row_number;
+        let mut totals = Vec::new();
+        let mut data_rows = 0usize;
+        for (index, row) in sheet.rows().enumerate() {
+            let number = first + index as u64;
+            match self.classify(index, &row) {
+                RowClass::Title => self.skipped.title += 1,
+                RowClass::Blank => self.skipped.blank += 1,
+                RowClass::RepeatedHeader => self.skipped.repeated_header += 1,
+                RowClass::Total => {
+                    self.skipped.total += 1;
+                    totals.push(TotalRow {
+                        number,
+                        cells: row,
+                        rows_before: data_rows,
+                    });
+                }
+                RowClass::Data => {
+                    data_rows += 1;
+                    read(self, number, &row);
+                }
+            }
+        }
+        totals
+    }
+
+    /// Checks each closing total row against the rows above it (since the
+    /// previous total row, or since the header): a difference means rows were
+    /// hidden, filtered out or deleted before the export was saved.
+    fn check_totals(&mut self, totals: &[TotalRow], column: &str, values: &[Decimal]) {
+        let mut previous = 0usize;
+        for total in totals {
+            let cell = self
+                .header
+                .index(column)
+                .and_then(|i| total.cells.get(i))
+                .unwrap_or(&Cell::Empty);
+            let Ok(Some(stated)) = amount_from_cell(cell) else {
+                previous = total.rows_before;
+                continue;
+            };
+            let since_previous: Decimal = values[previous..total.rows_before].iter().sum();
+            let since_start: Decimal = values[..total.rows_before].iter().sum();
+            if stated != since_previous && stated != since_start {
+                let location = self.location(total.number, Some(column), "");
                 self.findings.push(Finding::error(
-                    "invoice_missing",
-                    "the invoice number is blank: every sales line needs its invoice",
+                    "total_row_mismatch",
+                    format!(
+                        "the total row says {stated} but the {} rows above it add up to {since_start}: rows were hidden, filtered out or deleted in the spreadsheet; export the report again from Plannit and drop it unedited",
+                        total.rows_before
+                    ),
                     location,
                 ));
             }
-            let (date, date_text) = self.date(row, number, &invoice);
-            let quantity = self.quantity(row, number, &invoice);
-            let unit_price = match amount_from_cell(self.cell(row, "unit_price")) {
-                Ok(price) => price,
-                Err(error) => {
-                    self.amount_error(number, "unit_price", &invoice, &error);
-                    None
-                }
-            };
-            lines.push(SalesLine {
-                origin: RowOrigin {
-                    file: self.file.to_string(),
-                    sheet: self.sheet.sheet.clone(),
-                    row: number,
-                },
-                customer: self.text(row, "customer"),
-                item: self.text(row, "item"),
-                description: self.text(row, "description"),
-                quantity,
-                unit_price,
-                amount: self.money(row, number, "amount", true, &invoice),
-                gst: self.money(row, number, "gst", false, &invoice),
-                qst: self.money(row, number, "qst", false, &invoice),
-                hst: self.money(row, number, "hst", false, &invoice),
-                total: self.money(row, number, "total", true, &invoice),
-                invoice,
-                date,
-                date_text,
-            });
+            previous = total.rows_before;
+        }
+    }
+
+    /// Reads the report rows below the header as sales lines.
+    pub fn sales_lines(&mut self) -> Vec<SalesLine> {
+        debug_assert_eq!(self.header.kind, ReportKind::Sales);
+        let mut lines = Vec::new();
+        let totals = self.each_row(|reader, number, row| {
+            lines.push(reader.sales_line(number, row));
+        });
+        for (column, get) in [
+            (
+                "amount",
+                (|l: &SalesLine| l.amount) as fn(&SalesLine) -> Decimal,
+            ),
+            ("gst", |l| l.gst),
+            ("qst", |l| l.qst),
+            ("hst", |l| l.hst),
+            ("total", |l| l.total),
+        ] {
+            if !totals.is_empty() {
+                let values: Vec<Decimal> = lines.iter().map(get).collect();
+                self.check_totals(&totals, column, &values);
+            }
         }
         lines
     }
 
+    fn sales_line(&mut self, number: u64, row: &[Cell]) -> SalesLine {
+        let invoice = self.text(row, "invoice");
+        if invoice.is_empty() {
+            let location = self.location(number, Some("invoice"), "");
+            self.findings.push(Finding::error(
+                "invoice_missing",
+                "the invoice number is blank: every sales line needs its invoice",
+                location,
+            ));
+        }
+        let (date, date_text) = self.date(row, number, &invoice);
+        let quantity = self.quantity(row, number, &invoice);
+        let unit_price = match amount_from_cell(self.cell(row, "unit_price")) {
+            Ok(price) => price,
+            Err(error) => {
+                self.amount_error(number, "unit_price", &invoice, &error);
+                None
+            }
+        };
+        SalesLine {
+            origin: RowOrigin {
+                file: self.file.to_string(),
+                sheet: self.sheet.sheet.clone(),
+                row: number,
+            },
+            customer: self.text(row, "customer"),
+            item: self.text(row, "item"),
+            description: self.text(row, "description"),
+            quantity,
+            unit_price,
+            amount: self.money(row, number, "amount", true, &invoice),
+            gst: self.money(row, number, "gst", false, &invoice),
+            qst: self.money(row, number, "qst", false, &invoice),
+            hst: self.money(row, number, "hst", false, &invoice),
+            total: self.money(row, number, "total", true, &invoice),
+            invoice,
+            date,
+            date_text,
+        }
+    }
+
+    /// Reads the report rows below the header as payments.
     pub fn payments(&mut self) -> Vec<Payment> {
         debug_assert_eq!(self.header.kind, ReportKind::Payments);
         let mut payments = Vec::new();
-        for (number, row) in self.data_rows() {
-            let row = row.as_slice();
-            let reference = self.text(row, "reference");
-            let invoice = self.text(row, "invoice");
-            let document = if reference.is_empty() {
-                invoice.clone()
-            } else {
-                reference.clone()
-            };
-            let (date, date_text) = self.date(row, number, &document);
-            let type_text = self.text(row, "kind");
-            let amount = self.money(row, number, "amount", true, &document);
-            let kind = match kind_from_type(&type_text) {
-                Some(kind) => kind,
-                None => {
-                    let location = self.location(number, Some("kind"), &document);
-                    self.findings.push(Finding::error(
-                        "payment_type_unknown",
-                        format!("'{type_text}' is not a payment type: expected Paiement/Payment, Dépôt/Deposit or Remboursement/Refund"),
-                        location,
-                    ));
-                    PaymentKind::Payment
-                }
-            };
-            // A refund is money back whether Plannit writes it positive with the
-            // Refund type, or negative.
-            let (kind, received) =
-                if kind == PaymentKind::Refund || amount.is_sign_negative() && !amount.is_zero() {
-                    (PaymentKind::Refund, -amount.abs())
-                } else {
-                    (kind, amount)
-                };
-            payments.push(Payment {
-                origin: RowOrigin {
-                    file: self.file.to_string(),
-                    sheet: self.sheet.sheet.clone(),
-                    row: number,
-                },
-                date,
-                date_text,
-                reference,
-                invoice,
-                customer: self.text(row, "customer"),
-                kind,
-                type_text,
-                method: self.text(row, "method"),
-                amount,
-                received,
-            });
+        let totals = self.each_row(|reader, number, row| {
+            payments.push(reader.payment(number, row));
+        });
+        if !totals.is_empty() {
+            let values: Vec<Decimal> = payments.iter().map(|p| p.amount).collect();
+            self.check_totals(&totals, "amount", &values);
         }
         payments
+    }
+
+    fn payment(&mut self, number: u64, row: &[Cell]) -> Payment {
+        let reference = self.text(row, "reference");
+        let invoice = self.text(row, "invoice");
+        let document = if reference.is_empty() {
+            invoice.clone()
+        } else {
+            reference.clone()
+        };
+        let (date, date_text) = self.date(row, number, &document);
+        let type_text = self.text(row, "kind");
+        let amount = self.money(row, number, "amount", true, &document);
+        let kind = match kind_from_type(&type_text) {
+            Some(kind) => kind,
+            None => {
+                let location = self.location(number, Some("kind"), &document);
+                self.findings.push(Finding::error(
+                    "payment_type_unknown",
+                    format!("'{type_text}' is not a payment type: expected Paiement/Payment, Dépôt/Deposit or Remboursement/Refund"),
+                    location,
+                ));
+                PaymentKind::Payment
+            }
+        };
+        // A refund is money back whether Plannit writes it positive with the
+        // Refund type, or negative.
+        let (kind, received) =
+            if kind == PaymentKind::Refund || amount.is_sign_negative() && !amount.is_zero() {
+                (PaymentKind::Refund, -amount.abs())
+            } else {
+                (kind, amount)
+            };
+        Payment {
+            origin: RowOrigin {
+                file: self.file.to_string(),
+                sheet: self.sheet.sheet.clone(),
+                row: number,
+            },
+            date,
+            date_text,
+            reference,
+            invoice,
+            customer: self.text(row, "customer"),
+            kind,
+            type_text,
+            method: self.text(row, "method"),
+            amount,
+            received,
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 use super::labels::Labels;
 use super::table::{write_table, Formats, TableSpec, Value, WrittenTable};
 use crate::diagnostics::Severity;
+use crate::load::columns::ReportKind;
 use crate::load::reports::PaymentKind;
 use crate::outcome::RunReport;
 use crate::reconcile::{AlreadyStatus, InvoiceFigures};
@@ -215,6 +216,65 @@ pub(super) fn write_detail_sheets(
         formats,
         &spec(l.already_exported, &l.already_headers, &[], &[]),
         already_rows,
+    )?;
+
+    // Rows read: every row of every file in exactly one bucket; the
+    // difference column is a live formula that must stay at zero.
+    let row_accounts = report.rows.accounts().iter().map(|account| {
+        vec![
+            Value::Text(account.file.clone()),
+            Value::Text(account.sheet.clone().unwrap_or_default()),
+            Value::Text(
+                match account.kind {
+                    ReportKind::Sales => l.report_sales,
+                    ReportKind::Payments => l.report_payments,
+                }
+                .to_string(),
+            ),
+            Value::Count(account.read),
+            Value::Count(account.posted),
+            Value::Count(account.already_exported),
+            Value::Count(account.duplicates),
+            Value::Count(account.skipped),
+            Value::Count(account.refused),
+            Value::CountFormula {
+                template: "{read}-{posted}-{already_exported}-{duplicates}-{skipped}-{refused}"
+                    .into(),
+                result: account.unaccounted(),
+            },
+        ]
+    });
+    let counts = [
+        "read",
+        "posted",
+        "already_exported",
+        "duplicates",
+        "skipped",
+        "refused",
+        "unaccounted",
+    ];
+    write_table(
+        workbook,
+        formats,
+        &spec(l.rows_read, &l.rows_headers, &counts, &counts),
+        row_accounts,
+    )?;
+    let merged_rows = report.merged.iter().map(|merged| {
+        vec![
+            Value::Text(merged.row.file.clone()),
+            Value::Text(merged.row.sheet.clone().unwrap_or_default()),
+            Value::Count(merged.row.row),
+            Value::Text(merged.document.clone()),
+            Value::Text(merged.of.file.clone()),
+            Value::Text(merged.of.sheet.clone().unwrap_or_default()),
+            Value::Count(merged.of.row),
+        ]
+    });
+    write_table(
+        workbook,
+        formats,
+        &spec(l.merged_rows, &l.merged_headers, &[], &[]),
+        merged_rows,
     )?;
 
     Ok(DetailTables {

@@ -154,7 +154,9 @@ pub(super) fn write_summary(
     for file in &report.files {
         for file_use in &file.uses {
             let (kind, sheet_name, rows, status) = match file_use {
-                FileUse::Used { kind, sheet, rows } => (
+                FileUse::Used {
+                    kind, sheet, rows, ..
+                } => (
                     match kind {
                         ReportKind::Sales => l.report_sales,
                         ReportKind::Payments => l.report_payments,
@@ -168,6 +170,12 @@ pub(super) fn write_summary(
                     String::new(),
                     None,
                     format!("{}: {reason}", l.file_ignored),
+                ),
+                FileUse::Identical { of } => (
+                    "",
+                    String::new(),
+                    None,
+                    format!("{} {of} : {}", l.file_identical, l.not_read),
                 ),
                 FileUse::Failed => ("", String::new(), None, l.file_failed.to_string()),
             };

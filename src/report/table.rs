@@ -27,6 +27,11 @@ pub enum Value {
         template: String,
         result: Decimal,
     },
+    /// As `RowFormula`, for a count (no currency format).
+    CountFormula {
+        template: String,
+        result: i64,
+    },
 }
 
 impl Value {
@@ -34,6 +39,7 @@ impl Value {
         match self {
             Value::Text(text) => text.chars().count(),
             Value::Money(_) | Value::RowFormula { .. } => 14,
+            Value::CountFormula { .. } => 8,
             Value::Number(n) => n.to_string().len() + 2,
             Value::Count(n) => n.to_string().len() + 2,
             Value::Date(_) => 11,
@@ -192,6 +198,16 @@ fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
 }
 
+/// A row formula's template with `{key}` replaced by the cells of row `r`.
+fn cell_expression(template: &str, cell_refs: &[(String, String)], r: u32) -> String {
+    cell_refs
+        .iter()
+        .fold(template.to_string(), |text, (key, cell)| {
+            text.replace(key, cell)
+        })
+        .replace("{r}", &(r + 1).to_string())
+}
+
 /// Writes the table over one or more constant-memory sheets, consuming the rows
 /// one at a time (they are never all held in memory).
 pub fn write_table(
@@ -260,6 +276,7 @@ pub fn write_table(
                     *sum += match value {
                         Value::Money(v) | Value::Number(v) => *v,
                         Value::RowFormula { result, .. } => *result,
+                        Value::CountFormula { result, .. } => Decimal::from(*result),
                         Value::Count(n) => Decimal::from(*n),
                         _ => Decimal::ZERO,
                     };
@@ -277,12 +294,7 @@ pub fn write_table(
                         .map(|_| ())?,
                     Value::Date(None) => {}
                     Value::RowFormula { template, result } => {
-                        let expression = cell_refs
-                            .iter()
-                            .fold(template.clone(), |text, (key, cell)| {
-                                text.replace(key, cell)
-                            })
-                            .replace("{r}", &(r + 1).to_string());
+                        let expression = cell_expression(template, &cell_refs, r);
                         sheet
                             .write_formula_with_format(
                                 r,
@@ -290,6 +302,12 @@ pub fn write_table(
                                 formula(&expression, *result),
                                 &formats.money,
                             )
+                            .map(|_| ())?
+                    }
+                    Value::CountFormula { template, result } => {
+                        let expression = cell_expression(template, &cell_refs, r);
+                        sheet
+                            .write_formula(r, c, formula(&expression, Decimal::from(*result)))
                             .map(|_| ())?
                     }
                 }

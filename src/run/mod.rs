@@ -1,5 +1,6 @@
 //! The `run` pipeline, as named stages (the README's "How the journal is
-//! made"): read what the history knows, **load** the inbox, **check** every
+//! made"): read what the history knows, **load** the inbox, **merge** the
+//! files that hold the same documents, **check** every
 //! row and learn what each document posts, **classify** the documents against
 //! the history, make the **journal** of the new ones, then **publish**: the
 //! reconciliation workbook always, and — only when nothing is wrong — the Sage
@@ -18,8 +19,10 @@ use crate::diagnostics::{error_count, Finding, Location};
 use crate::history::{History, HistoryTables, Locked, PostedState};
 use crate::journal::{build_entries, invoice_key, payment_key, EntryLabeler, JournalEntry};
 use crate::load::{self, LoadedInputs};
+use crate::merge::{self, MergedRow};
 use crate::outcome::{RunContext, RunReport};
 use crate::reconcile::{ReconcileInputs, Reconciliation};
+use crate::rows::{RowAccounts, RowFate};
 use crate::sage;
 use crate::tables;
 use crate::transform::{self, SqlTables};
@@ -41,10 +44,13 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
 
     let mut inputs = load(plan)?;
     crate::timings::mark("inputs loaded");
+    let merged = merge::merge_overlapping(&mut inputs);
+    let mut rows = RowAccounts::from_files(&inputs.files);
+    rows.add_duplicates(&merged);
     let checked = check(plan, &mut inputs, &known)?;
     let classified = classify(plan, checked, &known);
     crate::timings::mark("history compared");
-    let batch = journal(plan, inputs, &classified, &known)?;
+    let batch = journal(plan, inputs, &classified, &known, rows, merged)?;
     crate::timings::mark("journal entries");
 
     let Classified {
@@ -81,7 +87,8 @@ fn read_history(plan: &RunPlan, locked: &Locked) -> Result<Known, RunError> {
 
 /// Stage 1: every report in the inbox, typed.
 fn load(plan: &RunPlan) -> Result<LoadedInputs, RunError> {
-    let skip = [plan.config_path.clone(), plan.history_path.clone()];
+    let mut skip = vec![plan.config_path.clone(), plan.history_path.clone()];
+    skip.extend(plan.config.named_files.iter().cloned());
     Ok(load::load_inbox(
         &plan.inbox,
         &plan.config.load_options(),
@@ -191,6 +198,8 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
 /// The batch: the new documents' rows, their entries and the reconciliation.
 struct Batch {
     files: Vec<load::InputFile>,
+    rows: RowAccounts,
+    merged: Vec<MergedRow>,
     sales: Vec<load::reports::SalesLine>,
     payments: Vec<load::reports::Payment>,
     entries: Vec<JournalEntry>,
@@ -208,19 +217,45 @@ fn journal(
     inputs: LoadedInputs,
     classified: &Classified,
     known: &Known,
+    mut rows: RowAccounts,
+    merged: Vec<MergedRow>,
 ) -> Result<Batch, RunError> {
     let config = &plan.config;
-    let is_new = |key: String| classified.classification.new.contains(&key);
-    let sales: Vec<_> = inputs
-        .sales
-        .into_iter()
-        .filter(|l| l.date.is_none() || is_new(invoice_key(l)))
+    let history = &classified.classification;
+    let unchanged: std::collections::HashSet<&str> = history
+        .unchanged
+        .iter()
+        .map(|(d, _)| d.key.as_str())
         .collect();
-    let payments: Vec<_> = inputs
-        .payments
-        .into_iter()
-        .filter(|p| p.date.is_none() || is_new(payment_key(p)))
-        .collect();
+    // Which rows the batch posts; the others are counted where they went.
+    let fate = |dated: bool, key: String| {
+        if !dated || history.new.contains(&key) {
+            RowFate::InBatch
+        } else if unchanged.contains(key.as_str()) {
+            RowFate::AlreadyExported
+        } else if plan.adjust {
+            // Changed: its difference is posted as an adjusting entry.
+            RowFate::InBatch
+        } else {
+            RowFate::Refused
+        }
+    };
+    let mut sales = Vec::new();
+    for line in inputs.sales {
+        let f = fate(line.date.is_some(), invoice_key(&line));
+        rows.count(&line.origin, f);
+        if line.date.is_none() || history.new.contains(&invoice_key(&line)) {
+            sales.push(line);
+        }
+    }
+    let mut payments = Vec::new();
+    for payment in inputs.payments {
+        let f = fate(payment.date.is_some(), payment_key(&payment));
+        rows.count(&payment.origin, f);
+        if payment.date.is_none() || history.new.contains(&payment_key(&payment)) {
+            payments.push(payment);
+        }
+    }
     let labeler = EntryLabeler::new(config.sage.granularity, &sales, &payments);
     let frames = tables::all_tables(config, &sales, &payments, &labeler, &known.tables)?;
     let tables = SqlTables::new(frames, &plan.queries.views)?;
@@ -249,6 +284,8 @@ fn journal(
     });
     Ok(Batch {
         files: inputs.files,
+        rows,
+        merged,
         sales,
         payments,
         entries,
@@ -278,6 +315,8 @@ impl Batch {
                 query_names: plan.query_names(),
             },
             files: self.files,
+            rows: self.rows,
+            merged: self.merged,
             sales: self.sales,
             payments: self.payments,
             findings,

@@ -25,6 +25,8 @@ pub(super) fn publish(
     documents: Documents,
 ) -> Result<RunReport, RunError> {
     let sage_bytes = render_sage(plan, &mut report);
+    // The batch's rows are posted only if the Sage file is written below.
+    report.rows.settle(sage_bytes.is_some());
     if report.nothing_new() || (report.nothing_read() && report.entries.is_empty()) {
         // Nothing to post, or nothing was read: no output, nothing recorded.
         return Ok(report);

@@ -343,7 +343,7 @@ pub fn standard_case() -> Case {
 pub fn queries_copy(case: &Case) -> PathBuf {
     let target = case.dir.path().join("queries");
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
-    for sub in ["journal", "checks"] {
+    for sub in ["views", "journal", "checks"] {
         std::fs::create_dir_all(target.join(sub)).unwrap();
         for entry in std::fs::read_dir(source.join(sub)).unwrap() {
             let path = entry.unwrap().path();

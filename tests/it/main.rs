@@ -8,6 +8,7 @@ mod fixtures;
 mod formats;
 mod granularity;
 mod history;
+mod integrity;
 mod properties;
 mod queries;
 mod sample_data;

@@ -12,7 +12,7 @@ fn binary() -> Command {
 }
 
 /// A drop folder made by `init`, with the test configuration.
-fn drop_folder() -> tempfile::TempDir {
+pub fn drop_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let status = binary().arg("init").arg(dir.path()).output().unwrap();
     assert!(
@@ -32,7 +32,7 @@ fn write_standard_files(inbox: &Path) {
     std::fs::write(inbox.join("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
 }
 
-fn sage_files(root: &Path) -> Vec<PathBuf> {
+pub fn sage_files(root: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(root.join("out"))
         .map(|d| {
             d.map(|e| e.unwrap().path())
@@ -45,7 +45,7 @@ fn sage_files(root: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-fn log_lines(root: &Path) -> Vec<serde_json::Value> {
+pub fn log_lines(root: &Path) -> Vec<serde_json::Value> {
     std::fs::read_to_string(root.join("plannit2sage.log"))
         .unwrap_or_default()
         .lines()

@@ -50,7 +50,7 @@ pub fn text(cell: Option<&Data>) -> String {
     }
 }
 
-fn number(cell: Option<&Data>) -> f64 {
+pub fn number(cell: Option<&Data>) -> f64 {
     match cell {
         Some(Data::Float(f)) => *f,
         Some(Data::Int(i)) => *i as f64,
@@ -97,7 +97,9 @@ fn clean_batch_workbook_has_every_sheet_and_zero_control_differences() {
             "Paiements",
             "Exceptions",
             "Par produit",
-            "Déjà exportés"
+            "Déjà exportés",
+            "Lignes lues",
+            "Doublons fusionnés"
         ]
     );
 
@@ -244,7 +246,9 @@ fn english_labels_and_formula_like_text_stays_text() {
             "Payments",
             "Exceptions",
             "By product",
-            "Already exported"
+            "Already exported",
+            "Rows read",
+            "Merged duplicates"
         ]
     );
     let invoices = cells(&path, "Invoices");
@@ -359,7 +363,7 @@ fn recalculate(path: &Path) -> Option<PathBuf> {
 
 /// Every formula cell of every sheet: the value LibreOffice computes equals the
 /// value the tool stored.
-fn recalculated_values_match(path: &Path) {
+pub fn recalculated_values_match(path: &Path) {
     let Some(recalculated) = recalculate(path) else {
         eprintln!("LibreOffice not installed: recalculation not checked");
         return;
