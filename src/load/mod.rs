@@ -270,11 +270,9 @@ fn load_file(
             } else {
                 e.to_string()
             };
-            loaded.findings.push(Finding::error(
-                "file_unreadable",
-                message,
-                file_location(),
-            ));
+            loaded
+                .findings
+                .push(Finding::error("file_unreadable", message, file_location()));
             input.uses.push(FileUse::Failed);
             return input;
         }

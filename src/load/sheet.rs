@@ -90,7 +90,9 @@ pub enum ReadError {
     Workbook(String),
     #[error("sheet '{sheet}' cannot be read ({reason}): open the file in Excel and save it again")]
     Sheet { sheet: String, reason: String },
-    #[error("the text cannot be read as CSV at line {line}: {reason}; export it again from Plannit")]
+    #[error(
+        "the text cannot be read as CSV at line {line}: {reason}; export it again from Plannit"
+    )]
     Csv { line: u64, reason: String },
     #[error("{what} exceeds the limit of {limit}: if the file is genuine, raise [limits] {setting} in the config")]
     Limit {

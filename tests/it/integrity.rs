@@ -433,3 +433,32 @@ fn watch_files_an_identical_copy_with_the_duplicates_and_posts_once() {
     assert_eq!(file_names(&filed.join(stamp)), ["ventes (1).xlsx"]);
     assert!(file_names(&inbox).is_empty());
 }
+
+#[test]
+fn the_mapping_table_beside_the_config_is_not_read_as_an_export() {
+    // The catalogue mapping lives in the inbox, beside the config.
+    let config = CONFIG.replace(
+        "[products]\n\"Tonte de pelouse\" = \"4001\"\n\"Taille de haie\" = \"4001\"\n\"Déneigement résidentiel\" = \"4002\"\n",
+        "[mapping]\nproducts_file = \"produits.csv\"\n",
+    );
+    assert!(config.contains("products_file"), "{config}");
+    let case = Case::new(&config);
+    std::fs::write(
+        case.file("produits.csv"),
+        "Produit/Service,Compte\nTonte de pelouse,4001\nTaille de haie,4001\nDéneigement résidentiel,4002\n",
+    )
+    .unwrap();
+    write_xlsx(
+        &case.file("ventes.xlsx"),
+        &[("Ventes", standard_sales_rows_fr())],
+    );
+    std::fs::write(case.file("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
+    let outcome = case.run(&[]);
+    outcome.assert_success();
+    assert_eq!(outcome.account_sums(), standard_sums());
+    assert!(
+        !outcome.stdout.contains("produits.csv"),
+        "{}",
+        outcome.stdout
+    );
+}
