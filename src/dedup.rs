@@ -161,7 +161,13 @@ pub fn describe_change(doc: &DocumentPosting, state: &PostedState) -> String {
 
 /// The adjusting entry of a changed document: the difference, dated the
 /// document's date, its comment naming the document and the original batch.
-pub fn adjustment_entry(doc: &DocumentPosting, state: &PostedState) -> Option<JournalEntry> {
+/// A document dated before `first_open` (Sage's lock date) is adjusted on
+/// that date instead, its comment naming the document and its own date.
+pub fn adjustment_entry(
+    doc: &DocumentPosting,
+    state: &PostedState,
+    first_open: Option<NaiveDate>,
+) -> Option<JournalEntry> {
     let delta = difference(doc, state);
     if delta.is_empty() {
         return None;
@@ -177,10 +183,21 @@ pub fn adjustment_entry(doc: &DocumentPosting, state: &PostedState) -> Option<Jo
     lines.sort_by(|a, b| {
         (a.amount.is_sign_negative(), &a.account).cmp(&(b.amount.is_sign_negative(), &b.account))
     });
+    let (date, comment) = match first_open.filter(|open| doc.date < *open) {
+        Some(open) => (
+            open,
+            format!("Ajust. {} du {}", doc.number, doc.date.format("%y-%m-%d")),
+        ),
+        None => (
+            doc.date,
+            format!("Ajust. {} lot {}", doc.number, state.first_batch),
+        ),
+    };
     Some(JournalEntry {
-        date: doc.date,
+        date,
         source: doc.number.clone(),
-        comment: format!("Ajust. {} lot {}", doc.number, state.first_batch),
+        comment,
         lines,
+        taxes: Vec::new(),
     })
 }

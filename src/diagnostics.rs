@@ -64,6 +64,9 @@ pub struct Finding {
     pub location: Location,
     /// The offending values, as (column, value) pairs.
     pub values: Vec<(String, String)>,
+    /// An error in the setup (configuration, chart of accounts, queries), not
+    /// in the data: the run exits with the setup status.
+    pub setup: bool,
 }
 
 impl Finding {
@@ -74,6 +77,15 @@ impl Finding {
             message: message.into(),
             location,
             values: Vec::new(),
+            setup: false,
+        }
+    }
+
+    /// An error whose fix is in the setup (configuration, chart, queries).
+    pub fn setup_error(rule: &str, message: impl Into<String>) -> Self {
+        Finding {
+            setup: true,
+            ..Finding::error(rule, message, Location::default())
         }
     }
 

@@ -214,6 +214,20 @@ pub struct JournalEntry {
     pub source: String,
     pub comment: String,
     pub lines: Vec<EntryLine>,
+    /// The sales-tax detail (TAXD lines), when `[sage50] tax_detail` is on.
+    pub taxes: Vec<TaxLine>,
+}
+
+/// One TAXD line: a tax account of the entry, the tax as the Sage company
+/// names it, the revenue it taxes and the tax (both positive for sales,
+/// negative for net credit notes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaxLine {
+    pub account: String,
+    pub name: String,
+    pub code: String,
+    pub taxable: Decimal,
+    pub tax: Decimal,
 }
 
 impl JournalEntry {
@@ -279,6 +293,7 @@ pub fn build_entries(lines: &[JournalLine]) -> Vec<JournalEntry> {
                 source,
                 comment,
                 lines,
+                taxes: Vec::new(),
             })
         })
         .collect()

@@ -10,9 +10,12 @@
 //! figures come from [`reconcile`]. [`watch`] runs the same pipeline on a drop
 //! folder. Every output is written through [`output`] (temporary file, then rename).
 
+mod chart;
 pub mod cli;
 pub mod cmd;
+mod company;
 pub mod config;
+mod conform;
 mod dedup;
 pub mod diagnostics;
 pub mod history;

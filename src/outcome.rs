@@ -71,6 +71,14 @@ impl RunReport {
         error_count(&self.findings) + self.sage_problems.len()
     }
 
+    /// Errors whose fix is in the setup: the run exits with the setup status.
+    pub fn setup_errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.setup && f.severity == Severity::Error)
+            .count()
+    }
+
     pub fn warnings(&self) -> usize {
         self.findings
             .iter()

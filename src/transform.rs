@@ -339,6 +339,7 @@ pub fn run_checks(
                     .into_iter()
                     .filter(|(n, _)| !["file", "sheet", "row"].contains(&n.as_str()))
                     .collect(),
+                setup: false,
             });
         }
     }

@@ -63,6 +63,9 @@ pub fn execute(request: RunRequest) -> ExitCode {
             report.errors(),
             report.warnings()
         );
+        if report.setup_errors() > 0 {
+            return ExitCode::from(EXIT_SETUP);
+        }
         return ExitCode::from(EXIT_REJECTED);
     }
     if report.nothing_new() {

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Local, NaiveDate};
 
+use crate::conform;
 use crate::dedup::{self, Classification, Documents};
 use crate::diagnostics::{error_count, Finding, Location};
 use crate::history::{History, HistoryTables, Locked, PostedState};
@@ -187,6 +188,12 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
             Location::default(),
         ));
     }
+    // Documents about to be posted on a date Sage refuses.
+    findings.extend(conform::date_findings(
+        &plan.config,
+        &documents,
+        classification.new.iter(),
+    ));
     findings.sort_by_key(|f| f.severity);
     Classified {
         findings,
@@ -197,6 +204,8 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
 
 /// The batch: the new documents' rows, their entries and the reconciliation.
 struct Batch {
+    /// Setup errors found on the journal (accounts the company lacks).
+    findings: Vec<Finding>,
     files: Vec<load::InputFile>,
     rows: RowAccounts,
     merged: Vec<MergedRow>,
@@ -263,13 +272,22 @@ fn journal(
     let posting_accounts = PostingAccounts::read(&tables)?;
     drop(tables);
     let mut entries = build_entries(&lines);
-    drop(lines);
     let mut adjusted = Vec::new();
     if plan.adjust {
         for (doc, state) in &classified.classification.changed {
-            entries.extend(dedup::adjustment_entry(doc, state));
+            entries.extend(dedup::adjustment_entry(
+                doc,
+                state,
+                config.company.lock_before,
+            ));
             adjusted.push((doc.clone(), state.clone()));
         }
+    }
+    // Accounts the Sage company does not have, or cannot post to.
+    let findings = conform::account_findings(config, &entries, &lines);
+    drop(lines);
+    if config.sage.tax_detail {
+        conform::add_tax_detail(config, &mut entries, &sales, &labeler);
     }
     sage::fit_entries(&mut entries, &config.sage);
     let (first_date, last_date) = batch_dates(&entries, &labeler);
@@ -283,6 +301,7 @@ fn journal(
         adjusted: &adjusted,
     });
     Ok(Batch {
+        findings,
         files: inputs.files,
         rows,
         merged,
@@ -301,13 +320,15 @@ impl Batch {
         self,
         plan: &RunPlan,
         started: chrono::DateTime<Local>,
-        findings: Vec<Finding>,
+        mut findings: Vec<Finding>,
         classification: Classification,
     ) -> RunReport {
+        findings.extend(self.findings);
+        findings.sort_by_key(|f| f.severity);
         RunReport {
             started,
             context: RunContext {
-                company: plan.config.company.clone(),
+                company: plan.config.company_name.clone(),
                 lang: plan.config.lang,
                 granularity: plan.config.sage.granularity,
                 config_path: plan.config_path.clone(),

@@ -74,7 +74,7 @@ proptest! {
         let balance: Decimal = lines.iter().map(|l| l.amount).sum();
         prop_assume!(!balance.is_zero());
         lines.push(EntryLine { account: "1210".into(), amount: -balance, source_rows: 1 });
-        let mut entries = vec![JournalEntry { date, source: format!("S{source}"), comment, lines }];
+        let mut entries = vec![JournalEntry { date, source: format!("S{source}"), comment, lines, taxes: Vec::new() }];
         let settings = SageSettings {
             encoding: if utf8 { plannit2sage::config::SageEncoding::Utf8 } else { plannit2sage::config::SageEncoding::Windows1252 },
             ..SageSettings::default()

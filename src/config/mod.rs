@@ -9,8 +9,12 @@ use serde::Deserialize;
 
 use crate::load::columns::ExtraAliases;
 use crate::load::values::DateOrder;
+mod mapping_table;
+
+use crate::company::{DateValue, RawCompany, SageCompany, TaxCodes};
 use crate::load::{Limits, LoadOptions};
 use crate::text::fold_name;
+use mapping_table::load_mapping_table;
 
 /// How journal lines are grouped into Sage 50 entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -45,8 +49,8 @@ pub enum SageEncoding {
     Utf8,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+/// How the import file is written.
+#[derive(Debug, Clone, PartialEq)]
 pub struct SageSettings {
     pub granularity: Granularity,
     /// Longest source (reference) Sage accepts: 13 in the strictest versions.
@@ -54,6 +58,8 @@ pub struct SageSettings {
     /// Longest entry comment: 39 in the strictest versions.
     pub comment_max: usize,
     pub encoding: SageEncoding,
+    /// Write TAXH/TAXD lines so that GST/QST/HST reach Sage's sales-tax report.
+    pub tax_detail: bool,
 }
 
 impl Default for SageSettings {
@@ -63,7 +69,43 @@ impl Default for SageSettings {
             source_max: 13,
             comment_max: 39,
             encoding: SageEncoding::Windows1252,
+            tax_detail: false,
         }
+    }
+}
+
+/// `[sage50]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSage50 {
+    #[serde(default)]
+    granularity: Granularity,
+    #[serde(default = "default_source_max")]
+    source_max: usize,
+    #[serde(default = "default_comment_max")]
+    comment_max: usize,
+    #[serde(default)]
+    encoding: SageEncoding,
+    #[serde(default)]
+    tax_detail: bool,
+    chart_of_accounts: Option<PathBuf>,
+    #[serde(default)]
+    linked_accounts: Vec<AccountValue>,
+    lock_before: Option<DateValue>,
+    fiscal_year_end: Option<DateValue>,
+}
+
+fn default_source_max() -> usize {
+    SageSettings::default().source_max
+}
+
+fn default_comment_max() -> usize {
+    SageSettings::default().comment_max
+}
+
+impl Default for RawSage50 {
+    fn default() -> Self {
+        toml::from_str("").expect("every key has a default")
     }
 }
 
@@ -141,7 +183,9 @@ struct RawMapping {
 struct RawConfig {
     company: Option<String>,
     #[serde(default)]
-    sage50: SageSettings,
+    sage50: RawSage50,
+    #[serde(default)]
+    taxes: TaxCodes,
     accounts: RawAccounts,
     #[serde(default)]
     products: BTreeMap<String, AccountValue>,
@@ -186,8 +230,12 @@ pub struct Mapping {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub path: Option<PathBuf>,
-    pub company: Option<String>,
+    pub company_name: Option<String>,
     pub sage: SageSettings,
+    /// The Sage company: chart of accounts, linked accounts, accepted dates.
+    pub company: SageCompany,
+    /// Tax names and codes in the Sage company (for the tax detail).
+    pub taxes: TaxCodes,
     pub accounts: Accounts,
     pub products: Vec<Mapping>,
     pub payment_methods: Vec<Mapping>,
@@ -277,7 +325,30 @@ impl Config {
                 accounts.bank
             )));
         }
-        let sage = raw.sage50;
+        let raw_sage = raw.sage50;
+        let sage = SageSettings {
+            granularity: raw_sage.granularity,
+            source_max: raw_sage.source_max,
+            comment_max: raw_sage.comment_max,
+            encoding: raw_sage.encoding,
+            tax_detail: raw_sage.tax_detail,
+        };
+        let mut linked_accounts = Vec::new();
+        for value in raw_sage.linked_accounts {
+            let account = value.into_string();
+            validate_account(&account).map_err(|why| {
+                invalid(format!("[sage50] linked_accounts: \"{account}\": {why}"))
+            })?;
+            linked_accounts.push(account);
+        }
+        let (company, chart_path) = RawCompany {
+            chart_of_accounts: raw_sage.chart_of_accounts,
+            linked_accounts,
+            lock_before: raw_sage.lock_before,
+            fiscal_year_end: raw_sage.fiscal_year_end,
+        }
+        .resolve(base)
+        .map_err(invalid)?;
         if !(8..=200).contains(&sage.source_max) || !(8..=200).contains(&sage.comment_max) {
             return Err(invalid(
                 "[sage50] source_max and comment_max must be between 8 and 200".to_string(),
@@ -288,7 +359,7 @@ impl Config {
         for (name, value) in raw.products {
             products.push(mapping(&name, value.into_string(), "[products]", origin)?);
         }
-        let mut named_files = Vec::new();
+        let mut named_files: Vec<PathBuf> = chart_path.into_iter().collect();
         if let Some(file) = raw.mapping.products_file {
             let file = if file.is_absolute() {
                 file
@@ -327,10 +398,13 @@ impl Config {
                 "{unknown}: not a column name; see the README for the list of columns"
             )));
         }
+        check_company(&company, &accounts, &products, &payment_methods).map_err(invalid)?;
         Ok(Config {
             path: None,
-            company: raw.company,
+            company_name: raw.company,
             sage,
+            company,
+            taxes: raw.taxes,
             accounts,
             products,
             payment_methods,
@@ -363,6 +437,47 @@ fn mapping(
 }
 
 /// Sage 50 account numbers are digits (4 in standard editions, more in Premium).
+/// Accounts Sage would refuse, found when the configuration is read: a role
+/// or mapping on a linked account, a role account missing from the chart.
+fn check_company(
+    company: &SageCompany,
+    accounts: &Accounts,
+    products: &[Mapping],
+    payment_methods: &[Mapping],
+) -> Result<(), String> {
+    let mut uses: Vec<(String, &str)> = vec![
+        ("[accounts] bank".into(), accounts.bank.as_str()),
+        ("[accounts] receivable".into(), accounts.receivable.as_str()),
+        ("[accounts] gst".into(), accounts.gst.as_str()),
+        ("[accounts] qst".into(), accounts.qst.as_str()),
+    ];
+    if let Some(hst) = &accounts.hst {
+        uses.push(("[accounts] hst".into(), hst));
+    }
+    if let Some(default) = &accounts.default_revenue {
+        uses.push(("[accounts] default_revenue".into(), default));
+    }
+    let mut problems = Vec::new();
+    for (role, account) in &uses {
+        if let Some(why) = company.account_problem(account) {
+            problems.push(format!("{role} = \"{account}\": {why}"));
+        }
+    }
+    for mapping in products.iter().chain(payment_methods) {
+        if company.linked_accounts.contains(&mapping.account) {
+            problems.push(format!(
+                "{} '{}' = \"{}\": account {} is a linked account in Sage 50 ([sage50] linked_accounts), which an import cannot post to",
+                mapping.origin, mapping.name, mapping.account, mapping.account
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
 fn validate_account(account: &str) -> Result<(), &'static str> {
     if account.is_empty() {
         Err("the account number is empty")
@@ -389,75 +504,6 @@ fn check_unique_keys(mappings: &[Mapping], origin: &str) -> Result<(), ConfigErr
         }
     }
     Ok(())
-}
-
-/// Reads a catalogue mapping table (CSV or spreadsheet) with an item column
-/// (`Produit/Service`, `Item`, ...) and an account column (`Compte`, `Account`).
-fn load_mapping_table(path: &Path) -> Result<Vec<Mapping>, ConfigError> {
-    use crate::load::sheet::read_sheets;
-    use crate::text::fold_header;
-    let shown = path.display().to_string();
-    let fail = |message: String| ConfigError::MappingFile {
-        path: shown.clone(),
-        message,
-    };
-    let sheets = read_sheets(path, &Limits::default()).map_err(|e| fail(e.to_string()))?;
-    let sheet = sheets
-        .first()
-        .ok_or_else(|| fail("the file has no sheet".into()))?;
-    let rows: Vec<Vec<crate::load::values::Cell>> = sheet.rows().collect();
-    let header_index = rows
-        .iter()
-        .position(|row| row.iter().any(|c| !c.is_blank()))
-        .ok_or_else(|| fail("the file has no rows".into()))?;
-    let header: Vec<String> = rows[header_index]
-        .iter()
-        .map(|c| fold_header(&c.to_text()))
-        .collect();
-    let find = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
-    let item_col = find(&[
-        "item",
-        "produit",
-        "produit service",
-        "product",
-        "product service",
-        "article",
-        "service",
-    ])
-    .ok_or_else(|| fail("no item column: name the first column 'Item' or 'Produit'".into()))?;
-    let account_col = find(&[
-        "account",
-        "compte",
-        "compte gl",
-        "gl account",
-        "no compte",
-        "numero de compte",
-    ])
-    .ok_or_else(|| fail("no account column: name it 'Account' or 'Compte'".into()))?;
-    let mut mappings = Vec::new();
-    for (offset, row) in rows.iter().enumerate().skip(header_index + 1) {
-        let cell = |col: usize| row.get(col).map(|c| c.to_text()).unwrap_or_default();
-        let (item, account) = (cell(item_col), cell(account_col));
-        if item.is_empty() && account.is_empty() {
-            continue;
-        }
-        let row_number = sheet.first_row_number + offset as u64;
-        let origin = format!("{shown} row {row_number}");
-        if item.is_empty() {
-            return Err(fail(format!(
-                "row {row_number}: account {account} has no item name"
-            )));
-        }
-        validate_account(&account)
-            .map_err(|why| fail(format!("row {row_number}, item \"{item}\": {why}")))?;
-        mappings.push(Mapping {
-            key: fold_name(&item),
-            name: item,
-            account,
-            origin,
-        });
-    }
-    Ok(mappings)
 }
 
 /// Finds the configuration: an explicit path, else `<inbox>/plannit2sage.toml`,

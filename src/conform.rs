@@ -1,0 +1,236 @@
+//! Fitting the batch to the Sage 50 company before anything is written:
+//! documents dated where Sage refuses transactions are refused, accounts the
+//! company does not have (or cannot post to) stop the run as a setup error,
+//! and each entry that posts sales tax gets its tax detail (TAXD lines) so that
+//! GST/QST/HST reach Sage's sales-tax report.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::company::DateProblem;
+use crate::config::Config;
+use crate::dedup::Documents;
+use crate::diagnostics::{Finding, Location};
+use crate::journal::{EntryLabeler, JournalEntry, JournalLine, TaxLine};
+use crate::load::reports::SalesLine;
+
+/// How many documents a date finding names.
+const SHOWN: usize = 5;
+
+/// Documents about to be posted on a date Sage refuses: one error per kind of
+/// refusal, naming the date, the count and the first documents.
+pub fn date_findings<'a>(
+    config: &Config,
+    documents: &Documents,
+    to_post: impl Iterator<Item = &'a String>,
+) -> Vec<Finding> {
+    let mut refused: BTreeMap<DateProblem, Vec<(NaiveDate, String)>> = BTreeMap::new();
+    for key in to_post {
+        let Some(doc) = documents.get(key) else {
+            continue;
+        };
+        if let Some(problem) = config.company.date_problem(doc.date) {
+            refused
+                .entry(problem)
+                .or_default()
+                .push((doc.date, doc.number.clone()));
+        }
+    }
+    refused
+        .into_iter()
+        .map(|(problem, mut docs)| {
+            docs.sort();
+            let count = docs.len();
+            let first: Vec<String> = docs
+                .iter()
+                .take(SHOWN)
+                .map(|(date, number)| format!("{number} ({date})"))
+                .collect();
+            let more = if count > SHOWN { ", …" } else { "" };
+            let (rule, message) = match problem {
+                DateProblem::BeforeLock(lock) => (
+                    "date_locked",
+                    format!(
+                        "{count} document(s) dated before {lock}, the date before which Sage 50 accepts no transaction ([sage50] lock_before): {}{more}. Export only documents from {lock} on, or change lock_before if the company's setting changed",
+                        first.join(", ")
+                    ),
+                ),
+                DateProblem::AfterYearEnd(end) => (
+                    "date_after_year_end",
+                    format!(
+                        "{count} document(s) dated after {end}, the end of the fiscal year ([sage50] fiscal_year_end): {}{more}. Start the new fiscal year in Sage 50 and update fiscal_year_end, or export them later",
+                        first.join(", ")
+                    ),
+                ),
+            };
+            Finding::error(
+                rule,
+                message,
+                Location {
+                    document: docs.first().map(|(_, number)| number.clone()),
+                    ..Location::default()
+                },
+            )
+        })
+        .collect()
+}
+
+/// Accounts of the journal that the Sage company does not have or cannot post
+/// to: one setup error per account, with what points to it.
+pub fn account_findings(
+    config: &Config,
+    entries: &[JournalEntry],
+    lines: &[JournalLine],
+) -> Vec<Finding> {
+    let mut queries: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for line in entries.iter().flat_map(|e| &e.lines) {
+        queries.entry(line.account.as_str()).or_default();
+    }
+    for line in lines {
+        queries
+            .entry(line.account.as_str())
+            .or_default()
+            .insert(&line.query);
+    }
+    queries
+        .into_iter()
+        .filter_map(|(account, queries)| {
+            let why = config.company.account_problem(account)?;
+            let mut pointers = pointers_to(config, account);
+            if pointers.is_empty() && !queries.is_empty() {
+                let names: Vec<&str> = queries.into_iter().collect();
+                pointers.push(format!("the journal query {}", names.join(", ")));
+            }
+            if pointers.is_empty() {
+                pointers.push("an adjustment of a document exported earlier".to_string());
+            }
+            Some(Finding::setup_error(
+                "account_not_in_company",
+                format!(
+                    "{why}; it comes from {}: map it to an account of the company in the configuration, or add the account in Sage 50 and export the chart again",
+                    pointers.join(", ")
+                ),
+            ))
+        })
+        .collect()
+}
+
+/// The configuration keys and catalogue items mapped to an account.
+fn pointers_to(config: &Config, account: &str) -> Vec<String> {
+    let a = &config.accounts;
+    let mut pointers: Vec<String> = [
+        ("bank", Some(&a.bank)),
+        ("receivable", Some(&a.receivable)),
+        ("gst", Some(&a.gst)),
+        ("qst", Some(&a.qst)),
+        ("hst", a.hst.as_ref()),
+        ("default_revenue", a.default_revenue.as_ref()),
+    ]
+    .into_iter()
+    .filter(|(_, value)| value.is_some_and(|v| v == account))
+    .map(|(key, _)| format!("[accounts] {key}"))
+    .collect();
+    let items: Vec<String> = config
+        .products
+        .iter()
+        .filter(|m| m.account == account)
+        .map(|m| format!("'{}'", m.name))
+        .collect();
+    if !items.is_empty() {
+        pointers.push(format!("[products] {}", items.join(", ")));
+    }
+    let methods: Vec<String> = config
+        .payment_methods
+        .iter()
+        .filter(|m| m.account == account)
+        .map(|m| format!("'{}'", m.name))
+        .collect();
+    if !methods.is_empty() {
+        pointers.push(format!("[payment_methods] {}", methods.join(", ")));
+    }
+    pointers
+}
+
+/// Revenue taxed by each tax, per entry (keyed as the journal queries label it).
+#[derive(Debug, Clone, Copy, Default)]
+struct TaxableRevenue {
+    gst: Decimal,
+    qst: Decimal,
+    hst: Decimal,
+}
+
+/// Adds the tax detail to every entry that posts to a GST, QST or HST
+/// account: one TAXD line per tax account, its tax the entry's credit on that
+/// account, its taxable amount the entry's revenue taxed by that tax (lines
+/// without that tax excluded; credit notes reduce both). Runs on entries
+/// before their source and comment are fitted, so that they still carry the
+/// labels of the sales rows. An adjusting entry's taxable amount is its
+/// revenue difference.
+pub fn add_tax_detail(
+    config: &Config,
+    entries: &mut [JournalEntry],
+    sales: &[SalesLine],
+    labeler: &EntryLabeler,
+) {
+    let mut revenue: HashMap<(NaiveDate, String, String), TaxableRevenue> = HashMap::new();
+    for line in sales {
+        let label = labeler.for_invoice(line);
+        let Some(date) = label.date else { continue };
+        let slot = revenue
+            .entry((date, label.source, label.comment))
+            .or_default();
+        if !line.gst.is_zero() {
+            slot.gst += line.amount;
+        }
+        if !line.qst.is_zero() {
+            slot.qst += line.amount;
+        }
+        if !line.hst.is_zero() {
+            slot.hst += line.amount;
+        }
+    }
+    let a = &config.accounts;
+    let t = &config.taxes;
+    let taxes = [
+        (Some(&a.gst), &t.gst, 0),
+        (Some(&a.qst), &t.qst, 1),
+        (a.hst.as_ref(), &t.hst, 2),
+    ];
+    for entry in entries {
+        let key = (entry.date, entry.source.clone(), entry.comment.clone());
+        let taxable = revenue.get(&key).copied();
+        // An adjusting entry has no sales rows: its revenue is its difference.
+        let revenue_difference: Decimal = -entry
+            .lines
+            .iter()
+            .filter(|l| {
+                l.account != a.receivable
+                    && taxes
+                        .iter()
+                        .all(|(account, _, _)| *account != Some(&l.account))
+            })
+            .map(|l| l.amount)
+            .sum::<Decimal>();
+        for (account, code, which) in &taxes {
+            let Some(account) = account else { continue };
+            let Some(line) = entry.lines.iter().find(|l| &l.account == *account) else {
+                continue;
+            };
+            let base = match taxable {
+                Some(revenue) => [revenue.gst, revenue.qst, revenue.hst][*which],
+                None => revenue_difference,
+            };
+            let mut base = base;
+            base.rescale(2);
+            entry.taxes.push(TaxLine {
+                account: line.account.clone(),
+                name: code.name.clone(),
+                code: code.code.clone(),
+                taxable: base,
+                tax: -line.amount,
+            });
+        }
+    }
+}
