@@ -16,6 +16,9 @@ use crate::diagnostics::{Finding, Location};
 use crate::journal::{EntryLabeler, JournalEntry, JournalLine, TaxLine};
 use crate::load::reports::SalesLine;
 
+/// The rule of a journal account the company lacks or cannot post to.
+pub const ACCOUNT_RULE: &str = "account_not_in_company";
+
 /// How many documents a date finding names.
 const SHOWN: usize = 5;
 
@@ -107,7 +110,7 @@ pub fn account_findings(
                 pointers.push("an adjustment of a document exported earlier".to_string());
             }
             Some(Finding::setup_error(
-                "account_not_in_company",
+                ACCOUNT_RULE,
                 format!(
                     "{why}; it comes from {}: map it to an account of the company in the configuration, or add the account in Sage 50 and export the chart again",
                     pointers.join(", ")

@@ -29,6 +29,17 @@ pub struct RunContext {
     /// Where the queries came from (a folder, or "built-in queries").
     pub queries_origin: String,
     pub query_names: Vec<String>,
+    /// The chart of accounts checked against, when configured.
+    pub chart: Option<ChartCheck>,
+}
+
+/// The chart of accounts file and what checking the batch against it found.
+#[derive(Debug, Clone)]
+pub struct ChartCheck {
+    pub file: String,
+    pub accounts: usize,
+    /// Accounts of the batch missing from the chart or not usable.
+    pub unusable: usize,
 }
 
 /// The result of a run: everything the console summary and the

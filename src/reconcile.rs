@@ -100,6 +100,8 @@ pub enum Role {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AccountFigures {
     pub account: String,
+    /// The account's name in the company's chart of accounts, when configured.
+    pub name: Option<String>,
     pub roles: Vec<Role>,
     pub debits: Decimal,
     pub credits: Decimal,
@@ -413,6 +415,13 @@ fn account_figures(config: &Config, entries: &[JournalEntry]) -> Vec<AccountFigu
                 .map(|t| (t.debits, t.credits))
                 .unwrap_or_default();
             AccountFigures {
+                name: config
+                    .company
+                    .chart
+                    .as_ref()
+                    .and_then(|chart| chart.name(&account))
+                    .filter(|name| !name.is_empty())
+                    .map(str::to_string),
                 roles: roles.remove(&account).unwrap_or_default(),
                 account,
                 debits,

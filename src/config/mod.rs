@@ -399,6 +399,22 @@ impl Config {
             )));
         }
         check_company(&company, &accounts, &products, &payment_methods).map_err(invalid)?;
+        for (key, tax) in [
+            ("gst", &raw.taxes.gst),
+            ("qst", &raw.taxes.qst),
+            ("hst", &raw.taxes.hst),
+        ] {
+            for (field, value) in [("name", &tax.name), ("code", &tax.code)] {
+                if value.trim().is_empty()
+                    || value.contains([',', '"'])
+                    || value.chars().any(char::is_control)
+                {
+                    return Err(invalid(format!(
+                        "[taxes] {key} {field} = \"{value}\": write it as in the Sage company, without commas or quotes"
+                    )));
+                }
+            }
+        }
         Ok(Config {
             path: None,
             company_name: raw.company,

@@ -29,6 +29,9 @@ pub struct Labels {
     pub workbook_note: &'static str,
     pub granularity: &'static str,
     pub config_file: &'static str,
+    pub chart: &'static str,
+    pub chart_none: &'static str,
+    pub chart_checked: fn(&str, usize, usize) -> String,
     pub queries: &'static str,
     pub version: &'static str,
     pub run_at: &'static str,
@@ -100,6 +103,20 @@ fn errors_warnings_en(errors: usize, warnings: usize) -> String {
     format!("{errors} error(s), {warnings} warning(s)")
 }
 
+fn chart_checked_fr(file: &str, accounts: usize, missing: usize) -> String {
+    match missing {
+        0 => format!("{file} : {accounts} comptes ; tous les comptes du lot y sont"),
+        n => format!("{file} : {accounts} comptes ; {n} compte(s) du lot absent(s) ou non utilisable(s) : voir Exceptions"),
+    }
+}
+
+fn chart_checked_en(file: &str, accounts: usize, missing: usize) -> String {
+    match missing {
+        0 => format!("{file}: {accounts} accounts; every account of the batch is in it"),
+        n => format!("{file}: {accounts} accounts; {n} account(s) of the batch missing or not usable: see Exceptions"),
+    }
+}
+
 pub static FR: Labels = Labels {
     summary: "Sommaire",
     journal: "Journal",
@@ -134,6 +151,9 @@ pub static FR: Labels = Labels {
         "Totaux et contrôles sont des formules : ils restent justes si vous filtrez ou modifiez.",
     granularity: "Regroupement",
     config_file: "Configuration",
+    chart: "Plan comptable",
+    chart_none: "non configuré ([sage50] chart_of_accounts) : comptes non vérifiés",
+    chart_checked: chart_checked_fr,
     queries: "Requêtes",
     version: "Version",
     run_at: "Exécuté le",
@@ -293,6 +313,9 @@ pub static EN: Labels = Labels {
     workbook_note: "Totals and controls are formulas: they stay right when you filter or edit.",
     granularity: "Grouping",
     config_file: "Configuration",
+    chart: "Chart of accounts",
+    chart_none: "not configured ([sage50] chart_of_accounts): accounts not checked",
+    chart_checked: chart_checked_en,
     queries: "Queries",
     version: "Version",
     run_at: "Run at",

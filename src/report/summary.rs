@@ -121,6 +121,13 @@ pub(super) fn write_summary(
         (l.granularity, context.granularity.label().to_string()),
         (l.config_file, context.config_path.display().to_string()),
         (
+            l.chart,
+            match &context.chart {
+                Some(chart) => (l.chart_checked)(&chart.file, chart.accounts, chart.unusable),
+                None => l.chart_none.to_string(),
+            },
+        ),
+        (
             l.version,
             format!("plannit2sage {}", env!("CARGO_PKG_VERSION")),
         ),
@@ -210,7 +217,10 @@ pub(super) fn write_summary(
         let excel_row = row + 1;
         let criteria = format!("$A${excel_row}");
         sheet.write_string(row, 0, &figures.account)?;
-        let role = describe_roles(&figures.roles, l);
+        let role = match &figures.name {
+            Some(name) => format!("{name} — {}", describe_roles(&figures.roles, l)),
+            None => describe_roles(&figures.roles, l),
+        };
         // Wrapped text needs a taller row; not every spreadsheet program fits it.
         let text_lines = role.chars().count().div_ceil(62).max(1);
         if text_lines > 1 {

@@ -21,7 +21,7 @@ use crate::history::{History, HistoryTables, Locked, PostedState};
 use crate::journal::{build_entries, invoice_key, payment_key, EntryLabeler, JournalEntry};
 use crate::load::{self, LoadedInputs};
 use crate::merge::{self, MergedRow};
-use crate::outcome::{RunContext, RunReport};
+use crate::outcome::{ChartCheck, RunContext, RunReport};
 use crate::reconcile::{ReconcileInputs, Reconciliation};
 use crate::rows::{RowAccounts, RowFate};
 use crate::sage;
@@ -334,6 +334,18 @@ impl Batch {
                 config_path: plan.config_path.clone(),
                 queries_origin: plan.queries.origin.clone(),
                 query_names: plan.query_names(),
+                chart: plan.config.company.chart.as_ref().map(|chart| ChartCheck {
+                    file: chart
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    accounts: chart.accounts.len(),
+                    unusable: findings
+                        .iter()
+                        .filter(|f| f.rule == conform::ACCOUNT_RULE)
+                        .count(),
+                }),
             },
             files: self.files,
             rows: self.rows,

@@ -3,6 +3,7 @@
 
 mod architecture;
 mod bad_input;
+mod company;
 mod damaged;
 mod fixtures;
 mod formats;
