@@ -55,6 +55,17 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// How `sql` prints its result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SqlFormat {
+    /// Aligned columns, for reading.
+    Table,
+    Csv,
+    Json,
+    /// A workbook (needs --out).
+    Xlsx,
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum SampleFormat {
     Csv,
@@ -108,6 +119,9 @@ pub enum Command {
         /// Print the time and memory of each stage on stderr.
         #[arg(long)]
         timings: bool,
+        /// Show the journal, findings and totals without writing anything (no Sage file, workbook or history).
+        #[arg(long)]
+        dry_run: bool,
     },
     /// List the batches of the export history, show one, or void one.
     History {
@@ -157,6 +171,45 @@ pub enum Command {
         /// Format of the sales report.
         #[arg(long, value_enum, default_value = "csv")]
         format: SampleFormat,
+    },
+    /// Run one SQL query over the tables the journal queries see (nothing is written).
+    Sql {
+        /// Folder holding the Plannit exports.
+        inbox: PathBuf,
+        /// The query (or use --file).
+        query: Option<String>,
+        /// Read the query from a file.
+        #[arg(long)]
+        file: Option<PathBuf>,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Folder with views/, journal/ and checks/ [default: the built-in queries].
+        #[arg(long)]
+        queries: Option<PathBuf>,
+        #[arg(long)]
+        history: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: SqlFormat,
+        /// Write the result to this file instead of the terminal.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// List the tables the queries see, with their columns, types and row counts.
+    Tables {
+        /// Folder holding the Plannit exports.
+        inbox: PathBuf,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        queries: Option<PathBuf>,
+        #[arg(long)]
+        history: Option<PathBuf>,
+    },
+    /// Run the query tests of a queries folder (queries/tests/<case>/).
+    TestQueries {
+        /// The queries folder [default: ./queries].
+        #[arg(long, default_value = "queries")]
+        queries: PathBuf,
     },
     /// Validate an existing Sage 50 General Journal import file and print its entries.
     Check {

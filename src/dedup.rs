@@ -178,6 +178,7 @@ pub fn adjustment_entry(
             account,
             amount,
             source_rows: 1,
+            queries: Vec::new(),
         })
         .collect();
     lines.sort_by(|a, b| {

@@ -3,6 +3,7 @@
 //! grouped into balanced entries.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -205,6 +206,8 @@ pub struct EntryLine {
     pub account: String,
     pub amount: Decimal,
     pub source_rows: u64,
+    /// The query files whose lines it nets (provenance); none for an adjustment.
+    pub queries: Vec<Arc<str>>,
 }
 
 /// A Sage 50 General Journal entry.
@@ -258,29 +261,34 @@ impl JournalEntry {
 /// come in date order; within one, debits first, then by account.
 pub fn build_entries(lines: &[JournalLine]) -> Vec<JournalEntry> {
     type Key = (NaiveDate, String, String);
-    let mut grouped: BTreeMap<Key, BTreeMap<String, (Decimal, u64)>> = BTreeMap::new();
+    type Netted = (Decimal, u64, Vec<Arc<str>>);
+    let mut grouped: BTreeMap<Key, BTreeMap<String, Netted>> = BTreeMap::new();
     for line in lines {
         let key = (line.date, line.source.clone(), line.comment.clone());
         let slot = grouped
             .entry(key)
             .or_default()
             .entry(line.account.clone())
-            .or_insert((Decimal::ZERO, 0));
+            .or_insert((Decimal::ZERO, 0, Vec::new()));
         slot.0 += line.amount;
         slot.1 += line.source_rows;
+        if !slot.2.contains(&line.query) {
+            slot.2.push(line.query.clone());
+        }
     }
     grouped
         .into_iter()
         .filter_map(|((date, source, comment), accounts)| {
             let mut lines: Vec<EntryLine> = accounts
                 .into_iter()
-                .filter(|(_, (amount, _))| !amount.is_zero())
-                .map(|(account, (mut amount, source_rows))| {
+                .filter(|(_, (amount, _, _))| !amount.is_zero())
+                .map(|(account, (mut amount, source_rows, queries))| {
                     amount.rescale(2);
                     EntryLine {
                         account,
                         amount,
                         source_rows,
+                        queries,
                     }
                 })
                 .collect();

@@ -38,3 +38,4 @@ pub mod timings;
 mod transform;
 mod views;
 mod watch;
+mod workbench;

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
             history,
             adjust,
             timings,
+            dry_run,
         } => {
             if timings {
                 plannit2sage::timings::enable();
@@ -30,9 +31,43 @@ fn main() -> ExitCode {
                 lang: lang.map(Into::into),
                 history,
                 adjust,
+                dry_run,
             })
         }
         Command::Check { file, config } => cmd::check::execute(&file, config),
+        Command::Sql {
+            inbox,
+            query,
+            file,
+            config,
+            queries,
+            history,
+            format,
+            out,
+        } => cmd::sql::execute(
+            cmd::sql::Source {
+                inbox,
+                config,
+                queries,
+                history,
+            },
+            query,
+            file,
+            format,
+            out,
+        ),
+        Command::Tables {
+            inbox,
+            config,
+            queries,
+            history,
+        } => cmd::sql::tables(cmd::sql::Source {
+            inbox,
+            config,
+            queries,
+            history,
+        }),
+        Command::TestQueries { queries } => cmd::sql::test_queries(&queries),
         Command::Init { folder } => cmd::watch::init(&folder),
         Command::SampleData {
             out,

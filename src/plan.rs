@@ -20,6 +20,8 @@ pub struct RunRequest {
     pub history: Option<PathBuf>,
     /// Post the difference for documents changed since they were exported.
     pub adjust: bool,
+    /// Do everything but record the history and write the outputs.
+    pub dry_run: bool,
 }
 
 /// The resolved plan the pipeline runs.
@@ -32,6 +34,8 @@ pub struct RunPlan {
     pub out_dir: PathBuf,
     pub history_path: PathBuf,
     pub adjust: bool,
+    /// Nothing is written anywhere: the history is read into memory.
+    pub dry_run: bool,
     /// How long to wait for another run holding the history.
     pub history_wait: std::time::Duration,
 }
@@ -78,6 +82,7 @@ impl RunPlan {
             out_dir,
             history_path,
             adjust: request.adjust,
+            dry_run: request.dry_run,
             history_wait: std::time::Duration::from_secs(60),
         })
     }

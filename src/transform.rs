@@ -223,7 +223,7 @@ const FILE_FUNCTIONS: &[&str] = &[
     "scan_",
 ];
 
-fn run_query(tables: &SqlTables, query: &QueryFile) -> Result<DataFrame, QueryError> {
+pub fn run_query(tables: &SqlTables, query: &QueryFile) -> Result<DataFrame, QueryError> {
     let lowered = query.sql.to_lowercase();
     if let Some(function) = FILE_FUNCTIONS.iter().find(|f| lowered.contains(*f)) {
         return Err(QueryError::FileAccess {
@@ -272,6 +272,11 @@ impl SqlTables {
             sql_tables.tables.push((name, frame.lazy()));
         }
         Ok(sql_tables)
+    }
+
+    /// Every table and view, in the order registered.
+    pub fn names(&self) -> Vec<&str> {
+        self.tables.iter().map(|(name, _)| name.as_str()).collect()
     }
 
     /// A table or view as computed, if the run has it.

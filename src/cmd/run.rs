@@ -54,6 +54,9 @@ pub fn execute(request: RunRequest) -> ExitCode {
     for problem in &report.sage_problems {
         eprintln!("error [sage50_file] {problem}");
     }
+    if plan.dry_run {
+        return dry_run_summary(&report);
+    }
     if let Some(workbook) = &report.workbook {
         println!("Reconciliation workbook: {}", workbook.display());
     }
@@ -102,6 +105,61 @@ fn print_history(report: &RunReport) {
     for ((batch, doc_type), count) in skipped {
         let plural = if count == 1 { "" } else { "s" };
         println!("  {count} {doc_type}{plural} already exported in batch {batch} — skipped");
+    }
+}
+
+/// `--dry-run`: the journal with each line's query, the totals, and the status
+/// the run would have had. Nothing was written.
+fn dry_run_summary(report: &RunReport) -> ExitCode {
+    println!("Journal (dry run):");
+    for entry in &report.entries {
+        println!(
+            "  {}  \"{}\"  \"{}\"",
+            entry.date, entry.source, entry.comment
+        );
+        for tax in &entry.taxes {
+            println!(
+                "      TAXD {} {} {}: taxable {}, tax {}",
+                tax.account,
+                tax.name,
+                tax.code,
+                money(tax.taxable),
+                money(tax.tax)
+            );
+        }
+        for line in &entry.lines {
+            println!(
+                "      {:<8} {:>15}   {}",
+                line.account,
+                money(line.amount),
+                crate::report::query_names(&line.queries)
+            );
+        }
+    }
+    if !report.entries.is_empty() {
+        print_summary(report);
+    }
+    let status = if report.errors() > 0 {
+        format!(
+            "the run would be rejected: {} error(s), {} warning(s)",
+            report.errors(),
+            report.warnings()
+        )
+    } else if report.nothing_new() {
+        "nothing new: every document was already exported".to_string()
+    } else {
+        format!(
+            "the Sage 50 file would be written ({} warning(s))",
+            report.warnings()
+        )
+    };
+    println!("Dry run: {status}. Nothing was written: no Sage 50 file, no workbook, nothing recorded in the history.");
+    if report.setup_errors() > 0 {
+        ExitCode::from(EXIT_SETUP)
+    } else if report.errors() > 0 {
+        ExitCode::from(EXIT_REJECTED)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -296,6 +296,30 @@ impl History {
         Ok(history)
     }
 
+    /// A copy of the history in memory, for a dry run: the file is only read
+    /// (and need not exist); nothing done to the copy reaches it.
+    pub fn snapshot(path: &Path) -> Result<History, HistoryError> {
+        let err = sqlite_error(path);
+        let mut conn = Connection::open_in_memory().map_err(&err)?;
+        if path.is_file() {
+            let source = Connection::open_with_flags(
+                path,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(&err)?;
+            rusqlite::backup::Backup::new(&source, &mut conn)
+                .and_then(|backup| backup.run_to_completion(256, Duration::ZERO, None))
+                .map_err(&err)?;
+        }
+        let mut history = History {
+            path: path.to_path_buf(),
+            conn,
+        };
+        history.migrate()?;
+        Ok(history)
+    }
+
     fn migrate(&mut self) -> Result<(), HistoryError> {
         let path = self.path.clone();
         let err = sqlite_error(&path);

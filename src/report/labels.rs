@@ -67,7 +67,7 @@ pub struct Labels {
     pub role_other: &'static str,
 
     pub total: &'static str,
-    pub journal_headers: Columns<8>,
+    pub journal_headers: Columns<9>,
     pub invoice_headers: Columns<15>,
     pub payment_headers: Columns<10>,
     pub exception_headers: Columns<9>,
@@ -219,6 +219,7 @@ pub static FR: Labels = Labels {
         ("debit", "Débit"),
         ("credit", "Crédit"),
         ("source_rows", "Lignes sources"),
+        ("queries", "Requêtes"),
     ],
     invoice_headers: [
         ("invoice", "Facture"),
@@ -378,6 +379,7 @@ pub static EN: Labels = Labels {
         ("debit", "Debit"),
         ("credit", "Credit"),
         ("source_rows", "Source rows"),
+        ("queries", "Queries"),
     ],
     invoice_headers: [
         ("invoice", "Invoice"),

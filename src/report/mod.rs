@@ -19,6 +19,7 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 
 use crate::outcome::RunReport;
 use labels::labels;
+pub use sheets::query_names;
 use table::{Formats, EXCEL_MAX_DATA_ROWS};
 
 /// Writes the workbook into `file` (a temporary file the caller renames).

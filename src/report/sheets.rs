@@ -63,6 +63,7 @@ pub(super) fn write_detail_sheets(
                     Value::Money(debit),
                     Value::Money(credit),
                     Value::Count(line.source_rows),
+                    Value::Text(query_names(&line.queries)),
                 ]
             })
         });
@@ -381,4 +382,19 @@ pub(super) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// `10_invoices_receivable.sql, 50_payments_receivable.sql`: the query files
+/// whose lines a journal line nets.
+pub fn query_names(queries: &[std::sync::Arc<str>]) -> String {
+    queries
+        .iter()
+        .map(|q| {
+            Path::new(q.as_ref())
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

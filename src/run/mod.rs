@@ -36,7 +36,11 @@ pub use error::RunError;
 /// Runs the pipeline: each stage takes what the one before produced.
 pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     let started = Local::now();
-    let mut history = History::open(&plan.history_path, plan.history_wait)?;
+    let mut history = if plan.dry_run {
+        History::snapshot(&plan.history_path)?
+    } else {
+        History::open(&plan.history_path, plan.history_wait)?
+    };
     // Held until the batch is recorded: a concurrent run waits here.
     let locked = history.lock()?;
     let known = read_history(plan, &locked)?;
@@ -78,8 +82,10 @@ struct Known {
 /// Stage 0: finish what a stopped run left (renames of a committed batch,
 /// temporary files of an uncommitted one), then read the history.
 fn read_history(plan: &RunPlan, locked: &Locked) -> Result<Known, RunError> {
-    locked.recover()?;
-    crate::output::remove_stale_temporaries(&plan.out_dir);
+    if !plan.dry_run {
+        locked.recover()?;
+        crate::output::remove_stale_temporaries(&plan.out_dir);
+    }
     Ok(Known {
         tables: locked.tables()?,
         posted: locked.posted_states()?,

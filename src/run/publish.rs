@@ -27,6 +27,10 @@ pub(super) fn publish(
     let sage_bytes = render_sage(plan, &mut report);
     // The batch's rows are posted only if the Sage file is written below.
     report.rows.settle(sage_bytes.is_some());
+    if plan.dry_run {
+        // Everything was computed and checked; nothing is written.
+        return Ok(report);
+    }
     if report.nothing_new() || (report.nothing_read() && report.entries.is_empty()) {
         // Nothing to post, or nothing was read: no output, nothing recorded.
         return Ok(report);

@@ -184,6 +184,7 @@ mod tests {
                     account: a.to_string(),
                     amount: Decimal::new(*c, 2),
                     source_rows: 1,
+                    queries: Vec::new(),
                 })
                 .collect(),
         }

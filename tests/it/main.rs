@@ -14,4 +14,5 @@ mod properties;
 mod queries;
 mod sample_data;
 mod watch;
+mod workbench;
 mod workbook;

@@ -69,11 +69,12 @@ proptest! {
                 account: account.clone(),
                 amount: Decimal::new(if i % 2 == 0 { *cents } else { -cents }, 2),
                 source_rows: 1,
+                queries: Vec::new(),
             })
             .collect();
         let balance: Decimal = lines.iter().map(|l| l.amount).sum();
         prop_assume!(!balance.is_zero());
-        lines.push(EntryLine { account: "1210".into(), amount: -balance, source_rows: 1 });
+        lines.push(EntryLine { account: "1210".into(), amount: -balance, source_rows: 1, queries: Vec::new() });
         let mut entries = vec![JournalEntry { date, source: format!("S{source}"), comment, lines, taxes: Vec::new() }];
         let settings = SageSettings {
             encoding: if utf8 { plannit2sage::config::SageEncoding::Utf8 } else { plannit2sage::config::SageEncoding::Windows1252 },

@@ -1,0 +1,258 @@
+//! The analyst's workbench: the tables a run's queries see, built exactly as
+//! `run` builds them (loaded, merged, typed, labelled by the granularity, with
+//! the history and the views) but without writing anything; one-off SQL over
+//! them; and the query-folder tests (`queries/tests/<case>/`), each case a
+//! tiny inbox with its config and the per-account nets it must post.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::history::History;
+use crate::journal::EntryLabeler;
+use crate::plan::{RunPlan, RunRequest};
+use crate::run::{run, RunError};
+use crate::transform::{cell_text, QueryError, QueryFile, SqlTables};
+use crate::{load, merge, tables};
+
+/// The tables and views the journal queries of a run over `plan`'s inbox see.
+pub fn load_tables(plan: &RunPlan) -> Result<SqlTables, RunError> {
+    let mut history = History::snapshot(&plan.history_path)?;
+    let history_tables = history.lock()?.tables()?;
+    let mut skip = vec![plan.config_path.clone(), plan.history_path.clone()];
+    skip.extend(plan.config.named_files.iter().cloned());
+    let mut inputs = load::load_inbox(&plan.inbox, &plan.config.load_options(), &skip)?;
+    merge::merge_overlapping(&mut inputs);
+    let labeler = EntryLabeler::new(
+        plan.config.sage.granularity,
+        &inputs.sales,
+        &inputs.payments,
+    );
+    let frames = tables::all_tables(
+        &plan.config,
+        &inputs.sales,
+        &inputs.payments,
+        &labeler,
+        &history_tables,
+    )?;
+    Ok(SqlTables::new(frames, &plan.queries.views)?)
+}
+
+/// One query's result; an error names the query and, where Polars gives a
+/// position, shows the line with a caret under it.
+pub fn run_sql(tables: &SqlTables, name: &str, sql: &str) -> Result<DataFrame, QueryError> {
+    let query = QueryFile {
+        name: name.to_string(),
+        sql: sql.to_string(),
+    };
+    crate::transform::run_query(tables, &query).map_err(|error| match error {
+        QueryError::Failed { file, message } => QueryError::Failed {
+            message: point_at(sql, &message),
+            file,
+        },
+        other => other,
+    })
+}
+
+/// `… at Line: 1, Column: 8` → the message, the query line and a caret.
+fn point_at(sql: &str, message: &str) -> String {
+    let position = message.find("Line: ").and_then(|at| {
+        let rest = &message[at + 6..];
+        let (line, rest) = rest.split_once(", Column: ")?;
+        let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        Some((
+            line.trim().parse::<usize>().ok()?,
+            column.parse::<usize>().ok()?,
+        ))
+    });
+    match position.and_then(|(line, column)| Some((sql.lines().nth(line.checked_sub(1)?)?, column)))
+    {
+        Some((text, column)) => format!(
+            "{message}\n    {text}\n    {}^",
+            " ".repeat(column.saturating_sub(1))
+        ),
+        None => message.to_string(),
+    }
+}
+
+/// A table's columns with their types, and its row count.
+pub struct TableSchema {
+    pub name: String,
+    pub columns: Vec<(String, String)>,
+    pub rows: usize,
+}
+
+pub fn schemas(tables: &SqlTables) -> Result<Vec<TableSchema>, QueryError> {
+    let mut out = Vec::new();
+    for name in tables.names() {
+        let frame =
+            tables
+                .frame(name)
+                .expect("listed")
+                .collect()
+                .map_err(|e| QueryError::Failed {
+                    file: name.to_string(),
+                    message: e.to_string(),
+                })?;
+        out.push(TableSchema {
+            name: name.to_string(),
+            columns: frame
+                .columns()
+                .iter()
+                .map(|c| (c.name().to_string(), type_name(c.dtype())))
+                .collect(),
+            rows: frame.height(),
+        });
+    }
+    Ok(out)
+}
+
+/// The type as the queries README writes it.
+fn type_name(dtype: &DataType) -> String {
+    match dtype {
+        DataType::Decimal(precision, scale) => format!("DECIMAL({precision},{scale})"),
+        DataType::String => "text".into(),
+        DataType::Date => "DATE".into(),
+        DataType::Int64 | DataType::Int32 | DataType::UInt32 | DataType::UInt64 => "integer".into(),
+        other => other.to_string(),
+    }
+}
+
+/// A frame's cells as text, exactly (decimals keep their cents).
+pub fn rows_as_text(frame: &DataFrame) -> (Vec<String>, Vec<Vec<String>>) {
+    let headers = frame
+        .columns()
+        .iter()
+        .map(|c| c.name().to_string())
+        .collect();
+    let rows = (0..frame.height())
+        .map(|row| frame.columns().iter().map(|c| cell_text(c, row)).collect())
+        .collect();
+    (headers, rows)
+}
+
+/// True for the columns written as numbers (decimals and integers).
+pub fn numeric_columns(frame: &DataFrame) -> Vec<bool> {
+    frame
+        .columns()
+        .iter()
+        .map(|c| matches!(c.dtype(), DataType::Decimal(_, _)) || c.dtype().is_integer())
+        .collect()
+}
+
+/// The outcome of one query test case.
+pub struct CaseResult {
+    pub name: String,
+    /// Empty when the case passes: one line per difference.
+    pub differences: Vec<String>,
+}
+
+/// Runs every case of `<queries>/tests/`: each case folder holds its exports
+/// in `inbox/`, a `plannit2sage.toml`, `expected.csv` (`account,amount`: the
+/// net the batch posts to each account) and optionally `expected-findings.csv`
+/// (`severity,rule`: exactly the errors and warnings the run must report).
+pub fn test_queries(queries: &Path) -> Result<Vec<CaseResult>, String> {
+    let tests = queries.join("tests");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&tests)
+        .map_err(|e| format!("{}: no query tests: {e}", tests.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    if cases.is_empty() {
+        return Err(format!("{}: no case folder", tests.display()));
+    }
+    cases.iter().map(|case| run_case(queries, case)).collect()
+}
+
+fn run_case(queries: &Path, case: &Path) -> Result<CaseResult, String> {
+    let name = case
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let request = RunRequest {
+        inbox: case.join("inbox"),
+        config: Some(case.join(crate::config::CONFIG_FILE_NAME)),
+        queries: Some(queries.to_path_buf()),
+        // No history file: the snapshot of a missing file is empty.
+        history: Some(case.join(".no-history.sqlite")),
+        dry_run: true,
+        ..RunRequest::default()
+    };
+    let fail = |e: String| format!("{name}: {e}");
+    let plan = RunPlan::resolve(&request).map_err(|e| fail(e.to_string()))?;
+    let report = run(&plan).map_err(|e| fail(e.to_string()))?;
+    let mut got: BTreeMap<String, Decimal> = BTreeMap::new();
+    for line in report.entries.iter().flat_map(|e| &e.lines) {
+        *got.entry(line.account.clone()).or_default() += line.amount;
+    }
+    got.retain(|_, v| !v.is_zero());
+    let expected = read_pairs(&case.join("expected.csv")).map_err(fail)?;
+    let expected: BTreeMap<String, Decimal> = expected
+        .into_iter()
+        .map(|(account, amount)| {
+            amount
+                .parse::<Decimal>()
+                .map(|a| (account.clone(), a))
+                .map_err(|_| fail(format!("expected.csv: '{amount}' is not an amount")))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut differences = Vec::new();
+    let accounts: std::collections::BTreeSet<&String> = got.keys().chain(expected.keys()).collect();
+    for account in accounts {
+        let (e, g) = (expected.get(account), got.get(account));
+        if e != g {
+            let show = |v: Option<&Decimal>| v.map_or("nothing".to_string(), |v| format!("{v:.2}"));
+            differences.push(format!(
+                "account {account}: expected {}, the queries post {}",
+                show(e),
+                show(g)
+            ));
+        }
+    }
+    let findings_file = case.join("expected-findings.csv");
+    if findings_file.is_file() {
+        let mut expected: Vec<(String, String)> = read_pairs(&findings_file).map_err(fail)?;
+        let mut reported: Vec<(String, String)> = report
+            .findings
+            .iter()
+            .map(|f| (f.severity.label().to_string(), f.rule.clone()))
+            .collect();
+        expected.sort();
+        expected.dedup();
+        reported.sort();
+        reported.dedup();
+        for missing in expected.iter().filter(|f| !reported.contains(f)) {
+            differences.push(format!(
+                "finding {} [{}]: expected, not reported",
+                missing.0, missing.1
+            ));
+        }
+        for extra in reported.iter().filter(|f| !expected.contains(f)) {
+            differences.push(format!(
+                "finding {} [{}]: reported, not expected",
+                extra.0, extra.1
+            ));
+        }
+    }
+    Ok(CaseResult { name, differences })
+}
+
+/// A two-column CSV with a header row.
+fn read_pairs(path: &Path) -> Result<Vec<(String, String)>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_path(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut pairs = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("{}: {e}", path.display()))?;
+        pairs.push((
+            record.get(0).unwrap_or("").trim().to_string(),
+            record.get(1).unwrap_or("").trim().to_string(),
+        ));
+    }
+    Ok(pairs)
+}
