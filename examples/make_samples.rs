@@ -97,5 +97,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let (payments, _, _) = encoding_rs::WINDOWS_1252.encode(PAYMENTS_CSV);
     std::fs::write(dir.join("paiements-2026-10.csv"), payments)?;
+    std::fs::write(dir.join("versements-plannit-pay-2026-10.csv"), PAYOUTS_CSV)?;
     Ok(())
 }
+
+/// Plannit Pay paid out P-1043's card payment (517.39, fee 2.9 % + 0.30 $ =
+/// 15.30) on the 10th; P-1049's payment of the 30th is still in transit.
+const PAYOUTS_CSV: &str = "Rapport de conciliation des paiements de Plannit Pay\r\n\
+Date du versement,No versement,Montant du versement,No facture,Client,Montant brut,Frais,Montant net\r\n\
+2026-10-10,VER-2026-101,502.09,P-1043,Les Entreprises O'Neil inc.,517.39,15.30,502.09\r\n";

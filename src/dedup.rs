@@ -9,15 +9,15 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::history::{DocType, DocumentPosting, PostedState};
-use crate::journal::{invoice_key, payment_key, EntryLine, JournalEntry, JournalLine};
-use crate::load::reports::{Payment, SalesLine};
+use crate::journal::{invoice_key, payment_key, payout_key, EntryLine, JournalEntry, JournalLine};
+use crate::load::reports::{Payment, PayoutRow, SalesLine};
 
 /// The documents of a batch by key.
 pub type Documents = HashMap<String, DocumentPosting>;
 
 /// Documents of the inputs, with no amounts yet; [`add_line`] fills them from
 /// the journal queries run with one entry per document key.
-pub fn documents_of(sales: &[SalesLine], payments: &[Payment]) -> Documents {
+pub fn documents_of(sales: &[SalesLine], payments: &[Payment], payouts: &[PayoutRow]) -> Documents {
     let mut documents: Documents = HashMap::new();
     for line in sales {
         let Some(date) = line.date else { continue };
@@ -27,6 +27,7 @@ pub fn documents_of(sales: &[SalesLine], payments: &[Payment]) -> Documents {
                 key: invoice_key(line),
                 doc_type: DocType::Invoice,
                 number: line.invoice.clone(),
+                invoice: String::new(),
                 date,
                 amounts: BTreeMap::new(),
             });
@@ -44,6 +45,20 @@ pub fn documents_of(sales: &[SalesLine], payments: &[Payment]) -> Documents {
                 key: payment_key(payment),
                 doc_type: payment.kind.into(),
                 number,
+                invoice: payment.invoice.clone(),
+                date,
+                amounts: BTreeMap::new(),
+            });
+    }
+    for row in payouts {
+        let Some(date) = row.date else { continue };
+        documents
+            .entry(payout_key(row))
+            .or_insert_with(|| DocumentPosting {
+                key: payout_key(row),
+                doc_type: DocType::Payout,
+                number: row.payout.clone(),
+                invoice: String::new(),
                 date,
                 amounts: BTreeMap::new(),
             });
@@ -100,17 +115,29 @@ pub fn classify(documents: &Documents, posted: &BTreeMap<String, PostedState>) -
     result.unchanged.sort_by(|a, b| a.0.key.cmp(&b.0.key));
     result.changed.sort_by(|a, b| a.0.key.cmp(&b.0.key));
     // Disappeared: same kind of report present, date within the batch's range.
-    let has_invoices = documents.values().any(|d| d.doc_type == DocType::Invoice);
-    let has_payments = documents.values().any(|d| d.doc_type != DocType::Invoice);
+    // Which report a document comes from: invoices, payouts, or payments.
+    let report_of_type = |t: DocType| match t {
+        DocType::Invoice => 0,
+        DocType::Payout => 2,
+        _ => 1,
+    };
+    let report_of_key = |key: &str| {
+        if key.starts_with("invoice:") {
+            0
+        } else if key.starts_with("payout:") {
+            2
+        } else {
+            1
+        }
+    };
+    let mut present = [false; 3];
+    for doc in documents.values() {
+        present[report_of_type(doc.doc_type)] = true;
+    }
     let dates: Vec<NaiveDate> = documents.values().map(|d| d.date).collect();
     if let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) {
         for (key, state) in posted {
-            let is_invoice = key.starts_with("invoice:");
-            let same_report = if is_invoice {
-                has_invoices
-            } else {
-                has_payments
-            };
+            let same_report = present[report_of_key(key)];
             if same_report
                 && !documents.contains_key(key)
                 && (*first..=*last).contains(&state.date)

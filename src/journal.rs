@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::config::Granularity;
-use crate::load::reports::{Payment, SalesLine};
+use crate::load::reports::{Payment, PayoutRow, SalesLine};
 
 /// The entry a document row belongs to: the SQL tables carry these as
 /// `entry_date`, `entry_source`, `entry_comment`, so queries group by them.
@@ -32,11 +32,17 @@ pub struct EntryLabeler {
 }
 
 impl EntryLabeler {
-    pub fn new(granularity: Granularity, sales: &[SalesLine], payments: &[Payment]) -> Self {
+    pub fn new(
+        granularity: Granularity,
+        sales: &[SalesLine],
+        payments: &[Payment],
+        payouts: &[PayoutRow],
+    ) -> Self {
         let dates = sales
             .iter()
             .filter_map(|l| l.date)
-            .chain(payments.iter().filter_map(|p| p.date));
+            .chain(payments.iter().filter_map(|p| p.date))
+            .chain(payouts.iter().filter_map(|p| p.date));
         let (first_date, last_date) = dates.fold(
             (None, None),
             |(first, last): (Option<NaiveDate>, Option<NaiveDate>), d| {
@@ -82,10 +88,28 @@ impl EntryLabeler {
     }
 
     /// Labels by document key, for the history.
-    pub fn by_document(sales: &[SalesLine], payments: &[Payment]) -> Self {
+    pub fn by_document(sales: &[SalesLine], payments: &[Payment], payouts: &[PayoutRow]) -> Self {
         EntryLabeler {
             by_document_key: true,
-            ..EntryLabeler::new(Granularity::Document, sales, payments)
+            ..EntryLabeler::new(Granularity::Document, sales, payments, payouts)
+        }
+    }
+
+    pub fn for_payout(&self, row: &PayoutRow) -> EntryLabel {
+        if self.by_document_key {
+            return EntryLabel {
+                date: row.date,
+                source: payout_key(row),
+                comment: String::new(),
+            };
+        }
+        match self.granularity {
+            Granularity::Document => EntryLabel {
+                date: row.date,
+                source: row.payout.clone(),
+                comment: join_words(&["Versement Plannit Pay", &row.payout]),
+            },
+            _ => self.batch_label(row.date),
         }
     }
 
@@ -145,6 +169,11 @@ pub fn invoice_key(line: &SalesLine) -> String {
     format!("invoice:{}", line.invoice)
 }
 
+/// The history's key of a Plannit Pay payout: `payout:PO-123`.
+pub fn payout_key(row: &PayoutRow) -> String {
+    format!("payout:{}", row.payout)
+}
+
 /// The history's key of a payment, deposit or refund: its kind and number, or
 /// for rows without a number, what identifies it (date, invoice, customer, amount).
 pub fn payment_key(payment: &Payment) -> String {
@@ -167,6 +196,8 @@ fn short_kind(payment: &Payment) -> &'static str {
         crate::load::reports::PaymentKind::Payment => "PAI",
         crate::load::reports::PaymentKind::Deposit => "DEP",
         crate::load::reports::PaymentKind::Refund => "REM",
+        crate::load::reports::PaymentKind::DepositApplied => "DAP",
+        crate::load::reports::PaymentKind::Voided => "ANN",
     }
 }
 

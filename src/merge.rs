@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::diagnostics::{Finding, Location};
-use crate::journal::payment_key;
-use crate::load::reports::{Payment, PaymentKind, RowOrigin, SalesLine};
+use crate::journal::{payment_key, payout_key};
+use crate::load::reports::{Payment, PaymentKind, PayoutRow, RowOrigin, SalesLine};
 use crate::load::LoadedInputs;
 use crate::text::fold_name;
 
@@ -70,6 +70,35 @@ pub fn merge_overlapping(loaded: &mut LoadedInputs) -> Vec<MergedRow> {
         &mut loaded.findings,
         &mut merged,
     );
+    let payouts = merge_documents(
+        &loaded.payouts,
+        &Rules {
+            what: "payout",
+            identity: |row: &PayoutRow| {
+                (!row.payout.is_empty()).then(|| (payout_key(row), row.payout.clone()))
+            },
+            key: |row: &PayoutRow| {
+                (
+                    row.date,
+                    row.invoice.clone(),
+                    row.payout_amount,
+                    row.gross,
+                    row.fee,
+                )
+            },
+            text: |row: &PayoutRow| (row.customer.clone(), String::new()),
+            origin: payout_origin,
+            describe: |row: &PayoutRow| {
+                format!(
+                    "row {}: invoice {} gross {} fee {}",
+                    row.origin.row, row.invoice, row.gross, row.fee
+                )
+            },
+        },
+        &mut loaded.findings,
+        &mut merged,
+    );
+    remove_rows(&mut loaded.payouts, &payouts);
     let unreferenced = merge_unreferenced(&loaded.payments, &mut merged);
     remove_rows(&mut loaded.sales, &sales);
     let mut drop_payments = payments;
@@ -95,6 +124,10 @@ fn payment_identity(p: &Payment) -> Option<(String, String)> {
 
 fn payment_origin(p: &Payment) -> &RowOrigin {
     &p.origin
+}
+
+fn payout_origin(row: &PayoutRow) -> &RowOrigin {
+    &row.origin
 }
 
 /// What a sales line posts.

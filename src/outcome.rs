@@ -12,7 +12,7 @@ use crate::dedup::Classification;
 use crate::diagnostics::{error_count, Finding, Severity};
 use crate::history::{DocumentPosting, PostedState};
 use crate::journal::JournalEntry;
-use crate::load::reports::{Payment, SalesLine};
+use crate::load::reports::{Payment, PayoutRow, SalesLine};
 use crate::load::InputFile;
 use crate::merge::MergedRow;
 use crate::reconcile::Reconciliation;
@@ -56,6 +56,7 @@ pub struct RunReport {
     /// The batch's rows: new documents, and rows without a date.
     pub sales: Vec<SalesLine>,
     pub payments: Vec<Payment>,
+    pub payouts: Vec<PayoutRow>,
     pub findings: Vec<Finding>,
     /// The entries as written to the Sage file (source and comment fitted).
     pub entries: Vec<JournalEntry>,

@@ -12,9 +12,9 @@ use rust_decimal::Decimal;
 
 use crate::config::Config;
 use crate::dedup::{self, Classification};
-use crate::history::{DocType, DocumentPosting, PostedState};
+use crate::history::{DocType, DocumentPosting, HistoryTables, PostedState};
 use crate::journal::{account_totals, JournalEntry};
-use crate::load::reports::{Payment, SalesLine};
+use crate::load::reports::{Payment, PayoutRow, SalesLine};
 use crate::tax::{expected_gst, expected_qst};
 use crate::text::fold_name;
 use crate::views::{ItemMapping, PostingAccounts};
@@ -35,6 +35,36 @@ pub struct Reconciliation {
     pub accounts: Vec<AccountFigures>,
     /// Documents the history already holds: skipped, changed, disappeared.
     pub already_exported: Vec<AlreadyExported>,
+    /// Money in transit through Plannit Pay, when a clearing account is set.
+    pub plannit_pay: Option<PlannitPayFigures>,
+}
+
+/// The Plannit Pay clearing account: what it held, what came in, what was
+/// paid out to the bank, and the payments still in transit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannitPayFigures {
+    pub clearing_account: String,
+    /// Its balance from the batches already exported.
+    pub opening: Decimal,
+    /// Plannit Pay payments of this batch.
+    pub received: Decimal,
+    /// Gross of the payments the payouts of this batch paid out.
+    pub paid_out: Decimal,
+    /// Opening + received − paid out: the money in transit.
+    pub closing: Decimal,
+    /// Payments of this batch that no payout of this batch includes.
+    pub waiting: Vec<WaitingPayment>,
+}
+
+/// A Plannit Pay payment not yet paid out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaitingPayment {
+    pub date: Option<NaiveDate>,
+    pub invoice: String,
+    pub customer: String,
+    pub amount: Decimal,
+    /// Days from the payment to the batch's last date.
+    pub days: Option<i64>,
 }
 
 /// An invoice's sums, the tax expected on them and what was applied to it.
@@ -168,6 +198,9 @@ pub struct ReconcileInputs<'a> {
     pub posting_accounts: &'a PostingAccounts,
     pub history: &'a Classification,
     pub adjusted: &'a [(DocumentPosting, PostedState)],
+    pub payouts: &'a [PayoutRow],
+    pub history_tables: &'a HistoryTables,
+    pub last_date: Option<NaiveDate>,
 }
 
 impl Reconciliation {
@@ -193,8 +226,68 @@ impl Reconciliation {
             products: product_figures(inputs.sales, inputs.posting_accounts),
             accounts: account_figures(inputs.config, inputs.entries),
             already_exported: already_exported(inputs.history, inputs.adjusted),
+            plannit_pay: plannit_pay(inputs),
         }
     }
+}
+
+/// The clearing account's movements, when `plannit_pay_clearing` is set.
+fn plannit_pay(inputs: &ReconcileInputs) -> Option<PlannitPayFigures> {
+    let clearing = inputs.config.accounts.plannit_pay_clearing.clone()?;
+    let done: BTreeSet<&str> = inputs
+        .history_tables
+        .batches
+        .iter()
+        .filter(|b| b.status == "done")
+        .map(|b| b.batch_id.as_str())
+        .collect();
+    let opening: Decimal = inputs
+        .history_tables
+        .postings
+        .iter()
+        .filter(|p| p.account == clearing && done.contains(p.batch_id.as_str()))
+        .map(|p| p.amount)
+        .sum();
+    let to_clearing: Vec<&Payment> = inputs
+        .payments
+        .iter()
+        .filter(|p| inputs.posting_accounts.methods.get(&fold_name(&p.method)) == Some(&clearing))
+        .collect();
+    let received: Decimal = to_clearing.iter().map(|p| p.received).sum();
+    let paid_out: Decimal = inputs.payouts.iter().map(|r| r.gross).sum();
+    // Each payout row pays out one payment: same invoice, same gross.
+    let mut unmatched: Vec<&PayoutRow> = inputs.payouts.iter().collect();
+    let mut waiting = Vec::new();
+    for payment in to_clearing {
+        let matched = unmatched
+            .iter()
+            .position(|r| r.invoice == payment.invoice && r.gross == payment.received);
+        match matched {
+            Some(index) => {
+                unmatched.remove(index);
+            }
+            None => waiting.push(WaitingPayment {
+                date: payment.date,
+                invoice: payment.invoice.clone(),
+                customer: payment.customer.clone(),
+                amount: payment.received,
+                days: payment
+                    .date
+                    .zip(inputs.last_date)
+                    .map(|(paid, last)| (last - paid).num_days()),
+            }),
+        }
+    }
+    let mut closing = opening + received - paid_out;
+    closing.rescale(2);
+    Some(PlannitPayFigures {
+        clearing_account: clearing,
+        opening,
+        received,
+        paid_out,
+        closing,
+        waiting,
+    })
 }
 
 /// One row per invoice, in order of first appearance.

@@ -105,6 +105,13 @@ impl RowAccounts {
         }
     }
 
+    /// A report row set aside before the journal (it posts nothing).
+    pub fn skip(&mut self, origin: &RowOrigin) {
+        if let Some(account) = self.account(origin) {
+            account.skipped += 1;
+        }
+    }
+
     pub fn count(&mut self, origin: &RowOrigin, fate: RowFate) {
         if let Some(account) = self.account(origin) {
             match fate {

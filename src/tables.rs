@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::config::{Config, Mapping};
 use crate::history::HistoryTables;
 use crate::journal::EntryLabeler;
-use crate::load::reports::{Payment, SalesLine};
+use crate::load::reports::{Payment, PayoutRow, SalesLine};
 use crate::tax::{expected_gst, expected_qst};
 
 /// Precision and scale of money columns.
@@ -124,6 +124,32 @@ pub fn payments_frame(payments: &[Payment], labeler: &EntryLabeler) -> PolarsRes
             ),
             money_column("amount", payments.iter().map(|p| p.amount))?,
             money_column("received", payments.iter().map(|p| p.received))?,
+            money_column("tip", payments.iter().map(|p| p.tip))?,
+            date_column("entry_date", labels.iter().map(|l| l.date)),
+            text_column("entry_source", labels.iter().map(|l| l.source.clone())),
+            text_column("entry_comment", labels.iter().map(|l| l.comment.clone())),
+        ],
+    )
+}
+
+/// The `payouts` table: one row per payment included in a Plannit Pay payout.
+pub fn payouts_frame(rows: &[PayoutRow], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
+    let labels: Vec<_> = rows.iter().map(|r| labeler.for_payout(r)).collect();
+    DataFrame::new(
+        rows.len(),
+        vec![
+            text_column("file", rows.iter().map(|r| r.origin.file.clone())),
+            optional_text_column("sheet", rows.iter().map(|r| r.origin.sheet.clone())),
+            row_column("row", rows.iter().map(|r| r.origin.row)),
+            date_column("date", rows.iter().map(|r| r.date)),
+            text_column("date_text", rows.iter().map(|r| r.date_text.clone())),
+            text_column("payout", rows.iter().map(|r| r.payout.clone())),
+            money_column("payout_amount", rows.iter().map(|r| r.payout_amount))?,
+            text_column("invoice", rows.iter().map(|r| r.invoice.clone())),
+            text_column("customer", rows.iter().map(|r| r.customer.clone())),
+            money_column("gross", rows.iter().map(|r| r.gross))?,
+            money_column("fee", rows.iter().map(|r| r.fee))?,
+            decimal_column("net", MONEY_SCALE, rows.iter().map(|r| r.net))?,
             date_column("entry_date", labels.iter().map(|l| l.date)),
             text_column("entry_source", labels.iter().map(|l| l.source.clone())),
             text_column("entry_comment", labels.iter().map(|l| l.comment.clone())),
@@ -158,6 +184,17 @@ pub fn accounts_frame(config: &Config) -> PolarsResult<DataFrame> {
         vec![
             one("bank_account", Some(&a.bank)),
             one("receivable_account", Some(&a.receivable)),
+            one(
+                "plannit_pay_clearing_account",
+                a.plannit_pay_clearing.as_ref(),
+            ),
+            one("processing_fees_account", a.processing_fees.as_ref()),
+            one(
+                "payout_bank_account",
+                Some(a.payout_bank.as_ref().unwrap_or(&a.bank)),
+            ),
+            one("customer_deposits_account", a.customer_deposits.as_ref()),
+            one("tips_account", a.tips.as_ref()),
             one("gst_account", Some(&a.gst)),
             one("qst_account", Some(&a.qst)),
             one("hst_account", a.hst.as_ref()),
@@ -193,6 +230,7 @@ fn history_frames(history: &HistoryTables) -> PolarsResult<[(&'static str, DataF
             text_column("doc_key", p.iter().map(|r| r.doc_key.clone())),
             text_column("doc_type", p.iter().map(|r| r.doc_type.clone())),
             text_column("doc_number", p.iter().map(|r| r.doc_number.clone())),
+            text_column("invoice", p.iter().map(|r| r.invoice.clone())),
             date_column("doc_date", p.iter().map(|r| Some(r.doc_date))),
             text_column("posting", p.iter().map(|r| r.posting.clone())),
             text_column("account", p.iter().map(|r| r.account.clone())),
@@ -211,6 +249,7 @@ pub fn all_tables(
     config: &Config,
     sales: &[SalesLine],
     payments: &[Payment],
+    payouts: &[PayoutRow],
     labeler: &EntryLabeler,
     history: &HistoryTables,
 ) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
@@ -220,6 +259,7 @@ pub fn all_tables(
         postings,
         ("sales", sales_frame(sales, labeler)?),
         ("payments", payments_frame(payments, labeler)?),
+        ("payouts", payouts_frame(payouts, labeler)?),
         (
             "products",
             mapping_frame("catalogue_item", "item_key", &config.products)?,

@@ -31,6 +31,8 @@ pub struct CheckQuery {
     pub message: String,
     /// Canonical column the finding points at, if any.
     pub column: Option<String>,
+    /// `-- setup: true`: the fix is in the configuration (exit status 2).
+    pub setup: bool,
 }
 
 /// The view, journal and check queries of a run.
@@ -75,13 +77,21 @@ const BUILTIN_QUERIES: &[(&str, &str)] = builtin!(
     "journal/20_invoices_revenue.sql",
     "journal/30_invoices_taxes.sql",
     "journal/40_payments_bank.sql",
+    "journal/45_payments_tips.sql",
     "journal/50_payments_receivable.sql",
+    "journal/55_deposits_applied.sql",
+    "journal/60_payouts.sql",
     "checks/date_missing.sql",
     "checks/duplicate_payment_reference.sql",
     "checks/hst_without_account.sql",
     "checks/line_total_mismatch.sql",
     "checks/payment_date_missing.sql",
     "checks/payment_unknown_invoice.sql",
+    "checks/payout_amount_mismatch.sql",
+    "checks/payout_net_mismatch.sql",
+    "checks/payout_unknown_payment.sql",
+    "checks/payouts_without_accounts.sql",
+    "checks/tip_without_account.sql",
     "checks/tax_rate_mismatch.sql",
     "checks/unmapped_item.sql",
     "checks/unmapped_item_default.sql",
@@ -208,6 +218,9 @@ fn parse_check(query: QueryFile) -> Result<CheckQuery, QueryError> {
         severity,
         message,
         column: settings.get("column").cloned(),
+        setup: settings
+            .get("setup")
+            .is_some_and(|s| s == "true" || s == "yes"),
         query,
     })
 }
@@ -344,7 +357,7 @@ pub fn run_checks(
                     .into_iter()
                     .filter(|(n, _)| !["file", "sheet", "row"].contains(&n.as_str()))
                     .collect(),
-                setup: false,
+                setup: check.setup,
             });
         }
     }

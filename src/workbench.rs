@@ -29,11 +29,13 @@ pub fn load_tables(plan: &RunPlan) -> Result<SqlTables, RunError> {
         plan.config.sage.granularity,
         &inputs.sales,
         &inputs.payments,
+        &inputs.payouts,
     );
     let frames = tables::all_tables(
         &plan.config,
         &inputs.sales,
         &inputs.payments,
+        &inputs.payouts,
         &labeler,
         &history_tables,
     )?;

@@ -9,11 +9,13 @@ use serde::Deserialize;
 
 use crate::load::columns::ExtraAliases;
 use crate::load::values::DateOrder;
+mod company_rules;
 mod mapping_table;
 
 use crate::company::{DateValue, RawCompany, SageCompany, TaxCodes};
 use crate::load::{Limits, LoadOptions};
 use crate::text::fold_name;
+use company_rules::check_company;
 use mapping_table::load_mapping_table;
 
 /// How journal lines are grouped into Sage 50 entries.
@@ -135,6 +137,11 @@ struct RawAccounts {
     qst: AccountValue,
     hst: Option<AccountValue>,
     default_revenue: Option<AccountValue>,
+    plannit_pay_clearing: Option<AccountValue>,
+    processing_fees: Option<AccountValue>,
+    payout_bank: Option<AccountValue>,
+    customer_deposits: Option<AccountValue>,
+    tips: Option<AccountValue>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -144,6 +151,8 @@ struct RawColumns {
     sales: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     payments: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    payouts: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -212,6 +221,16 @@ pub struct Accounts {
     pub qst: String,
     pub hst: Option<String>,
     pub default_revenue: Option<String>,
+    /// Plannit Pay payments are received here; payouts credit it.
+    pub plannit_pay_clearing: Option<String>,
+    /// Plannit Pay (Stripe) processing fees, an expense.
+    pub processing_fees: Option<String>,
+    /// Where payouts land; the bank when not set.
+    pub payout_bank: Option<String>,
+    /// Customer deposits as a liability instead of a credit to the receivable.
+    pub customer_deposits: Option<String>,
+    /// Tips received with payments, never revenue.
+    pub tips: Option<String>,
 }
 
 /// One catalogue item or payment method and its account.
@@ -318,6 +337,27 @@ impl Config {
                 .default_revenue
                 .map(|v| account("default_revenue", v))
                 .transpose()?,
+            plannit_pay_clearing: raw
+                .accounts
+                .plannit_pay_clearing
+                .map(|v| account("plannit_pay_clearing", v))
+                .transpose()?,
+            processing_fees: raw
+                .accounts
+                .processing_fees
+                .map(|v| account("processing_fees", v))
+                .transpose()?,
+            payout_bank: raw
+                .accounts
+                .payout_bank
+                .map(|v| account("payout_bank", v))
+                .transpose()?,
+            customer_deposits: raw
+                .accounts
+                .customer_deposits
+                .map(|v| account("customer_deposits", v))
+                .transpose()?,
+            tips: raw.accounts.tips.map(|v| account("tips", v)).transpose()?,
         };
         if accounts.receivable == accounts.bank {
             return Err(invalid(format!(
@@ -392,6 +432,7 @@ impl Config {
         let aliases = ExtraAliases {
             sales: raw.columns.sales,
             payments: raw.columns.payments,
+            payouts: raw.columns.payouts,
         };
         if let Some(unknown) = aliases.unknown_columns().first() {
             return Err(invalid(format!(
@@ -453,47 +494,6 @@ fn mapping(
 }
 
 /// Sage 50 account numbers are digits (4 in standard editions, more in Premium).
-/// Accounts Sage would refuse, found when the configuration is read: a role
-/// or mapping on a linked account, a role account missing from the chart.
-fn check_company(
-    company: &SageCompany,
-    accounts: &Accounts,
-    products: &[Mapping],
-    payment_methods: &[Mapping],
-) -> Result<(), String> {
-    let mut uses: Vec<(String, &str)> = vec![
-        ("[accounts] bank".into(), accounts.bank.as_str()),
-        ("[accounts] receivable".into(), accounts.receivable.as_str()),
-        ("[accounts] gst".into(), accounts.gst.as_str()),
-        ("[accounts] qst".into(), accounts.qst.as_str()),
-    ];
-    if let Some(hst) = &accounts.hst {
-        uses.push(("[accounts] hst".into(), hst));
-    }
-    if let Some(default) = &accounts.default_revenue {
-        uses.push(("[accounts] default_revenue".into(), default));
-    }
-    let mut problems = Vec::new();
-    for (role, account) in &uses {
-        if let Some(why) = company.account_problem(account) {
-            problems.push(format!("{role} = \"{account}\": {why}"));
-        }
-    }
-    for mapping in products.iter().chain(payment_methods) {
-        if company.linked_accounts.contains(&mapping.account) {
-            problems.push(format!(
-                "{} '{}' = \"{}\": account {} is a linked account in Sage 50 ([sage50] linked_accounts), which an import cannot post to",
-                mapping.origin, mapping.name, mapping.account, mapping.account
-            ));
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("; "))
-    }
-}
-
 fn validate_account(account: &str) -> Result<(), &'static str> {
     if account.is_empty() {
         Err("the account number is empty")

@@ -142,7 +142,7 @@ impl Locked<'_> {
         let mut statement = self
             .tx
             .prepare(
-                "SELECT d.batch_id, d.doc_key, d.doc_type, d.doc_number, d.doc_date, d.posting, a.account, a.amount
+                "SELECT d.batch_id, d.doc_key, d.doc_type, d.doc_number, d.doc_date, d.posting, a.account, a.amount, d.invoice
                  FROM documents d JOIN document_amounts a ON a.batch_id = d.batch_id AND a.doc_key = d.doc_key
                  ORDER BY d.batch_id, d.doc_key, a.account",
             )
@@ -168,12 +168,24 @@ impl Locked<'_> {
                     r.get(5)?,
                     r.get(6)?,
                     r.get(7)?,
+                    r.get(8)?,
                 ))
             })
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;
-        for (batch_id, doc_key, doc_type, doc_number, doc_date, posting, account, amount) in rows {
+        for (
+            batch_id,
+            doc_key,
+            doc_type,
+            doc_number,
+            doc_date,
+            posting,
+            account,
+            amount,
+            invoice,
+        ) in rows
+        {
             let at = StoredAt {
                 path: &self.path,
                 batch: &batch_id,
@@ -186,6 +198,7 @@ impl Locked<'_> {
                 doc_key,
                 doc_type,
                 doc_number,
+                invoice,
                 posting,
                 account,
             });
@@ -228,8 +241,8 @@ impl Locked<'_> {
             // Prepared once: a large batch records hundreds of thousands of rows.
             let mut insert_document = tx
                 .prepare(
-                    "INSERT INTO documents (batch_id, doc_key, doc_type, doc_number, doc_date, content_hash, posting)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT INTO documents (batch_id, doc_key, doc_type, doc_number, doc_date, content_hash, posting, invoice)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )
                 .map_err(&err)?;
             let mut insert_amount = tx
@@ -244,7 +257,8 @@ impl Locked<'_> {
                         doc.number,
                         doc.date.to_string(),
                         doc.content_hash(),
-                        posting.as_str()
+                        posting.as_str(),
+                        doc.invoice
                     ])
                     .map_err(&err)?;
                 for (account, amount) in &doc.amounts {
@@ -275,8 +289,9 @@ impl Locked<'_> {
     }
 }
 
-/// (batch, key, type, number, date, posting, account, amount) as stored.
+/// (batch, key, type, number, date, posting, account, amount, invoice) as stored.
 type StoredPostingRow = (
+    String,
     String,
     String,
     String,

@@ -18,11 +18,11 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
+mod kinds;
 mod locked;
 
+pub use kinds::{DocType, Posting};
 pub use locked::Locked;
-
-use crate::load::reports::PaymentKind;
 
 pub const HISTORY_FILE_NAME: &str = "plannit2sage.sqlite";
 
@@ -76,6 +76,12 @@ const MIGRATIONS: &[(i64, &str)] = &[
         );
         CREATE INDEX documents_by_key ON documents(doc_key);",
     ),
+    (
+        3,
+        // The invoice a payment applies to (empty for other documents), so
+        // that payouts can be matched with payments exported earlier.
+        "ALTER TABLE documents ADD COLUMN invoice TEXT NOT NULL DEFAULT '';",
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -121,87 +127,14 @@ pub struct History {
     conn: Connection,
 }
 
-/// The kind of a document the history records (stored as its `as_str`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DocType {
-    Invoice,
-    Payment,
-    Deposit,
-    Refund,
-}
-
-impl DocType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocType::Invoice => "invoice",
-            DocType::Payment => "payment",
-            DocType::Deposit => "deposit",
-            DocType::Refund => "refund",
-        }
-    }
-
-    /// The type as stored; `None` for a value this version does not know.
-    pub fn parse(text: &str) -> Option<DocType> {
-        [
-            DocType::Invoice,
-            DocType::Payment,
-            DocType::Deposit,
-            DocType::Refund,
-        ]
-        .into_iter()
-        .find(|t| t.as_str() == text)
-    }
-}
-
-impl From<PaymentKind> for DocType {
-    fn from(kind: PaymentKind) -> DocType {
-        match kind {
-            PaymentKind::Payment => DocType::Payment,
-            PaymentKind::Deposit => DocType::Deposit,
-            PaymentKind::Refund => DocType::Refund,
-        }
-    }
-}
-
-impl std::fmt::Display for DocType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// How a batch posted a document (stored as its `as_str`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Posting {
-    /// The document itself.
-    Original,
-    /// The difference since an earlier batch posted it (`--adjust`).
-    Adjustment,
-    /// Only its date changed: nothing to post.
-    DateChange,
-}
-
-impl Posting {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Posting::Original => "original",
-            Posting::Adjustment => "adjustment",
-            Posting::DateChange => "date_change",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Posting> {
-        [Posting::Original, Posting::Adjustment, Posting::DateChange]
-            .into_iter()
-            .find(|p| p.as_str() == text)
-    }
-}
-
 /// What a document posted: its date and net amount per account.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentPosting {
     pub key: String,
     pub doc_type: DocType,
     pub number: String,
+    /// The invoice a payment applies to; empty for other documents.
+    pub invoice: String,
     pub date: NaiveDate,
     pub amounts: BTreeMap<String, Decimal>,
 }
@@ -438,11 +371,18 @@ impl History {
         }
         let mut statement = self
             .conn
-            .prepare("SELECT doc_key, doc_type, doc_number, doc_date, posting FROM documents WHERE batch_id = ?1 ORDER BY doc_date, doc_key")
+            .prepare("SELECT doc_key, doc_type, doc_number, doc_date, posting, invoice FROM documents WHERE batch_id = ?1 ORDER BY doc_date, doc_key")
             .map_err(&err)?;
-        let docs: Vec<(String, String, String, String, String)> = statement
+        let docs: Vec<DocumentRow> = statement
             .query_map([batch], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
             })
             .map_err(&err)?
             .collect::<Result<_, _>>()
@@ -450,7 +390,7 @@ impl History {
         let mut amounts_statement =
             self.conn.prepare("SELECT account, amount FROM document_amounts WHERE batch_id = ?1 AND doc_key = ?2 ORDER BY account").map_err(&err)?;
         let mut out = Vec::new();
-        for (key, doc_type, number, date, posting) in docs {
+        for (key, doc_type, number, date, posting, invoice) in docs {
             let at = StoredAt {
                 path: &self.path,
                 batch,
@@ -476,6 +416,7 @@ impl History {
                     doc_type: DocType::parse(&doc_type)
                         .ok_or_else(|| self.unknown("document type", &doc_type))?,
                     number,
+                    invoice,
                     date,
                     amounts,
                 },
@@ -559,6 +500,9 @@ fn now() -> String {
     Local::now().format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
 }
 
+/// (key, type, number, date, posting, invoice) of a stored document.
+type DocumentRow = (String, String, String, String, String, String);
+
 /// A batch as the SQL queries see it.
 #[derive(Debug, Clone)]
 pub struct HistoryBatchRow {
@@ -576,6 +520,8 @@ pub struct HistoryPostingRow {
     pub doc_key: String,
     pub doc_type: String,
     pub doc_number: String,
+    /// The invoice a payment applies to; empty for other documents.
+    pub invoice: String,
     pub doc_date: NaiveDate,
     pub posting: String,
     pub account: String,

@@ -1,4 +1,4 @@
-//! The canonical columns of Plannit's two reports, the French and English
+//! The canonical columns of Plannit's three reports, the French and English
 //! headers that name them, and finding the header row of a sheet.
 
 use std::collections::BTreeMap;
@@ -13,6 +13,8 @@ pub enum ReportKind {
     Sales,
     /// Payments report: payments, deposits and refunds.
     Payments,
+    /// Plannit Pay payouts reconciliation: one row per payment in a payout.
+    Payouts,
 }
 
 impl ReportKind {
@@ -20,6 +22,7 @@ impl ReportKind {
         match self {
             ReportKind::Sales => "sales",
             ReportKind::Payments => "payments",
+            ReportKind::Payouts => "payouts",
         }
     }
 
@@ -27,6 +30,7 @@ impl ReportKind {
         match self {
             ReportKind::Sales => SALES_COLUMNS,
             ReportKind::Payments => PAYMENT_COLUMNS,
+            ReportKind::Payouts => PAYOUT_COLUMNS,
         }
     }
 }
@@ -208,6 +212,81 @@ pub const PAYMENT_COLUMNS: &[ColumnSpec] = &[
         required: true,
         aliases: &["montant", "montant paye", "amount", "amount paid"],
     },
+    ColumnSpec {
+        name: "tip",
+        required: false,
+        aliases: &["pourboire", "pourboires", "tip", "tips", "gratuity"],
+    },
+];
+
+pub const PAYOUT_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec {
+        name: "date",
+        required: true,
+        aliases: &[
+            "date du versement",
+            "date de versement",
+            "date versement",
+            "payout date",
+        ],
+    },
+    ColumnSpec {
+        name: "payout",
+        required: true,
+        aliases: &[
+            "no versement",
+            "n versement",
+            "no de versement",
+            "numero de versement",
+            "versement",
+            "payout",
+            "payout no",
+            "payout number",
+            "payout id",
+        ],
+    },
+    ColumnSpec {
+        name: "payout_amount",
+        required: true,
+        aliases: &[
+            "montant du versement",
+            "montant versement",
+            "total du versement",
+            "payout amount",
+            "payout total",
+        ],
+    },
+    ColumnSpec {
+        name: "invoice",
+        required: false,
+        aliases: INVOICE_ALIASES,
+    },
+    ColumnSpec {
+        name: "customer",
+        required: false,
+        aliases: CUSTOMER_ALIASES,
+    },
+    ColumnSpec {
+        name: "gross",
+        required: true,
+        aliases: &["montant brut", "brut", "gross", "gross amount"],
+    },
+    ColumnSpec {
+        name: "fee",
+        required: true,
+        aliases: &[
+            "frais",
+            "frais de traitement",
+            "fee",
+            "fees",
+            "processing fee",
+        ],
+    },
+    ColumnSpec {
+        name: "net",
+        required: false,
+        aliases: &["montant net", "net", "net amount"],
+    },
 ];
 
 /// Header aliases the configuration adds, per report and canonical column.
@@ -215,6 +294,7 @@ pub const PAYMENT_COLUMNS: &[ColumnSpec] = &[
 pub struct ExtraAliases {
     pub sales: BTreeMap<String, Vec<String>>,
     pub payments: BTreeMap<String, Vec<String>>,
+    pub payouts: BTreeMap<String, Vec<String>>,
 }
 
 impl ExtraAliases {
@@ -222,13 +302,14 @@ impl ExtraAliases {
         match kind {
             ReportKind::Sales => &self.sales,
             ReportKind::Payments => &self.payments,
+            ReportKind::Payouts => &self.payouts,
         }
     }
 
     /// Names the configuration uses that are not canonical columns.
     pub fn unknown_columns(&self) -> Vec<String> {
         let mut unknown = Vec::new();
-        for kind in [ReportKind::Sales, ReportKind::Payments] {
+        for kind in [ReportKind::Sales, ReportKind::Payments, ReportKind::Payouts] {
             for name in self.for_report(kind).keys() {
                 if !kind.columns().iter().any(|c| c.name == name) {
                     unknown.push(format!("[columns.{}] {name}", kind.label()));
@@ -280,7 +361,7 @@ pub const HEADER_SEARCH_ROWS: usize = 30;
 pub fn find_header(rows: &[Vec<Cell>], extra: &ExtraAliases) -> Option<HeaderMatch> {
     let mut best: Option<HeaderMatch> = None;
     for (row_index, row) in rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
-        for kind in [ReportKind::Sales, ReportKind::Payments] {
+        for kind in [ReportKind::Sales, ReportKind::Payments, ReportKind::Payouts] {
             let columns = match_columns(row, kind, extra);
             let is_this_report = match kind {
                 ReportKind::Sales => columns.contains_key("item"),
@@ -291,6 +372,7 @@ pub fn find_header(rows: &[Vec<Cell>], extra: &ExtraAliases) -> Option<HeaderMat
                             .any(|c| columns.contains_key(c))
                         && !row_mentions_item(row, extra)
                 }
+                ReportKind::Payouts => columns.contains_key("gross") && columns.contains_key("fee"),
             };
             if !is_this_report || columns.len() < 3 {
                 continue;

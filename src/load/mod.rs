@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostics::{Finding, Location};
 use columns::{describe_aliases, find_header, ReportKind};
-use reports::{Payment, SalesLine, SheetReader, SkippedRows};
+use reports::{Payment, PayoutRow, SalesLine, SheetReader, SkippedRows};
 
 /// What became of one file of the inbox.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +58,7 @@ pub struct LoadedInputs {
     pub files: Vec<InputFile>,
     pub sales: Vec<SalesLine>,
     pub payments: Vec<Payment>,
+    pub payouts: Vec<PayoutRow>,
     pub findings: Vec<Finding>,
     /// Header text as written, by (file name, canonical column).
     pub headers: std::collections::BTreeMap<(String, String), String>,
@@ -327,6 +328,12 @@ fn load_file(
                 let payments = reader.payments();
                 let count = payments.len();
                 loaded.payments.extend(payments);
+                count
+            }
+            ReportKind::Payouts => {
+                let payouts = reader.payouts();
+                let count = payouts.len();
+                loaded.payouts.extend(payouts);
                 count
             }
         };

@@ -45,6 +45,10 @@ pub enum PaymentKind {
     Payment,
     Deposit,
     Refund,
+    /// A customer deposit applied to an invoice: no money moves.
+    DepositApplied,
+    /// A bounced (NSF) or voided payment: the money goes back out.
+    Voided,
 }
 
 impl PaymentKind {
@@ -53,6 +57,8 @@ impl PaymentKind {
             PaymentKind::Payment => "payment",
             PaymentKind::Deposit => "deposit",
             PaymentKind::Refund => "refund",
+            PaymentKind::DepositApplied => "deposit_applied",
+            PaymentKind::Voided => "voided",
         }
     }
 
@@ -61,6 +67,8 @@ impl PaymentKind {
             PaymentKind::Payment => "Paiement",
             PaymentKind::Deposit => "Dépôt",
             PaymentKind::Refund => "Remboursement",
+            PaymentKind::DepositApplied => "Dépôt appliqué",
+            PaymentKind::Voided => "Paiement annulé",
         }
     }
 }
@@ -80,8 +88,28 @@ pub struct Payment {
     pub method: String,
     /// The amount as written in the file.
     pub amount: Decimal,
-    /// Money received: positive for payments and deposits, negative for refunds.
+    /// Money received: positive for payments and deposits, negative for
+    /// refunds and bounced payments, zero for an applied deposit.
     pub received: Decimal,
+    /// The tip included in `amount` (Plannit Pay), zero when none.
+    pub tip: Decimal,
+}
+
+/// One row of the Plannit Pay payouts report: a payment included in a payout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PayoutRow {
+    pub origin: RowOrigin,
+    pub date: Option<NaiveDate>,
+    pub date_text: String,
+    pub payout: String,
+    /// The payout's total, repeated on each of its rows.
+    pub payout_amount: Decimal,
+    pub invoice: String,
+    pub customer: String,
+    pub gross: Decimal,
+    pub fee: Decimal,
+    /// As written, when the report has the column.
+    pub net: Option<Decimal>,
 }
 
 /// Rows of a sheet that are not report rows, by reason.
@@ -415,13 +443,16 @@ impl<'a> SheetReader<'a> {
             }
         };
         // A refund is money back whether Plannit writes it positive with the
-        // Refund type, or negative.
-        let (kind, received) =
-            if kind == PaymentKind::Refund || amount.is_sign_negative() && !amount.is_zero() {
+        // Refund type, or negative; a bounced payment too.
+        let (kind, received) = match kind {
+            PaymentKind::Voided => (kind, -amount.abs()),
+            PaymentKind::DepositApplied => (kind, Decimal::new(0, 2)),
+            _ if kind == PaymentKind::Refund || amount.is_sign_negative() && !amount.is_zero() => {
                 (PaymentKind::Refund, -amount.abs())
-            } else {
-                (kind, amount)
-            };
+            }
+            _ => (kind, amount),
+        };
+        let tip = self.money(row, number, "tip", false, &document);
         Payment {
             origin: RowOrigin {
                 file: self.file.to_string(),
@@ -438,6 +469,51 @@ impl<'a> SheetReader<'a> {
             method: self.text(row, "method"),
             amount,
             received,
+            tip,
+        }
+    }
+
+    /// Reads the report rows below the header as payout rows.
+    pub fn payouts(&mut self) -> Vec<PayoutRow> {
+        debug_assert_eq!(self.header.kind, ReportKind::Payouts);
+        let mut rows = Vec::new();
+        self.each_row(|reader, number, row| rows.push(reader.payout(number, row)));
+        rows
+    }
+
+    fn payout(&mut self, number: u64, row: &[Cell]) -> PayoutRow {
+        let payout = self.text(row, "payout");
+        if payout.is_empty() {
+            let location = self.location(number, Some("payout"), "");
+            self.findings.push(Finding::error(
+                "payout_missing",
+                "the payout number is blank: every row of the payouts report needs its payout",
+                location,
+            ));
+        }
+        let (date, date_text) = self.date(row, number, &payout);
+        let net = match amount_from_cell(self.cell(row, "net")) {
+            Ok(net) => net,
+            Err(error) => {
+                self.amount_error(number, "net", &payout, &error);
+                None
+            }
+        };
+        PayoutRow {
+            origin: RowOrigin {
+                file: self.file.to_string(),
+                sheet: self.sheet.sheet.clone(),
+                row: number,
+            },
+            date,
+            date_text,
+            payout_amount: self.money(row, number, "payout_amount", true, &payout),
+            invoice: self.text(row, "invoice"),
+            customer: self.text(row, "customer"),
+            gross: self.money(row, number, "gross", true, &payout),
+            fee: self.money(row, number, "fee", true, &payout),
+            net,
+            payout,
         }
     }
 }
@@ -451,6 +527,17 @@ fn kind_from_type(text: &str) -> Option<PaymentKind> {
             Some(PaymentKind::Deposit)
         }
         "remboursement" | "refund" => Some(PaymentKind::Refund),
+        "depot applique" | "acompte applique" | "deposit applied" | "applied deposit" => {
+            Some(PaymentKind::DepositApplied)
+        }
+        "paiement annule"
+        | "voided payment"
+        | "payment voided"
+        | "nsf"
+        | "cheque sans provision"
+        | "paiement sans provision"
+        | "bounced payment"
+        | "paiement refuse" => Some(PaymentKind::Voided),
         _ => None,
     }
 }

@@ -9,6 +9,7 @@
 //! `labels` holds every piece of text in French and English.
 
 mod labels;
+mod plannit_pay;
 mod sheets;
 mod summary;
 mod table;
@@ -48,6 +49,9 @@ fn build(report: &RunReport, max_data_rows: usize) -> Result<Workbook, XlsxError
     let mut workbook = Workbook::new();
     workbook.add_worksheet().set_name(l.summary)?;
     let tables = sheets::write_detail_sheets(&mut workbook, report, l, &formats, max_data_rows)?;
+    if let Some(figures) = &report.reconciliation.plannit_pay {
+        plannit_pay::write_plannit_pay(&mut workbook, figures, l, &formats, &tables.journal)?;
+    }
     let sheet = workbook.worksheet_from_index(0)?;
     summary::write_summary(sheet, report, l, &formats, &tables)?;
     Ok(workbook)

@@ -121,6 +121,8 @@ pub(super) fn write_detail_sheets(
                         PaymentKind::Payment => l.kind_payment,
                         PaymentKind::Deposit => l.kind_deposit,
                         PaymentKind::Refund => l.kind_refund,
+                        PaymentKind::DepositApplied => l.kind_deposit_applied,
+                        PaymentKind::Voided => l.kind_voided,
                     }
                     .to_string(),
                 ),
@@ -229,6 +231,7 @@ pub(super) fn write_detail_sheets(
                 match account.kind {
                     ReportKind::Sales => l.report_sales,
                     ReportKind::Payments => l.report_payments,
+                    ReportKind::Payouts => l.report_payouts,
                 }
                 .to_string(),
             ),

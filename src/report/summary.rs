@@ -167,6 +167,7 @@ pub(super) fn write_summary(
                     match kind {
                         ReportKind::Sales => l.report_sales,
                         ReportKind::Payments => l.report_payments,
+                        ReportKind::Payouts => l.report_payouts,
                     },
                     sheet.clone().unwrap_or_default(),
                     Some(*rows),

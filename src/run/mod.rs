@@ -18,7 +18,9 @@ use crate::conform;
 use crate::dedup::{self, Classification, Documents};
 use crate::diagnostics::{error_count, Finding, Location};
 use crate::history::{History, HistoryTables, Locked, PostedState};
-use crate::journal::{build_entries, invoice_key, payment_key, EntryLabeler, JournalEntry};
+use crate::journal::{
+    build_entries, invoice_key, payment_key, payout_key, EntryLabeler, JournalEntry,
+};
 use crate::load::{self, LoadedInputs};
 use crate::merge::{self, MergedRow};
 use crate::outcome::{ChartCheck, RunContext, RunReport};
@@ -52,6 +54,7 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     let merged = merge::merge_overlapping(&mut inputs);
     let mut rows = RowAccounts::from_files(&inputs.files);
     rows.add_duplicates(&merged);
+    set_aside_applied_deposits(plan, &mut inputs, &mut rows);
     let checked = check(plan, &mut inputs, &known)?;
     let classified = classify(plan, checked, &known);
     crate::timings::mark("history compared");
@@ -103,6 +106,37 @@ fn load(plan: &RunPlan) -> Result<LoadedInputs, RunError> {
     )?)
 }
 
+/// Without `[accounts] customer_deposits`, a deposit was credited to the
+/// receivable when received, so applying it to an invoice posts nothing: those
+/// rows are counted as skipped, with a warning saying why.
+fn set_aside_applied_deposits(plan: &RunPlan, inputs: &mut LoadedInputs, rows: &mut RowAccounts) {
+    if plan.config.accounts.customer_deposits.is_some() {
+        return;
+    }
+    let applied = |p: &load::reports::Payment| p.kind == load::reports::PaymentKind::DepositApplied;
+    let set_aside: Vec<_> = inputs.payments.iter().filter(|p| applied(p)).collect();
+    let Some(first) = set_aside.first() else {
+        return;
+    };
+    for payment in &set_aside {
+        rows.skip(&payment.origin);
+    }
+    inputs.findings.push(Finding::warning(
+        "deposit_applied_not_posted",
+        format!(
+            "{} applied-deposit row(s) post nothing: the deposits were credited to the receivable when received. Set [accounts] customer_deposits to keep deposits in a liability until they are applied",
+            set_aside.len()
+        ),
+        Location {
+            file: Some(first.origin.file.clone()),
+            sheet: first.origin.sheet.clone(),
+            row: Some(first.origin.row),
+            ..Location::default()
+        },
+    ));
+    inputs.payments.retain(|p| !applied(p));
+}
+
 /// What the checks found, and what each document of the inbox posts.
 struct Checked {
     findings: Vec<Finding>,
@@ -112,11 +146,12 @@ struct Checked {
 /// Stage 2: the checks over every row, and the journal with one entry per
 /// document, which tells what each document posts (the history compares that).
 fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Checked, RunError> {
-    let by_document = EntryLabeler::by_document(&inputs.sales, &inputs.payments);
+    let by_document = EntryLabeler::by_document(&inputs.sales, &inputs.payments, &inputs.payouts);
     let frames = tables::all_tables(
         &plan.config,
         &inputs.sales,
         &inputs.payments,
+        &inputs.payouts,
         &by_document,
         &known.tables,
     )?;
@@ -129,7 +164,7 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
         &inputs.headers,
     )?);
     crate::timings::mark("checks run");
-    let mut documents = dedup::documents_of(&inputs.sales, &inputs.payments);
+    let mut documents = dedup::documents_of(&inputs.sales, &inputs.payments, &inputs.payouts);
     let unusable = transform::run_journal_each(&tables, &plan.queries.journal, |line| {
         dedup::add_line(&mut documents, line)
     })?;
@@ -217,6 +252,7 @@ struct Batch {
     merged: Vec<MergedRow>,
     sales: Vec<load::reports::SalesLine>,
     payments: Vec<load::reports::Payment>,
+    payouts: Vec<load::reports::PayoutRow>,
     entries: Vec<JournalEntry>,
     adjusted: Vec<(crate::history::DocumentPosting, PostedState)>,
     first_date: Option<NaiveDate>,
@@ -271,8 +307,16 @@ fn journal(
             payments.push(payment);
         }
     }
-    let labeler = EntryLabeler::new(config.sage.granularity, &sales, &payments);
-    let frames = tables::all_tables(config, &sales, &payments, &labeler, &known.tables)?;
+    let mut payouts = Vec::new();
+    for row in inputs.payouts {
+        let f = fate(row.date.is_some(), payout_key(&row));
+        rows.count(&row.origin, f);
+        if row.date.is_none() || history.new.contains(&payout_key(&row)) {
+            payouts.push(row);
+        }
+    }
+    let labeler = EntryLabeler::new(config.sage.granularity, &sales, &payments, &payouts);
+    let frames = tables::all_tables(config, &sales, &payments, &payouts, &labeler, &known.tables)?;
     let tables = SqlTables::new(frames, &plan.queries.views)?;
     let lines = transform::run_journal(&tables, &plan.queries.journal)?;
     let posting_accounts = PostingAccounts::read(&tables)?;
@@ -305,6 +349,9 @@ fn journal(
         posting_accounts: &posting_accounts,
         history: &classified.classification,
         adjusted: &adjusted,
+        payouts: &payouts,
+        history_tables: &known.tables,
+        last_date,
     });
     Ok(Batch {
         findings,
@@ -313,6 +360,7 @@ fn journal(
         merged,
         sales,
         payments,
+        payouts,
         entries,
         adjusted,
         first_date,
@@ -358,6 +406,7 @@ impl Batch {
             merged: self.merged,
             sales: self.sales,
             payments: self.payments,
+            payouts: self.payouts,
             findings,
             entries: self.entries,
             first_date: self.first_date,

@@ -36,12 +36,16 @@ fn bundled_samples_give_the_hand_computed_figures() {
     }
     let outcome = case.run(&[]);
     outcome.assert_success();
-    // Invoice totals 3 160.04; received 3 477.72 of which Plannit Pay 1 454.58.
+    // Invoice totals 3 160.04; received 3 477.72 of which Plannit Pay 1 454.58;
+    // the payout of the 10th pays out P-1043's 517.39 less 15.30 of fees.
     assert_eq!(
         outcome.account_sums(),
         sums(&[
-            ("1020", "2023.14"),
-            ("1030", "1454.58"),
+            // 2 023.14 + 502.09
+            ("1020", "2525.23"),
+            // 1 454.58 − 517.39: P-1049's payment, still in transit
+            ("1030", "937.19"),
+            ("5310", "15.30"),
             ("1210", "-317.68"),
             ("2420", "-131.53"),
             ("2430", "-15.60"),

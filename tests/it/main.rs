@@ -10,6 +10,7 @@ mod formats;
 mod granularity;
 mod history;
 mod integrity;
+mod payouts;
 mod properties;
 mod queries;
 mod sample_data;

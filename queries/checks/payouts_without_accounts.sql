@@ -1,0 +1,8 @@
+-- severity: error
+-- setup: true
+-- message: a Plannit Pay payouts report was read, but [accounts] plannit_pay_clearing or processing_fees is not set: set both in the config (the account Plannit Pay payments are received in, and the fees expense account)
+SELECT p.file, p.sheet, MIN(p.row) AS row
+FROM payouts AS p
+CROSS JOIN accounts AS a
+WHERE a.plannit_pay_clearing_account IS NULL OR a.processing_fees_account IS NULL
+GROUP BY p.file, p.sheet
