@@ -83,31 +83,31 @@ pub fn execute(folder: PathBuf, once: bool, quiet: f64, rescan: f64, adjust: boo
     }
 }
 
-/// One human-readable line per batch.
+/// One human-readable line per batch, naming the client.
 fn print_line(log: &BatchLog) {
     let files = log.files.join(", ");
+    let when = format!("{}  [{}]", log.time, log.client);
     match log.status {
         BatchStatus::Exported => println!(
-            "{}  exported  batch {} ({files}): {} entr(ies), debits {} → {}",
-            log.time,
+            "{when}  exported  batch {} ({files}): {} entr(ies), debits {} → {}",
             log.batch.as_deref().unwrap_or("?"),
             log.entries,
             log.debits,
             log.sage_file.as_deref().unwrap_or("")
         ),
-        BatchStatus::NothingNew => println!(
-            "{}  nothing new ({files}): every document was already exported",
-            log.time
-        ),
+        BatchStatus::NothingNew => {
+            println!("{when}  nothing new ({files}): every document was already exported")
+        }
         BatchStatus::Duplicate => println!(
-            "{}  duplicate ({files}): already processed in batch {}",
-            log.time,
-            log.batch.as_deref().unwrap_or("?")
+            "{when}  duplicate ({files}): {}",
+            log.errors
+                .first()
+                .map(String::as_str)
+                .unwrap_or("already processed")
         ),
         status @ (BatchStatus::Rejected | BatchStatus::Waiting) => {
             println!(
-                "{}  {} ({files}): {} error(s)",
-                log.time,
+                "{when}  {} ({files}): {} error(s)",
                 status.as_str(),
                 log.errors.len()
             );

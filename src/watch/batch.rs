@@ -47,6 +47,8 @@ impl BatchStatus {
 #[derive(Debug, Clone, Serialize)]
 pub struct BatchLog {
     pub time: String,
+    /// The client (drop folder) the batch belongs to.
+    pub client: String,
     pub status: BatchStatus,
     pub files: Vec<String>,
     pub batch: Option<String>,
@@ -103,9 +105,10 @@ fn sha256_of(path: &Path) -> Option<String> {
         .map(|bytes| format!("{:x}", Sha256::digest(bytes)))
 }
 
-fn base_log(status: BatchStatus, files: &[PathBuf]) -> BatchLog {
+fn base_log(layout: &Layout, status: BatchStatus, files: &[PathBuf]) -> BatchLog {
     BatchLog {
         time: Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        client: super::client_name(&layout.root),
         status,
         files: files.iter().map(|f| file_name(f)).collect(),
         batch: None,
@@ -178,7 +181,7 @@ pub(super) fn process_batch(
     if !duplicates.is_empty() {
         let files: Vec<PathBuf> = duplicates.iter().map(|(p, _, _)| p.clone()).collect();
         let target = layout.archive.join("duplicates").join(stamp());
-        let mut log = base_log(BatchStatus::Duplicate, &files);
+        let mut log = base_log(layout, BatchStatus::Duplicate, &files);
         log.batch = duplicates.iter().find_map(|(_, _, b)| b.clone());
         log.errors = duplicates
             .into_iter()
@@ -196,7 +199,7 @@ pub(super) fn process_batch(
     let staged = layout.processing.join(stamp());
     if let Err(e) = move_files(&fresh, &staged) {
         // Typically a file still locked by another program: retried at the next scan.
-        let mut log = base_log(BatchStatus::Waiting, &fresh);
+        let mut log = base_log(layout, BatchStatus::Waiting, &fresh);
         log.errors
             .push(format!("cannot take the files out of the inbox yet: {e}"));
         return log;
@@ -223,7 +226,7 @@ pub(super) fn process_staged(
     let outcome = RunPlan::resolve(&request)
         .map_err(RunError::from)
         .and_then(|plan| run(&plan));
-    let mut log = base_log(BatchStatus::Rejected, &files);
+    let mut log = base_log(layout, BatchStatus::Rejected, &files);
     let target = match &outcome {
         Ok(report) if report.sage_file.is_some() => {
             log.status = BatchStatus::Exported;

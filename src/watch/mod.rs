@@ -139,83 +139,119 @@ struct Seen {
     stable_since: Instant,
 }
 
-/// Runs the watch loop until stopped (Ctrl-C, SIGTERM) or, with `once`, until
-/// the inbox holds nothing more to process.
-pub fn watch(
-    options: &WatchOptions,
-    mut report_line: impl FnMut(&BatchLog),
-) -> Result<WatchSummary, WatchError> {
-    let layout = Layout::new(&options.root);
-    if !layout.config.is_file() {
-        return Err(WatchError::NoConfig(
-            layout.config.display().to_string(),
-            layout.root.display().to_string(),
-        ));
-    }
-    for folder in layout.folders() {
-        std::fs::create_dir_all(folder).map_err(io_error(folder))?;
-    }
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = stop.clone();
-    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))?;
+/// Is `folder` a client's drop folder (rather than a firm's folder of clients)?
+pub fn is_client_folder(folder: &Path) -> bool {
+    folder.join("inbox").is_dir() || folder.join(CONFIG_FILE_NAME).is_file()
+}
 
-    // Temporary outputs of a watcher or run that was killed: no live run holds them.
-    crate::output::remove_stale_temporaries(&layout.out);
-    let mut summary = WatchSummary::default();
-    // A batch interrupted by a crash: its files wait in .processing; the history
-    // decides what is left to post.
-    for leftover in subfolders(&layout.processing) {
-        let files = files_in(&leftover);
-        if files.is_empty() {
-            let _ = std::fs::remove_dir(&leftover);
-            continue;
+/// The client folders under a firm's root, in name order.
+pub fn client_folders(root: &Path) -> Vec<PathBuf> {
+    if is_client_folder(root) {
+        return vec![root.to_path_buf()];
+    }
+    subfolders(root)
+        .into_iter()
+        .filter(|folder| is_client_folder(folder))
+        .collect()
+}
+
+/// A client's name in messages: its folder's name.
+pub fn client_name(folder: &Path) -> String {
+    folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| folder.display().to_string())
+}
+
+/// One client folder being watched: its inbox's files and their state.
+struct Client {
+    layout: Layout,
+    watcher: Option<notify::RecommendedWatcher>,
+    seen: BTreeMap<PathBuf, Seen>,
+    last_change: Instant,
+    inbox_missing: bool,
+}
+
+impl Client {
+    /// Lays the folder out, removes temporaries of killed runs and finishes a
+    /// batch a crash left in `.processing`.
+    fn start(
+        folder: &Path,
+        options: &WatchOptions,
+        summary: &mut WatchSummary,
+        report_line: &mut impl FnMut(&BatchLog),
+    ) -> Result<Client, WatchError> {
+        let layout = Layout::new(folder);
+        if !layout.config.is_file() {
+            return Err(WatchError::NoConfig(
+                layout.config.display().to_string(),
+                layout.root.display().to_string(),
+            ));
         }
-        let log = process_staged(&layout, options, &leftover, &mut summary);
-        report_line(&log);
+        for folder in layout.folders() {
+            std::fs::create_dir_all(folder).map_err(io_error(folder))?;
+        }
+        crate::output::remove_stale_temporaries(&layout.out);
+        // A batch interrupted by a crash: its files wait in .processing; the
+        // history decides what is left to post.
+        for leftover in subfolders(&layout.processing) {
+            if files_in(&leftover).is_empty() {
+                let _ = std::fs::remove_dir(&leftover);
+                continue;
+            }
+            let log = process_staged(&layout, options, &leftover, summary);
+            report_line(&log);
+        }
+        Ok(Client {
+            layout,
+            watcher: None,
+            seen: BTreeMap::new(),
+            last_change: Instant::now(),
+            inbox_missing: false,
+        })
     }
 
-    let (events_tx, events) = std::sync::mpsc::channel();
-    let mut watcher: Option<notify::RecommendedWatcher> = None;
-    let mut seen: BTreeMap<PathBuf, Seen> = BTreeMap::new();
-    let mut last_change = Instant::now();
-    let mut inbox_missing = false;
-    loop {
-        if stop.load(Ordering::SeqCst) {
-            break;
-        }
-        if watcher.is_none() && layout.inbox.is_dir() {
-            watcher = start_watcher(&layout.inbox, events_tx.clone()).ok();
+    /// One look at the inbox: a batch is processed when every file in it has
+    /// been stable for the quiet period. True when the inbox holds nothing.
+    fn step(
+        &mut self,
+        options: &WatchOptions,
+        events: &std::sync::mpsc::Sender<notify::Result<notify::Event>>,
+        summary: &mut WatchSummary,
+        report_line: &mut impl FnMut(&BatchLog),
+    ) -> bool {
+        let layout = &self.layout;
+        if self.watcher.is_none() && layout.inbox.is_dir() {
+            self.watcher = start_watcher(&layout.inbox, events.clone()).ok();
         }
         let candidates = match scan(&layout.inbox) {
             Ok(candidates) => {
-                inbox_missing = false;
+                self.inbox_missing = false;
                 candidates
             }
             Err(_) => {
                 // A synced or network folder can vanish for a while: wait for it.
-                if !inbox_missing {
+                if !self.inbox_missing {
                     eprintln!(
-                        "{}: the inbox is not reachable; waiting for it to come back",
+                        "[{}] {}: the inbox is not reachable; waiting for it to come back",
+                        client_name(&layout.root),
                         layout.inbox.display()
                     );
                 }
-                inbox_missing = true;
-                watcher = None;
-                if options.once {
-                    break;
-                }
-                std::thread::sleep(options.rescan);
-                continue;
+                self.inbox_missing = true;
+                self.watcher = None;
+                return true;
             }
         };
         let now = Instant::now();
-        seen.retain(|path, _| candidates.contains_key(path));
+        self.seen.retain(|path, _| candidates.contains_key(path));
         for (path, (size, modified)) in &candidates {
-            let changed = seen
+            let changed = self
+                .seen
                 .get(path)
                 .is_none_or(|s| s.size != *size || s.modified != *modified);
             if changed {
-                seen.insert(
+                self.seen.insert(
                     path.clone(),
                     Seen {
                         size: *size,
@@ -223,25 +259,90 @@ pub fn watch(
                         stable_since: now,
                     },
                 );
-                last_change = now;
+                self.last_change = now;
             }
         }
-        let quiet_inbox = now.duration_since(last_change) >= options.quiet;
-        let ready: Vec<PathBuf> = seen
+        let quiet_inbox = now.duration_since(self.last_change) >= options.quiet;
+        let ready: Vec<PathBuf> = self
+            .seen
             .iter()
             .filter(|(_, s)| now.duration_since(s.stable_since) >= options.quiet)
             .map(|(p, _)| p.clone())
             .filter(|p| can_read(p))
             .collect();
-        if !ready.is_empty() && quiet_inbox && ready.len() == seen.len() {
-            let log = process_batch(&layout, options, &ready, &mut summary);
+        if !ready.is_empty() && quiet_inbox && ready.len() == self.seen.len() {
+            let log = process_batch(layout, options, &ready, summary);
             report_line(&log);
             for path in &ready {
-                seen.remove(path);
+                self.seen.remove(path);
             }
-            continue;
         }
-        if options.once && seen.is_empty() {
+        self.seen.is_empty()
+    }
+}
+
+/// Runs the watch loop until stopped (Ctrl-C, SIGTERM) or, with `once`, until
+/// every inbox holds nothing more to process. `options.root` is one client's
+/// drop folder, or a firm's folder holding one drop folder per client: new
+/// client folders are picked up at each scan, and a problem in one client
+/// never stops or delays the others.
+pub fn watch(
+    options: &WatchOptions,
+    mut report_line: impl FnMut(&BatchLog),
+) -> Result<WatchSummary, WatchError> {
+    let single = is_client_folder(&options.root);
+    if single && !options.root.join(CONFIG_FILE_NAME).is_file() {
+        return Err(WatchError::NoConfig(
+            options.root.join(CONFIG_FILE_NAME).display().to_string(),
+            options.root.display().to_string(),
+        ));
+    }
+    if !options.root.is_dir() {
+        return Err(WatchError::Io(
+            options.root.display().to_string(),
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        ));
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))?;
+
+    let mut summary = WatchSummary::default();
+    let mut clients: BTreeMap<PathBuf, Client> = BTreeMap::new();
+    // Client folders that could not start, with why (said once, retried each scan).
+    let mut failed: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let (events_tx, events) = std::sync::mpsc::channel();
+    loop {
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        for folder in client_folders(&options.root) {
+            if clients.contains_key(&folder) {
+                continue;
+            }
+            match Client::start(&folder, options, &mut summary, &mut report_line) {
+                Ok(client) => {
+                    failed.remove(&folder);
+                    clients.insert(folder, client);
+                }
+                Err(e) if single => return Err(e),
+                Err(e) => {
+                    let why = e.to_string();
+                    if failed.get(&folder) != Some(&why) {
+                        eprintln!("[{}] {why}", client_name(&folder));
+                    }
+                    failed.insert(folder, why);
+                }
+            }
+        }
+        let mut idle = true;
+        for client in clients.values_mut() {
+            if stop.load(Ordering::SeqCst) {
+                break;
+            }
+            idle &= client.step(options, &events_tx, &mut summary, &mut report_line);
+        }
+        if options.once && idle {
             break;
         }
         // Wake on a file event, or rescan after a while.
