@@ -141,7 +141,7 @@ pub enum Command {
     },
     /// Process exports dropped in FOLDER/inbox as they arrive (Ctrl-C stops after the current batch).
     Watch {
-        /// A folder laid out by 'plannit2sage init'.
+        /// A folder laid out by 'plannit2sage init', or a folder holding one such folder per client.
         folder: PathBuf,
         /// Process what is in the inbox, then exit (for Task Scheduler or cron).
         #[arg(long)]
@@ -171,6 +171,22 @@ pub enum Command {
         /// Format of the sales report.
         #[arg(long, value_enum, default_value = "csv")]
         format: SampleFormat,
+    },
+    /// Where each client of a folder stands: last export, last rejection, files waiting, money in transit.
+    Status {
+        /// A client's drop folder, or a folder holding one per client.
+        root: PathBuf,
+        /// English instead of French.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Print the Task Scheduler (Windows) or cron command that runs 'watch --once' regularly.
+    Schedule {
+        /// A client's drop folder, or a folder holding one per client.
+        folder: PathBuf,
+        /// How often: 15m, 1h.
+        #[arg(long, default_value = "15m")]
+        every: String,
     },
     /// Run one SQL query over the tables the journal queries see (nothing is written).
     Sql {

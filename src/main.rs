@@ -68,6 +68,10 @@ fn main() -> ExitCode {
             history,
         }),
         Command::TestQueries { queries } => cmd::sql::test_queries(&queries),
+        Command::Status { root, lang } => {
+            cmd::status::status(&root, lang == Some(plannit2sage::cli::LangArg::En))
+        }
+        Command::Schedule { folder, every } => cmd::status::schedule(&folder, &every),
         Command::Init { folder } => cmd::watch::init(&folder),
         Command::SampleData {
             out,

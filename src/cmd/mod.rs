@@ -5,6 +5,7 @@ pub mod check;
 pub mod history;
 pub mod run;
 pub mod sql;
+pub mod status;
 pub mod watch;
 
 /// Exit status when the data or the file is wrong (the user fixes the input).

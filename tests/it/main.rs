@@ -5,6 +5,7 @@ mod architecture;
 mod bad_input;
 mod company;
 mod damaged;
+mod firm;
 mod fixtures;
 mod formats;
 mod granularity;

@@ -1,0 +1,211 @@
+//! `plannit2sage status ROOT` (where each client stands: last exported batch,
+//! last rejection, files waiting, Plannit Pay money in transit) and
+//! `plannit2sage schedule FOLDER --every 15m` (the Task Scheduler or cron line
+//! that runs `watch --once`). French by default.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use rust_decimal::Decimal;
+
+use super::{money, EXIT_SETUP};
+use crate::config::Config;
+use crate::history::History;
+use crate::watch::{client_folders, client_name, Layout};
+
+pub fn status(root: &Path, english: bool) -> ExitCode {
+    let clients = client_folders(root);
+    if clients.is_empty() {
+        eprintln!(
+            "{}",
+            if english {
+                format!(
+                    "error: {}: no client folder (made by 'plannit2sage init')",
+                    root.display()
+                )
+            } else {
+                format!(
+                    "erreur : {} : aucun dossier client (créé par « plannit2sage init »)",
+                    root.display()
+                )
+            }
+        );
+        return ExitCode::from(EXIT_SETUP);
+    }
+    for folder in clients {
+        print_client(&folder, english);
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_client(folder: &Path, english: bool) {
+    let layout = Layout::new(folder);
+    let say = |fr: String, en: String| println!("  {}", if english { en } else { fr });
+    println!(
+        "{} {}",
+        if english { "Client" } else { "Client" },
+        client_name(folder)
+    );
+    let log: Vec<serde_json::Value> = std::fs::read_to_string(&layout.log)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let field =
+        |entry: &serde_json::Value, key: &str| entry[key].as_str().unwrap_or_default().to_string();
+    let history = History::snapshot(&layout.history).ok();
+    let batches = history
+        .as_ref()
+        .and_then(|h| h.batches().ok())
+        .unwrap_or_default();
+    match log.iter().rev().find(|l| l["status"] == "exported") {
+        Some(entry) => {
+            let id = field(entry, "batch");
+            let period = batches
+                .iter()
+                .find(|b| b.id == id)
+                .map(|b| {
+                    format!(
+                        "{} → {}",
+                        b.first_date.clone().unwrap_or_default(),
+                        b.last_date.clone().unwrap_or_default()
+                    )
+                })
+                .unwrap_or_default();
+            let debits: Decimal = field(entry, "debits").parse().unwrap_or_default();
+            let time = field(entry, "time");
+            say(
+                format!(
+                    "dernier lot exporté : {id}, le {time}, période {period}, débits {} $",
+                    money(debits)
+                ),
+                format!(
+                    "last exported batch: {id}, on {time}, period {period}, debits ${}",
+                    money(debits)
+                ),
+            );
+        }
+        None => say("aucun lot exporté".into(), "no batch exported yet".into()),
+    }
+    if let Some(entry) = log.iter().rev().find(|l| l["status"] == "rejected") {
+        let why = entry["errors"][0].as_str().unwrap_or_default().to_string();
+        let time = field(entry, "time");
+        say(
+            format!("dernier refus : le {time} : {why}"),
+            format!("last rejection: on {time}: {why}"),
+        );
+    }
+    let waiting = std::fs::read_dir(&layout.inbox)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .filter(|e| !crate::load::is_transient_file(&e.file_name().to_string_lossy()))
+                .count()
+        })
+        .unwrap_or(0);
+    say(
+        format!("fichiers en attente dans inbox : {waiting}"),
+        format!("files waiting in the inbox: {waiting}"),
+    );
+    if let Some((account, in_transit)) = in_transit(&layout, history) {
+        say(
+            format!(
+                "Plannit Pay en transit (compte {account}) : {} $",
+                money(in_transit)
+            ),
+            format!(
+                "Plannit Pay in transit (account {account}): ${}",
+                money(in_transit)
+            ),
+        );
+    }
+}
+
+/// The clearing account's balance over the batches exported, when configured.
+fn in_transit(layout: &Layout, history: Option<History>) -> Option<(String, Decimal)> {
+    let config = Config::load(&layout.config).ok()?;
+    let account = config.accounts.plannit_pay_clearing?;
+    let mut history = history?;
+    let tables = history.lock().ok()?.tables().ok()?;
+    let done: Vec<&str> = tables
+        .batches
+        .iter()
+        .filter(|b| b.status == "done")
+        .map(|b| b.batch_id.as_str())
+        .collect();
+    let balance = tables
+        .postings
+        .iter()
+        .filter(|p| p.account == account && done.contains(&p.batch_id.as_str()))
+        .map(|p| p.amount)
+        .sum();
+    Some((account, balance))
+}
+
+/// `15m`, `1h` → minutes.
+fn every_minutes(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let (number, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit())?);
+    let number: u32 = number.parse().ok()?;
+    match unit {
+        "m" | "min" => Some(number),
+        "h" => Some(number * 60),
+        _ => None,
+    }
+    .filter(|m| *m > 0)
+}
+
+pub fn schedule(folder: &Path, every: &str) -> ExitCode {
+    let Some(minutes) = every_minutes(every) else {
+        eprintln!("error: --every takes minutes or hours: 15m, 1h");
+        return ExitCode::from(EXIT_SETUP);
+    };
+    let folder = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let exe = std::env::current_exe()
+        .ok()
+        .and_then(|p| std::path::absolute(p).ok())
+        .unwrap_or_else(|| "plannit2sage".into());
+    let name = client_name(&folder);
+    if cfg!(windows) {
+        let (unit, modifier) = if minutes % 60 == 0 {
+            ("HOURLY", minutes / 60)
+        } else {
+            ("MINUTE", minutes)
+        };
+        println!(
+            "schtasks /Create /F /SC {unit} /MO {modifier} /TN \"plannit2sage {name}\" /TR \"\\\"{}\\\" watch \\\"{}\\\" --once\"",
+            exe.display(),
+            folder.display()
+        );
+    } else {
+        let spec = if minutes < 60 {
+            format!("*/{minutes} * * * *")
+        } else if minutes % 60 == 0 && minutes / 60 < 24 {
+            format!("0 */{} * * *", minutes / 60)
+        } else {
+            eprintln!("error: --every: use minutes below an hour, or whole hours below a day");
+            return ExitCode::from(EXIT_SETUP);
+        };
+        println!(
+            "{spec} '{}' watch '{}' --once >> '{}' 2>&1",
+            exe.display(),
+            folder.display(),
+            folder.join("cron.log").display()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::every_minutes;
+
+    #[test]
+    fn every_reads_minutes_and_hours() {
+        assert_eq!(every_minutes("15m"), Some(15));
+        assert_eq!(every_minutes("2h"), Some(120));
+        assert_eq!(every_minutes("0m"), None);
+        assert_eq!(every_minutes("15"), None);
+    }
+}
