@@ -41,11 +41,7 @@ pub fn status(root: &Path, english: bool) -> ExitCode {
 fn print_client(folder: &Path, english: bool) {
     let layout = Layout::new(folder);
     let say = |fr: String, en: String| println!("  {}", if english { en } else { fr });
-    println!(
-        "{} {}",
-        if english { "Client" } else { "Client" },
-        client_name(folder)
-    );
+    println!("Client {}", client_name(folder));
     let log: Vec<serde_json::Value> = std::fs::read_to_string(&layout.log)
         .unwrap_or_default()
         .lines()
