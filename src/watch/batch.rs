@@ -85,8 +85,12 @@ fn file_name(path: &Path) -> String {
 }
 
 /// Moves `files` into `dir`, keeping names (a name already there gets a suffix).
+/// Moves files into `dir`, all or none: a file that cannot be moved (on
+/// Windows, one still open in Excel: a sharing violation) puts the ones
+/// already moved back, so a batch is never left half-moved.
 fn move_files(files: &[PathBuf], dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
+    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     for file in files {
         let mut target = dir.join(file_name(file));
         let mut n = 2;
@@ -94,7 +98,14 @@ fn move_files(files: &[PathBuf], dir: &Path) -> std::io::Result<()> {
             target = dir.join(format!("{}-{n}", file_name(file)));
             n += 1;
         }
-        std::fs::rename(file, &target)?;
+        if let Err(e) = std::fs::rename(file, &target) {
+            for (from, to) in moved.iter().rev() {
+                let _ = std::fs::rename(to, from);
+            }
+            let _ = std::fs::remove_dir(dir);
+            return Err(e);
+        }
+        moved.push((file.clone(), target));
     }
     Ok(())
 }
@@ -328,5 +339,25 @@ fn append_log(layout: &Layout, log: &BatchLog) {
         .open(&layout.log)
     {
         let _ = writeln!(file, "{line}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_moved_puts_the_others_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let inbox = dir.path().join("inbox");
+        std::fs::create_dir(&inbox).unwrap();
+        let first = inbox.join("a.csv");
+        std::fs::write(&first, "a").unwrap();
+        // The second file has vanished (as a locked one fails to move).
+        let missing = inbox.join("b.csv");
+        let target = dir.path().join("staged");
+        assert!(move_files(&[first.clone(), missing], &target).is_err());
+        assert_eq!(std::fs::read(&first).unwrap(), b"a");
+        assert!(!target.exists());
     }
 }
