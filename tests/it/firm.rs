@@ -163,7 +163,7 @@ fn a_client_added_while_watching_is_picked_up() {
 }
 
 #[test]
-fn schedule_prints_a_cron_line_for_watch_once() {
+fn schedule_prints_the_command_that_runs_watch_once() {
     let root = tempfile::tempdir().unwrap();
     let output = binary()
         .args(["schedule", root.path().to_str().unwrap(), "--every", "15m"])
@@ -171,9 +171,20 @@ fn schedule_prints_a_cron_line_for_watch_once() {
         .unwrap();
     let line = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success());
-    assert!(line.starts_with("*/15 * * * * '"), "{line}");
-    assert!(
-        line.contains(&format!("' watch '{}' --once", root.path().display())),
-        "{line}"
-    );
+    if cfg!(windows) {
+        assert!(
+            line.starts_with("schtasks /Create /F /SC MINUTE /MO 15 /TN \"plannit2sage "),
+            "{line}"
+        );
+        assert!(
+            line.contains(&format!("watch \\\"{}\\\" --once", root.path().display())),
+            "{line}"
+        );
+    } else {
+        assert!(line.starts_with("*/15 * * * * '"), "{line}");
+        assert!(
+            line.contains(&format!("' watch '{}' --once", root.path().display())),
+            "{line}"
+        );
+    }
 }
