@@ -21,7 +21,10 @@ pub(super) fn write_plannit_pay(
     sheet.set_name("Plannit Pay")?;
     let title = Format::new().set_bold().set_font_size(14);
     let bold = Format::new().set_bold();
-    sheet.set_column_width(0, 58)?;
+    // Printed on one page wide, as the other sheets.
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_column_width(0, 52)?;
     for col in 1..=4 {
         sheet.set_column_width(col, 18)?;
     }
