@@ -234,20 +234,7 @@ impl Reconciliation {
 /// The clearing account's movements, when `plannit_pay_clearing` is set.
 fn plannit_pay(inputs: &ReconcileInputs) -> Option<PlannitPayFigures> {
     let clearing = inputs.config.accounts.plannit_pay_clearing.clone()?;
-    let done: BTreeSet<&str> = inputs
-        .history_tables
-        .batches
-        .iter()
-        .filter(|b| b.status == "done")
-        .map(|b| b.batch_id.as_str())
-        .collect();
-    let opening: Decimal = inputs
-        .history_tables
-        .postings
-        .iter()
-        .filter(|p| p.account == clearing && done.contains(p.batch_id.as_str()))
-        .map(|p| p.amount)
-        .sum();
+    let opening = inputs.history_tables.account_balance(&clearing);
     let to_clearing: Vec<&Payment> = inputs
         .payments
         .iter()

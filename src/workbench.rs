@@ -14,17 +14,14 @@ use crate::history::History;
 use crate::journal::EntryLabeler;
 use crate::plan::{RunPlan, RunRequest};
 use crate::run::{run, RunError};
+use crate::tables;
 use crate::transform::{cell_text, QueryError, QueryFile, SqlTables};
-use crate::{load, merge, tables};
 
 /// The tables and views the journal queries of a run over `plan`'s inbox see.
 pub fn load_tables(plan: &RunPlan) -> Result<SqlTables, RunError> {
     let mut history = History::snapshot(&plan.history_path)?;
     let history_tables = history.lock()?.tables()?;
-    let mut skip = vec![plan.config_path.clone(), plan.history_path.clone()];
-    skip.extend(plan.config.named_files.iter().cloned());
-    let mut inputs = load::load_inbox(&plan.inbox, &plan.config.load_options(), &skip)?;
-    merge::merge_overlapping(&mut inputs);
+    let inputs = crate::run::load(plan)?.inputs;
     let labeler = EntryLabeler::new(
         plan.config.sage.granularity,
         &inputs.sales,

@@ -123,19 +123,12 @@ fn in_transit(layout: &Layout, history: Option<History>) -> Option<(String, Deci
     let config = Config::load(&layout.config).ok()?;
     let account = config.accounts.plannit_pay_clearing?;
     let mut history = history?;
-    let tables = history.lock().ok()?.tables().ok()?;
-    let done: Vec<&str> = tables
-        .batches
-        .iter()
-        .filter(|b| b.status == "done")
-        .map(|b| b.batch_id.as_str())
-        .collect();
-    let balance = tables
-        .postings
-        .iter()
-        .filter(|p| p.account == account && done.contains(&p.batch_id.as_str()))
-        .map(|p| p.amount)
-        .sum();
+    let balance = history
+        .lock()
+        .ok()?
+        .tables()
+        .ok()?
+        .account_balance(&account);
     Some((account, balance))
 }
 

@@ -535,6 +535,23 @@ pub struct HistoryTables {
     pub postings: Vec<HistoryPostingRow>,
 }
 
+impl HistoryTables {
+    /// An account's balance over the batches exported (void ones left out).
+    pub fn account_balance(&self, account: &str) -> Decimal {
+        let done: std::collections::BTreeSet<&str> = self
+            .batches
+            .iter()
+            .filter(|b| b.status == "done")
+            .map(|b| b.batch_id.as_str())
+            .collect();
+        self.postings
+            .iter()
+            .filter(|p| p.account == account && done.contains(p.batch_id.as_str()))
+            .map(|p| p.amount)
+            .sum()
+    }
+}
+
 /// The history file for a run: `--history`, else beside the configuration.
 pub fn default_path(config_path: &Path) -> PathBuf {
     config_path

@@ -209,6 +209,41 @@ impl<'a> SheetReader<'a> {
         }
     }
 
+    /// A money cell that may be blank (`None`); unreadable is a finding.
+    fn optional_amount(
+        &mut self,
+        row: &[Cell],
+        number: u64,
+        column: &str,
+        document: &str,
+    ) -> Option<Decimal> {
+        match amount_from_cell(self.cell(row, column)) {
+            Ok(amount) => amount,
+            Err(error) => {
+                self.amount_error(number, column, document, &error);
+                None
+            }
+        }
+    }
+
+    /// A document number the row cannot do without; blank is a finding.
+    fn identifier(
+        &mut self,
+        row: &[Cell],
+        number: u64,
+        column: &str,
+        rule: &str,
+        message: &str,
+    ) -> String {
+        let value = self.text(row, column);
+        if value.is_empty() {
+            let location = self.location(number, Some(column), "");
+            self.findings
+                .push(Finding::error(rule, message.to_string(), location));
+        }
+        value
+    }
+
     fn quantity(&mut self, row: &[Cell], number: u64, document: &str) -> Option<Decimal> {
         let cell = self.cell(row, "quantity");
         let parsed = match cell {
@@ -365,24 +400,16 @@ impl<'a> SheetReader<'a> {
     }
 
     fn sales_line(&mut self, number: u64, row: &[Cell]) -> SalesLine {
-        let invoice = self.text(row, "invoice");
-        if invoice.is_empty() {
-            let location = self.location(number, Some("invoice"), "");
-            self.findings.push(Finding::error(
-                "invoice_missing",
-                "the invoice number is blank: every sales line needs its invoice",
-                location,
-            ));
-        }
+        let invoice = self.identifier(
+            row,
+            number,
+            "invoice",
+            "invoice_missing",
+            "the invoice number is blank: every sales line needs its invoice",
+        );
         let (date, date_text) = self.date(row, number, &invoice);
         let quantity = self.quantity(row, number, &invoice);
-        let unit_price = match amount_from_cell(self.cell(row, "unit_price")) {
-            Ok(price) => price,
-            Err(error) => {
-                self.amount_error(number, "unit_price", &invoice, &error);
-                None
-            }
-        };
+        let unit_price = self.optional_amount(row, number, "unit_price", &invoice);
         SalesLine {
             origin: RowOrigin {
                 file: self.file.to_string(),
@@ -482,23 +509,15 @@ impl<'a> SheetReader<'a> {
     }
 
     fn payout(&mut self, number: u64, row: &[Cell]) -> PayoutRow {
-        let payout = self.text(row, "payout");
-        if payout.is_empty() {
-            let location = self.location(number, Some("payout"), "");
-            self.findings.push(Finding::error(
-                "payout_missing",
-                "the payout number is blank: every row of the payouts report needs its payout",
-                location,
-            ));
-        }
+        let payout = self.identifier(
+            row,
+            number,
+            "payout",
+            "payout_missing",
+            "the payout number is blank: every row of the payouts report needs its payout",
+        );
         let (date, date_text) = self.date(row, number, &payout);
-        let net = match amount_from_cell(self.cell(row, "net")) {
-            Ok(net) => net,
-            Err(error) => {
-                self.amount_error(number, "net", &payout, &error);
-                None
-            }
-        };
+        let net = self.optional_amount(row, number, "net", &payout);
         PayoutRow {
             origin: RowOrigin {
                 file: self.file.to_string(),

@@ -49,12 +49,12 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     abort_point("locked");
     crate::timings::mark("history read");
 
-    let mut inputs = load(plan)?;
+    let Loaded {
+        mut inputs,
+        merged,
+        rows,
+    } = load(plan)?;
     crate::timings::mark("inputs loaded");
-    let merged = merge::merge_overlapping(&mut inputs);
-    let mut rows = RowAccounts::from_files(&inputs.files);
-    rows.add_duplicates(&merged);
-    set_aside_applied_deposits(plan, &mut inputs, &mut rows);
     let checked = check(plan, &mut inputs, &known)?;
     let classified = classify(plan, checked, &known);
     crate::timings::mark("history compared");
@@ -95,15 +95,30 @@ fn read_history(plan: &RunPlan, locked: &Locked) -> Result<Known, RunError> {
     })
 }
 
-/// Stage 1: every report in the inbox, typed.
-fn load(plan: &RunPlan) -> Result<LoadedInputs, RunError> {
+/// The inbox's rows as the checks and the journal see them, the rows merged
+/// away, and where every row read stands so far.
+pub(crate) struct Loaded {
+    pub inputs: LoadedInputs,
+    pub merged: Vec<MergedRow>,
+    pub rows: RowAccounts,
+}
+
+/// Stage 1: every report in the inbox, typed; files holding the same
+/// documents merged; applied deposits that post nothing set aside. The
+/// analyst's `sql` and `tables` see the rows this gives.
+pub(crate) fn load(plan: &RunPlan) -> Result<Loaded, RunError> {
     let mut skip = vec![plan.config_path.clone(), plan.history_path.clone()];
     skip.extend(plan.config.named_files.iter().cloned());
-    Ok(load::load_inbox(
-        &plan.inbox,
-        &plan.config.load_options(),
-        &skip,
-    )?)
+    let mut inputs = load::load_inbox(&plan.inbox, &plan.config.load_options(), &skip)?;
+    let merged = merge::merge_overlapping(&mut inputs);
+    let mut rows = RowAccounts::from_files(&inputs.files);
+    rows.add_duplicates(&merged);
+    set_aside_applied_deposits(plan, &mut inputs, &mut rows);
+    Ok(Loaded {
+        inputs,
+        merged,
+        rows,
+    })
 }
 
 /// Without `[accounts] customer_deposits`, a deposit was credited to the
@@ -235,7 +250,6 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
         &documents,
         classification.new.iter(),
     ));
-    findings.sort_by_key(|f| f.severity);
     Classified {
         findings,
         documents,
@@ -278,9 +292,15 @@ fn journal(
         .iter()
         .map(|(d, _)| d.key.as_str())
         .collect();
-    // Which rows the batch posts; the others are counted where they went.
-    let fate = |dated: bool, key: String| {
-        if !dated || history.new.contains(&key) {
+    // The batch posts the rows of new documents (and rows without a date, which
+    // are errors); the others are counted where they went.
+    let mut keep = |origin: &load::reports::RowOrigin, key: Option<String>| {
+        let Some(key) = key else {
+            rows.count(origin, RowFate::InBatch);
+            return true;
+        };
+        let new = history.new.contains(&key);
+        let fate = if new {
             RowFate::InBatch
         } else if unchanged.contains(key.as_str()) {
             RowFate::AlreadyExported
@@ -289,32 +309,25 @@ fn journal(
             RowFate::InBatch
         } else {
             RowFate::Refused
-        }
+        };
+        rows.count(origin, fate);
+        new
     };
-    let mut sales = Vec::new();
-    for line in inputs.sales {
-        let f = fate(line.date.is_some(), invoice_key(&line));
-        rows.count(&line.origin, f);
-        if line.date.is_none() || history.new.contains(&invoice_key(&line)) {
-            sales.push(line);
-        }
-    }
-    let mut payments = Vec::new();
-    for payment in inputs.payments {
-        let f = fate(payment.date.is_some(), payment_key(&payment));
-        rows.count(&payment.origin, f);
-        if payment.date.is_none() || history.new.contains(&payment_key(&payment)) {
-            payments.push(payment);
-        }
-    }
-    let mut payouts = Vec::new();
-    for row in inputs.payouts {
-        let f = fate(row.date.is_some(), payout_key(&row));
-        rows.count(&row.origin, f);
-        if row.date.is_none() || history.new.contains(&payout_key(&row)) {
-            payouts.push(row);
-        }
-    }
+    let sales: Vec<_> = inputs
+        .sales
+        .into_iter()
+        .filter(|l| keep(&l.origin, l.date.map(|_| invoice_key(l))))
+        .collect();
+    let payments: Vec<_> = inputs
+        .payments
+        .into_iter()
+        .filter(|p| keep(&p.origin, p.date.map(|_| payment_key(p))))
+        .collect();
+    let payouts: Vec<_> = inputs
+        .payouts
+        .into_iter()
+        .filter(|r| keep(&r.origin, r.date.map(|_| payout_key(r))))
+        .collect();
     let labeler = EntryLabeler::new(config.sage.granularity, &sales, &payments, &payouts);
     let frames = tables::all_tables(config, &sales, &payments, &payouts, &labeler, &known.tables)?;
     let tables = SqlTables::new(frames, &plan.queries.views)?;
