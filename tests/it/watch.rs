@@ -1,8 +1,12 @@
 //! Drop-folder mode, driving the real `watch` command on a temporary folder.
 
+#[cfg(unix)]
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
+#[cfg(unix)]
+use std::process::{Child, Stdio};
+#[cfg(unix)]
 use std::time::{Duration, Instant};
 
 use crate::fixtures::*;
@@ -53,6 +57,8 @@ pub fn log_lines(root: &Path) -> Vec<serde_json::Value> {
         .collect()
 }
 
+// The watcher-process tests below are Unix-only (they stop it with a signal).
+#[cfg(unix)]
 fn wait_for(what: &str, timeout: Duration, mut condition: impl FnMut() -> bool) {
     let start = Instant::now();
     while !condition() {
@@ -61,6 +67,7 @@ fn wait_for(what: &str, timeout: Duration, mut condition: impl FnMut() -> bool) 
     }
 }
 
+#[cfg(unix)]
 fn spawn_watch(root: &Path) -> Child {
     binary()
         .args([
