@@ -7,10 +7,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Text;
 use crate::load::sheet::read_sheets;
 use crate::load::values::Cell;
 use crate::load::Limits;
 use crate::text::fold_header;
+use crate::{t, tr};
 
 /// One account of the chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,8 +56,9 @@ const HEADER_ROWS: usize = 30;
 
 impl Chart {
     /// Reads a chart of accounts file.
-    pub fn load(path: &Path) -> Result<Chart, String> {
-        let sheets = read_sheets(path, &Limits::default()).map_err(|e| e.to_string())?;
+    pub fn load(path: &Path) -> Result<Chart, Text> {
+        let sheets =
+            read_sheets(path, &Limits::default()).map_err(|e| Text::verbatim(e.to_string()))?;
         for sheet in &sheets {
             let rows: Vec<Vec<Cell>> = sheet.rows().collect();
             let Some((header_index, number, name, kind)) = find_header(&rows) else {
@@ -73,9 +76,10 @@ impl Chart {
                     if name.is_some_and(|n| text(n).is_empty()) || account.contains(' ') {
                         continue;
                     }
-                    return Err(format!(
-                        "row {}: '{account}' is not an account number (digits only)",
-                        sheet.first_row_number + index as u64
+                    return Err(t!(
+                        "setup-chart-not-a-number",
+                        row = sheet.first_row_number + index as u64,
+                        account = &account
                     ));
                 }
                 accounts.insert(
@@ -87,16 +91,17 @@ impl Chart {
                 );
             }
             if accounts.is_empty() {
-                return Err("the chart lists no account".into());
+                return Err(t!("setup-chart-empty"));
             }
             return Ok(Chart {
                 path: path.to_path_buf(),
                 accounts,
             });
         }
-        Err(format!(
-            "no header with an account number column ({}) in the first {HEADER_ROWS} rows: export the chart of accounts from Sage 50 (Reports > Lists > Chart of Accounts)",
-            "Numéro, Compte, Account, Number"
+        Err(t!(
+            "setup-chart-no-header",
+            headers = "Numéro, Compte, Account, Number",
+            rows = HEADER_ROWS
         ))
     }
 
@@ -114,7 +119,7 @@ impl Chart {
     }
 
     /// Why an account is not usable: absent, or not in the chart's number format.
-    pub fn problem(&self, account: &str) -> Option<String> {
+    pub fn problem(&self, account: &str) -> Option<Text> {
         if self.contains(account) {
             return None;
         }
@@ -126,15 +131,15 @@ impl Chart {
             .unwrap_or_default();
         if !lengths.contains(&account.len()) {
             let digits: Vec<String> = lengths.iter().map(usize::to_string).collect();
-            return Some(format!(
-                "account {account} has {} digits, but the accounts of the chart ({file}) have {}",
-                account.len(),
-                digits.join(" or ")
+            return Some(t!(
+                "setup-chart-digits",
+                account = account,
+                count = account.len(),
+                file = &file,
+                lengths = digits.join(&format!(" {} ", tr!("setup-or")))
             ));
         }
-        Some(format!(
-            "account {account} is not in the chart of accounts ({file})"
-        ))
+        Some(t!("setup-chart-missing", account = account, file = &file))
     }
 }
 
@@ -153,9 +158,11 @@ fn find_header(rows: &[Vec<Cell>]) -> Option<(usize, usize, Option<usize>, Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{set_lang, Lang};
 
     #[test]
     fn reads_a_french_chart_with_section_titles() {
+        set_lang(Lang::En);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("plan.csv");
         std::fs::write(
@@ -167,15 +174,32 @@ mod tests {
         assert_eq!(chart.accounts.len(), 3);
         assert_eq!(chart.name("1210"), Some("Comptes clients Plannit"));
         assert_eq!(chart.problem("4001"), None);
-        assert!(chart.problem("4009").unwrap().contains("not in the chart"));
-        assert!(chart.problem("401").unwrap().contains("has 3 digits"));
+        assert!(chart
+            .problem("4009")
+            .unwrap()
+            .to_string()
+            .contains("not in the chart"));
+        assert!(chart
+            .problem("401")
+            .unwrap()
+            .to_string()
+            .contains("has 3 digits"));
+        set_lang(Lang::Fr);
+        assert_eq!(
+            chart.problem("401").unwrap().to_string(),
+            "le compte 401 a 3 chiffres, mais les comptes du plan comptable (plan.csv) en ont 4"
+        );
     }
 
     #[test]
     fn a_file_without_an_account_column_is_refused() {
+        set_lang(Lang::En);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("plan.csv");
         std::fs::write(&path, "Nom,Solde\nBanque,10\n").unwrap();
-        assert!(Chart::load(&path).unwrap_err().contains("no header"));
+        assert!(Chart::load(&path)
+            .unwrap_err()
+            .to_string()
+            .contains("no header"));
     }
 }

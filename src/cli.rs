@@ -14,6 +14,9 @@ use crate::config::{Granularity, Lang};
     about = "Plannit sales and payments exports → Sage 50 General Journal import file"
 )]
 pub struct Cli {
+    /// Language of messages, error files and the workbook [default: the config's [report] lang, else fr].
+    #[arg(long, value_enum, global = true, env = "PLANNIT2SAGE_LANG")]
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -107,9 +110,6 @@ pub enum Command {
         /// Folder with journal/*.sql and checks/*.sql [default: the built-in queries].
         #[arg(long)]
         queries: Option<PathBuf>,
-        /// Language of the reconciliation workbook [default: from the config, else fr].
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
         /// Export history file [default: plannit2sage.sqlite beside the config].
         #[arg(long)]
         history: Option<PathBuf>,
@@ -138,6 +138,25 @@ pub enum Command {
     Init {
         /// The folder to lay out (created if needed; nothing is overwritten).
         folder: PathBuf,
+        /// A folder of Plannit exports: every catalogue item and payment method
+        /// found is listed in the configuration, commented out, to complete.
+        #[arg(long, value_name = "INBOX")]
+        from: Option<PathBuf>,
+        /// With --from: list the items in a mapping table (produits.csv, opens in
+        /// Excel) read through [mapping] products_file, instead of under [products].
+        #[arg(long, requires = "from")]
+        table: bool,
+    },
+    /// Run the rejected batches of a drop folder again, once the configuration
+    /// (or the mapping table, or the chart) is fixed.
+    Retry {
+        /// A client's drop folder, or a folder holding one per client.
+        folder: PathBuf,
+        /// The rejected batch's folder name under rejected/ [default: every rejected batch].
+        name: Option<String>,
+        /// Post changed documents as adjusting entries (see 'run --adjust').
+        #[arg(long)]
+        adjust: bool,
     },
     /// Process exports dropped in FOLDER/inbox as they arrive (Ctrl-C stops after the current batch).
     Watch {
@@ -176,9 +195,6 @@ pub enum Command {
     Status {
         /// A client's drop folder, or a folder holding one per client.
         root: PathBuf,
-        /// English instead of French.
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
     },
     /// Print the Task Scheduler (Windows) or cron command that runs 'watch --once' regularly.
     Schedule {

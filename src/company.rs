@@ -11,6 +11,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::chart::Chart;
+use crate::i18n::Text;
+use crate::t;
 
 /// The company settings, validated.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -25,12 +27,16 @@ pub struct SageCompany {
 }
 
 impl SageCompany {
-    /// Why Sage would refuse a posting to this account, if it would.
+    /// Why Sage would refuse a posting to this account, if it would, in the
+    /// current language.
     pub fn account_problem(&self, account: &str) -> Option<String> {
+        self.account_issue(account).map(|why| why.to_string())
+    }
+
+    /// Why Sage would refuse a posting to this account, if it would.
+    pub fn account_issue(&self, account: &str) -> Option<Text> {
         if self.linked_accounts.iter().any(|a| a == account) {
-            return Some(format!(
-                "account {account} is a linked account in Sage 50 ([sage50] linked_accounts), which an import cannot post to"
-            ));
+            return Some(t!("setup-account-linked", account = account));
         }
         self.chart.as_ref().and_then(|chart| chart.problem(account))
     }
@@ -94,13 +100,13 @@ pub(crate) enum DateValue {
 }
 
 impl DateValue {
-    fn parse(&self, key: &str) -> Result<NaiveDate, String> {
+    fn parse(&self, key: &str) -> Result<NaiveDate, Text> {
         let text = match self {
             DateValue::Text(text) => text.trim().to_string(),
             DateValue::Date(date) => date.to_string(),
         };
         NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map_err(|_| format!("[sage50] {key} = \"{text}\": write the date as YYYY-MM-DD"))
+            .map_err(|_| t!("setup-date-format", key = key, value = &text))
     }
 }
 
@@ -115,7 +121,7 @@ pub(crate) struct RawCompany {
 
 impl RawCompany {
     /// Reads the chart (relative to `base`) and checks the dates.
-    pub(crate) fn resolve(self, base: &Path) -> Result<(SageCompany, Option<PathBuf>), String> {
+    pub(crate) fn resolve(self, base: &Path) -> Result<(SageCompany, Option<PathBuf>), Text> {
         let chart_path = self.chart_of_accounts.map(|file| {
             if file.is_absolute() {
                 file
@@ -126,8 +132,13 @@ impl RawCompany {
         let chart = chart_path
             .as_ref()
             .map(|path| {
-                Chart::load(path)
-                    .map_err(|why| format!("[sage50] chart_of_accounts: {}: {why}", path.display()))
+                Chart::load(path).map_err(|why| {
+                    t!(
+                        "setup-chart-unreadable",
+                        path = path.display().to_string(),
+                        reason = why
+                    )
+                })
             })
             .transpose()?;
         let lock_before = self
@@ -140,8 +151,10 @@ impl RawCompany {
             .transpose()?;
         if let (Some(lock), Some(end)) = (lock_before, fiscal_year_end) {
             if lock > end {
-                return Err(format!(
-                    "[sage50] lock_before ({lock}) is after fiscal_year_end ({end}): no date would be accepted"
+                return Err(t!(
+                    "setup-lock-after-year-end",
+                    lock = lock.to_string(),
+                    end = end.to_string()
                 ));
             }
         }

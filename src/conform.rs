@@ -12,9 +12,10 @@ use rust_decimal::Decimal;
 use crate::company::DateProblem;
 use crate::config::Config;
 use crate::dedup::Documents;
-use crate::diagnostics::{Finding, Location};
+use crate::diagnostics::{Finding, Fix, Location};
 use crate::journal::{EntryLabeler, JournalEntry, JournalLine, TaxLine};
 use crate::load::reports::SalesLine;
+use crate::{t, tr};
 
 /// The rule of a journal account the company lacks or cannot post to.
 pub const ACCOUNT_RULE: &str = "account_not_in_company";
@@ -52,20 +53,29 @@ pub fn date_findings<'a>(
                 .map(|(date, number)| format!("{number} ({date})"))
                 .collect();
             let more = if count > SHOWN { ", …" } else { "" };
-            let (rule, message) = match problem {
+            let documents = format!("{}{more}", first.join(", "));
+            // Documents before the lock date are left out of the export; after
+            // the year end, the configuration follows the new fiscal year.
+            let (rule, message, fix) = match problem {
                 DateProblem::BeforeLock(lock) => (
                     "date_locked",
-                    format!(
-                        "{count} document(s) dated before {lock}, the date before which Sage 50 accepts no transaction ([sage50] lock_before): {}{more}. Export only documents from {lock} on, or change lock_before if the company's setting changed",
-                        first.join(", ")
+                    t!(
+                        "load-date-locked",
+                        count = count,
+                        lock = lock.to_string(),
+                        documents = documents
                     ),
+                    Fix::Plannit,
                 ),
                 DateProblem::AfterYearEnd(end) => (
                     "date_after_year_end",
-                    format!(
-                        "{count} document(s) dated after {end}, the end of the fiscal year ([sage50] fiscal_year_end): {}{more}. Start the new fiscal year in Sage 50 and update fiscal_year_end, or export them later",
-                        first.join(", ")
+                    t!(
+                        "load-date-after-year-end",
+                        count = count,
+                        end = end.to_string(),
+                        documents = documents
                     ),
+                    Fix::config("[sage50] fiscal_year_end"),
                 ),
             };
             Finding::error(
@@ -76,6 +86,7 @@ pub fn date_findings<'a>(
                     ..Location::default()
                 },
             )
+            .fixed_in(fix)
         })
         .collect()
 }
@@ -102,19 +113,25 @@ pub fn account_findings(
         .filter_map(|(account, queries)| {
             let why = config.company.account_problem(account)?;
             let mut pointers = pointers_to(config, account);
+            let mut fix = Fix::config("[accounts] / [products] / [payment_methods]");
             if pointers.is_empty() && !queries.is_empty() {
+                // Only a journal query names the account: the fix is there.
                 let names: Vec<&str> = queries.into_iter().collect();
-                pointers.push(format!("the journal query {}", names.join(", ")));
+                let names = names.join(", ");
+                pointers.push(tr!("load-account-from-query", queries = &names));
+                fix = Fix::Queries { file: names };
             }
             if pointers.is_empty() {
-                pointers.push("an adjustment of a document exported earlier".to_string());
+                pointers.push(tr!("load-account-from-adjustment"));
             }
             Some(Finding::setup_error(
                 ACCOUNT_RULE,
-                format!(
-                    "{why}; it comes from {}: map it to an account of the company in the configuration, or add the account in Sage 50 and export the chart again",
-                    pointers.join(", ")
+                t!(
+                    "load-account-problem",
+                    why = why,
+                    pointers = pointers.join(", ")
                 ),
+                fix,
             ))
         })
         .collect()

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use crate::history::{DocType, DocumentPosting, PostedState};
 use crate::journal::{invoice_key, payment_key, payout_key, EntryLine, JournalEntry, JournalLine};
 use crate::load::reports::{Payment, PayoutRow, SalesLine};
+use crate::tr;
 
 /// The documents of a batch by key.
 pub type Documents = HashMap<String, DocumentPosting>;
@@ -172,18 +173,23 @@ pub fn describe_change(doc: &DocumentPosting, state: &PostedState) -> String {
             let old = state.amounts.get(account).copied().unwrap_or_default();
             let new = doc.amounts.get(account).copied().unwrap_or_default();
             (old != new).then(|| {
-                format!(
-                    "{account}: {} → {}",
-                    crate::sage::format_amount(old),
-                    crate::sage::format_amount(new)
+                tr!(
+                    "load-change-account",
+                    account = account,
+                    old = crate::sage::format_amount(old),
+                    new = crate::sage::format_amount(new)
                 )
             })
         })
         .collect();
     if doc.date != state.date {
-        parts.push(format!("date: {} → {}", state.date, doc.date));
+        parts.push(tr!(
+            "load-change-date",
+            old = state.date.to_string(),
+            new = doc.date.to_string()
+        ));
     }
-    parts.join("; ")
+    parts.join(&tr!("load-change-separator"))
 }
 
 /// The adjusting entry of a changed document: the difference, dated the
@@ -228,4 +234,45 @@ pub fn adjustment_entry(
         lines,
         taxes: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{set_lang, Lang};
+
+    #[test]
+    fn changes_are_described_in_the_run_language() {
+        let date = |day| NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
+        let amounts = |revenue: i64| {
+            BTreeMap::from([
+                ("1210".to_string(), Decimal::new(-revenue, 2)),
+                ("4001".to_string(), Decimal::new(revenue, 2)),
+            ])
+        };
+        let doc = DocumentPosting {
+            key: "invoice:P-1042".into(),
+            doc_type: DocType::Invoice,
+            number: "P-1042".into(),
+            invoice: String::new(),
+            date: date(4),
+            amounts: amounts(-12000),
+        };
+        let state = PostedState {
+            first_batch: "2026-10-07-1".into(),
+            last_batch: "2026-10-07-1".into(),
+            date: date(3),
+            amounts: amounts(-10000),
+        };
+        set_lang(Lang::En);
+        assert_eq!(
+            describe_change(&doc, &state),
+            "1210: 100.00 → 120.00; 4001: -100.00 → -120.00; date: 2026-10-03 → 2026-10-04"
+        );
+        set_lang(Lang::Fr);
+        assert_eq!(
+            describe_change(&doc, &state),
+            "1210 : 100.00 → 120.00 ; 4001 : -100.00 → -120.00 ; date : 2026-10-03 → 2026-10-04"
+        );
+    }
 }

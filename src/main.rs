@@ -3,17 +3,24 @@ use std::process::ExitCode;
 use clap::Parser;
 use plannit2sage::cli::{Cli, Command};
 use plannit2sage::cmd;
+use plannit2sage::i18n::{self, Lang};
 use plannit2sage::run::RunRequest;
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    // Until a command reads its configuration, messages follow --lang, else French.
+    let lang = cli.lang.map(Lang::from);
+    match lang {
+        Some(lang) => i18n::choose_lang(lang),
+        None => i18n::set_lang(Lang::default()),
+    }
+    match cli.command {
         Command::Run {
             inbox,
             config,
             out,
             granularity,
             queries,
-            lang,
             history,
             adjust,
             timings,
@@ -28,7 +35,7 @@ fn main() -> ExitCode {
                 out_dir: out,
                 granularity: granularity.map(Into::into),
                 queries,
-                lang: lang.map(Into::into),
+                lang,
                 history,
                 adjust,
                 dry_run,
@@ -68,11 +75,18 @@ fn main() -> ExitCode {
             history,
         }),
         Command::TestQueries { queries } => cmd::sql::test_queries(&queries),
-        Command::Status { root, lang } => {
-            cmd::status::status(&root, lang == Some(plannit2sage::cli::LangArg::En))
-        }
+        Command::Status { root } => cmd::status::status(&root),
         Command::Schedule { folder, every } => cmd::status::schedule(&folder, &every),
-        Command::Init { folder } => cmd::watch::init(&folder),
+        Command::Init {
+            folder,
+            from,
+            table,
+        } => cmd::watch::init(&folder, &cmd::watch::InitOptions { from, table }),
+        Command::Retry {
+            folder,
+            name,
+            adjust,
+        } => cmd::watch::retry(&folder, name.as_deref(), adjust, lang),
         Command::SampleData {
             out,
             lines,
@@ -86,7 +100,7 @@ fn main() -> ExitCode {
             quiet,
             rescan,
             adjust,
-        } => cmd::watch::execute(folder, once, quiet, rescan, adjust),
+        } => cmd::watch::execute(folder, once, quiet, rescan, adjust, lang),
         Command::History {
             config,
             history,

@@ -21,6 +21,7 @@ use crate::journal::{payment_key, payout_key};
 use crate::load::reports::{Payment, PaymentKind, PayoutRow, RowOrigin, SalesLine};
 use crate::load::LoadedInputs;
 use crate::text::fold_name;
+use crate::{t, tr};
 
 /// A row left out because another file of the drop holds the same document.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,9 +46,13 @@ pub fn merge_overlapping(loaded: &mut LoadedInputs) -> Vec<MergedRow> {
             origin: sales_origin,
             describe: |line: &SalesLine| {
                 let date = line.date.map(|d| d.to_string()).unwrap_or_default();
-                format!(
-                    "row {}: {date} {}, amount {}, total {}",
-                    line.origin.row, line.item, line.amount, line.total
+                tr!(
+                    "load-merge-sales-row",
+                    row = line.origin.row,
+                    date = date,
+                    item = &line.item,
+                    amount = line.amount.to_string(),
+                    total = line.total.to_string()
                 )
             },
         },
@@ -64,7 +69,13 @@ pub fn merge_overlapping(loaded: &mut LoadedInputs) -> Vec<MergedRow> {
             origin: payment_origin,
             describe: |p: &Payment| {
                 let date = p.date.map(|d| d.to_string()).unwrap_or_default();
-                format!("row {}: {date} {} {}", p.origin.row, p.method, p.amount)
+                tr!(
+                    "load-merge-payment-row",
+                    row = p.origin.row,
+                    date = date,
+                    method = &p.method,
+                    amount = p.amount.to_string()
+                )
             },
         },
         &mut loaded.findings,
@@ -89,9 +100,12 @@ pub fn merge_overlapping(loaded: &mut LoadedInputs) -> Vec<MergedRow> {
             text: |row: &PayoutRow| (row.customer.clone(), String::new()),
             origin: payout_origin,
             describe: |row: &PayoutRow| {
-                format!(
-                    "row {}: invoice {} gross {} fee {}",
-                    row.origin.row, row.invoice, row.gross, row.fee
+                tr!(
+                    "load-merge-payout-row",
+                    row = row.origin.row,
+                    invoice = &row.invoice,
+                    gross = row.gross.to_string(),
+                    fee = row.fee.to_string()
                 )
             },
         },
@@ -266,24 +280,24 @@ where
                         .map(|&i| describe(&rows[i]))
                         .collect();
                     if indices.len() > 3 {
-                        shown.push(format!("and {} more", indices.len() - 3));
+                        shown.push(tr!("load-merge-more", count = indices.len() - 3));
                     }
                     if shown.is_empty() {
-                        "nothing".to_string()
+                        tr!("load-merge-nothing")
                     } else {
                         shown.join("; ")
                     }
                 };
                 findings.push(Finding::error(
                     &format!("{what}_conflict"),
-                    format!(
-                        "{what} {number} differs between {} and {}: only in {}: {}; only in {}: {}. Export the reports again from Plannit, or keep only the newer file in the inbox",
-                        first_source.0,
-                        source.0,
-                        first_source.0,
-                        list(&only_first),
-                        source.0,
-                        list(&only_second),
+                    t!(
+                        "load-merge-conflict",
+                        what = *what,
+                        number = number,
+                        first = &first_source.0,
+                        second = &source.0,
+                        only_first = list(&only_first),
+                        only_second = list(&only_second)
                     ),
                     location,
                 ));
@@ -298,9 +312,12 @@ where
             if texts(&base) != texts(&other) {
                 findings.push(Finding::warning(
                     &format!("{what}_text_differs"),
-                    format!(
-                        "{what} {number} is in {} and in {} with the same amounts but a different customer or description: taken once, from {}",
-                        first_source.0, source.0, first_source.0
+                    t!(
+                        "load-merge-text-differs",
+                        what = *what,
+                        number = number,
+                        first = &first_source.0,
+                        second = &source.0
                     ),
                     location,
                 ));

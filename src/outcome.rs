@@ -68,6 +68,9 @@ pub struct RunReport {
     pub sage_file: Option<PathBuf>,
     /// The reconciliation workbook, always written once the data was read.
     pub workbook: Option<PathBuf>,
+    /// `produits-a-associer.csv`: the catalogue items without an account,
+    /// written beside the workbook when the run stops on them.
+    pub missing_items_file: Option<PathBuf>,
     /// The batch recorded in the history, when the Sage file was written.
     pub batch_id: Option<String>,
     /// What the history said about the batch's documents.

@@ -2,10 +2,13 @@
 //! resolved into settings the stages can trust ([`RunPlan`]: the validated
 //! configuration, the query set, the output folder and the history file).
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::config::{self, Config, Granularity, Lang};
 use crate::history;
+use crate::i18n::Text;
+use crate::t;
 use crate::transform::{QueryError, QuerySet};
 
 /// What the user asked for, as typed.
@@ -41,14 +44,55 @@ pub struct RunPlan {
 }
 
 /// A setup that cannot run: no configuration, a wrong one, or unusable queries.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum PlanError {
-    #[error("no configuration found: pass --config FILE, or put {name} in the inbox or the current folder (see samples/{name})", name = config::CONFIG_FILE_NAME)]
     NoConfig,
-    #[error(transparent)]
-    Config(#[from] config::ConfigError),
-    #[error(transparent)]
-    Query(#[from] QueryError),
+    Config(config::ConfigError),
+    Query(QueryError),
+}
+
+impl PlanError {
+    /// The message, in the language it is shown in.
+    pub fn text(&self) -> Text {
+        match self {
+            PlanError::NoConfig => t!("setup-no-config", name = config::CONFIG_FILE_NAME),
+            PlanError::Config(e) => e.text(),
+            PlanError::Query(e) => Text::verbatim(e.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlanError::NoConfig => self.text().fmt(f),
+            PlanError::Config(e) => e.fmt(f),
+            PlanError::Query(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for PlanError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        // As `#[error(transparent)]` did: the wrapped error's own source.
+        match self {
+            PlanError::NoConfig => None,
+            PlanError::Config(e) => std::error::Error::source(e),
+            PlanError::Query(e) => std::error::Error::source(e),
+        }
+    }
+}
+
+impl From<config::ConfigError> for PlanError {
+    fn from(e: config::ConfigError) -> Self {
+        PlanError::Config(e)
+    }
+}
+
+impl From<QueryError> for PlanError {
+    fn from(e: QueryError) -> Self {
+        PlanError::Query(e)
+    }
 }
 
 impl RunPlan {

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 
 use polars::prelude::*;
 
+use crate::i18n::Text;
+use crate::t;
 use crate::transform::{cell_text, QueryError, SqlTables};
 
 /// How a catalogue item found its revenue account.
@@ -50,9 +52,7 @@ impl PostingAccounts {
                 other => {
                     return Err(QueryError::BadOutput {
                         file: "views/item_accounts.sql".into(),
-                        message: format!(
-                            "'mapping' is '{other}'; it must be 'mapped', 'defaulted' or 'unmapped'"
-                        ),
+                        message: t!("load-view-mapping", value = other),
                     })
                 }
             };
@@ -72,20 +72,21 @@ impl PostingAccounts {
 /// A view's rows, with the columns the workbook needs.
 fn view(tables: &SqlTables, name: &str, columns: &[&str]) -> Result<DataFrame, QueryError> {
     let file = format!("views/{name}.sql");
-    let bad = |message: String| QueryError::BadOutput {
+    let bad = |message: Text| QueryError::BadOutput {
         file: file.clone(),
         message,
     };
     let frame = tables
         .frame(name)
-        .ok_or_else(|| bad(format!("the queries have no view '{name}', which the reconciliation workbook reads; copy it from the built-in queries")))?
+        .ok_or_else(|| bad(t!("load-view-missing", view = name)))?
         .collect()
-        .map_err(|e| bad(e.to_string()))?;
+        .map_err(|e| bad(Text::verbatim(e.to_string())))?;
     for column in columns {
         if frame.column(column).is_err() {
-            return Err(bad(format!(
-                "the view has no '{column}' column; it returns {}",
-                columns.join(", ")
+            return Err(bad(t!(
+                "load-view-no-column",
+                column = *column,
+                columns = columns.join(", ")
             )));
         }
     }

@@ -10,11 +10,13 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::diagnostics::Severity;
 use crate::history::History;
 use crate::journal::EntryLabeler;
 use crate::plan::{RunPlan, RunRequest};
 use crate::run::{run, RunError};
 use crate::tables;
+use crate::tr;
 use crate::transform::{cell_text, QueryError, QueryFile, SqlTables};
 
 /// The tables and views the journal queries of a run over `plan`'s inbox see.
@@ -108,13 +110,15 @@ pub fn schemas(tables: &SqlTables) -> Result<Vec<TableSchema>, QueryError> {
     Ok(out)
 }
 
-/// The type as the queries README writes it.
+/// The type as the queries README writes it (text and integer in the current language).
 fn type_name(dtype: &DataType) -> String {
     match dtype {
         DataType::Decimal(precision, scale) => format!("DECIMAL({precision},{scale})"),
-        DataType::String => "text".into(),
+        DataType::String => tr!("tools-type-text"),
         DataType::Date => "DATE".into(),
-        DataType::Int64 | DataType::Int32 | DataType::UInt32 | DataType::UInt64 => "integer".into(),
+        DataType::Int64 | DataType::Int32 | DataType::UInt32 | DataType::UInt64 => {
+            tr!("tools-type-integer")
+        }
         other => other.to_string(),
     }
 }
@@ -155,13 +159,19 @@ pub struct CaseResult {
 pub fn test_queries(queries: &Path) -> Result<Vec<CaseResult>, String> {
     let tests = queries.join("tests");
     let mut cases: Vec<PathBuf> = std::fs::read_dir(&tests)
-        .map_err(|e| format!("{}: no query tests: {e}", tests.display()))?
+        .map_err(|e| {
+            tr!(
+                "tools-tq-no-tests",
+                path = tests.display().to_string(),
+                reason = e.to_string()
+            )
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_dir())
         .collect();
     cases.sort();
     if cases.is_empty() {
-        return Err(format!("{}: no case folder", tests.display()));
+        return Err(tr!("tools-tq-no-case", path = tests.display().to_string()));
     }
     cases.iter().map(|case| run_case(queries, case)).collect()
 }
@@ -195,7 +205,7 @@ fn run_case(queries: &Path, case: &Path) -> Result<CaseResult, String> {
             amount
                 .parse::<Decimal>()
                 .map(|a| (account.clone(), a))
-                .map_err(|_| fail(format!("expected.csv: '{amount}' is not an amount")))
+                .map_err(|_| fail(tr!("tools-tq-not-an-amount", amount = &amount)))
         })
         .collect::<Result<_, _>>()?;
     let mut differences = Vec::new();
@@ -203,11 +213,13 @@ fn run_case(queries: &Path, case: &Path) -> Result<CaseResult, String> {
     for account in accounts {
         let (e, g) = (expected.get(account), got.get(account));
         if e != g {
-            let show = |v: Option<&Decimal>| v.map_or("nothing".to_string(), |v| format!("{v:.2}"));
-            differences.push(format!(
-                "account {account}: expected {}, the queries post {}",
-                show(e),
-                show(g)
+            let show =
+                |v: Option<&Decimal>| v.map_or(tr!("tools-tq-nothing"), |v| format!("{v:.2}"));
+            differences.push(tr!(
+                "tools-tq-account-differs",
+                account = account,
+                expected = show(e),
+                got = show(g)
             ));
         }
     }
@@ -217,26 +229,46 @@ fn run_case(queries: &Path, case: &Path) -> Result<CaseResult, String> {
         let mut reported: Vec<(String, String)> = report
             .findings
             .iter()
-            .map(|f| (f.severity.label().to_string(), f.rule.clone()))
+            .map(|f| (severity_code(f.severity).to_string(), f.rule.clone()))
             .collect();
         expected.sort();
         expected.dedup();
         reported.sort();
         reported.dedup();
         for missing in expected.iter().filter(|f| !reported.contains(f)) {
-            differences.push(format!(
-                "finding {} [{}]: expected, not reported",
-                missing.0, missing.1
+            differences.push(tr!(
+                "tools-tq-finding-missing",
+                severity = severity_label(&missing.0),
+                rule = &missing.1
             ));
         }
         for extra in reported.iter().filter(|f| !expected.contains(f)) {
-            differences.push(format!(
-                "finding {} [{}]: reported, not expected",
-                extra.0, extra.1
+            differences.push(tr!(
+                "tools-tq-finding-extra",
+                severity = severity_label(&extra.0),
+                rule = &extra.1
             ));
         }
     }
     Ok(CaseResult { name, differences })
+}
+
+/// A severity as `expected-findings.csv` writes it, whatever the language.
+fn severity_code(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// `error` / `warning` from `expected-findings.csv`, in the current language
+/// (another value as written).
+fn severity_label(code: &str) -> String {
+    match code {
+        "error" => Severity::Error.label(),
+        "warning" => Severity::Warning.label(),
+        other => other.to_string(),
+    }
 }
 
 /// A two-column CSV with a header row.

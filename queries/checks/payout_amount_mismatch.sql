@@ -1,5 +1,7 @@
 -- severity: error
--- message: payout {reference}: its amount {payout_amount} is not the gross {gross} less the fees {fee} of its rows ({expected}): export the payouts report again from Plannit
+-- message.fr: versement {reference} : son montant {payout_amount} n'est pas le brut {gross} moins les frais {fee} de ses lignes ({expected}) : exportez de nouveau le rapport des versements depuis Plannit
+-- message.en: payout {reference}: its amount {payout_amount} is not the gross {gross} less the fees {fee} of its rows ({expected}): export the payouts report again from Plannit
+-- fix: plannit
 -- column: payout_amount
 SELECT file, sheet, row, reference, payout_amount, gross, fee, expected
 FROM (

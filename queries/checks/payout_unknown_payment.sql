@@ -1,5 +1,7 @@
 -- severity: warning
--- message: payout {reference} pays out invoice {invoice}, which has no Plannit Pay payment in this batch or in the export history: check that its payment was exported
+-- message.fr: le versement {reference} comprend la facture {invoice}, qui n'a aucun paiement Plannit Pay ni dans ce lot ni dans l'historique des exports : vérifiez que son paiement a été exporté
+-- message.en: payout {reference} pays out invoice {invoice}, which has no Plannit Pay payment in this batch or in the export history: check that its payment was exported
+-- fix: plannit
 -- column: invoice
 SELECT o.file, o.sheet, o.row, o.payout AS reference, o.invoice, o.gross
 FROM payouts AS o

@@ -1,5 +1,7 @@
 -- severity: error
--- message: catalogue item '{item}' has no revenue account: add it under [products] in the config (or set [accounts] default_revenue)
+-- message.fr: le produit « {item} » du catalogue n'a pas de compte de revenus : ajoutez-le sous [products] dans la configuration (ou indiquez [accounts] default_revenue)
+-- message.en: catalogue item '{item}' has no revenue account: add it under [products] in the config (or set [accounts] default_revenue)
+-- fix: config [products]
 -- column: item
 SELECT s.file, s.sheet, s.row, s.invoice, s.item, s.amount
 FROM sales AS s

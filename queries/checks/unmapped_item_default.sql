@@ -1,5 +1,7 @@
 -- severity: warning
--- message: catalogue item '{item}' is not mapped: posted to the default revenue account {default_revenue_account}; add it under [products] to post it to its own account
+-- message.fr: le produit « {item} » du catalogue n'est pas associé : il est comptabilisé dans le compte de revenus par défaut {default_revenue_account} ; ajoutez-le sous [products] pour le comptabiliser dans son propre compte
+-- message.en: catalogue item '{item}' is not mapped: posted to the default revenue account {default_revenue_account}; add it under [products] to post it to its own account
+-- fix: config [products]
 -- column: item
 SELECT s.file, s.sheet, s.row, s.invoice, s.item, s.amount, i.account AS default_revenue_account
 FROM sales AS s

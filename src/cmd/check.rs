@@ -7,80 +7,99 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{money, EXIT_REJECTED, EXIT_SETUP};
+use super::{follow_config_lang, money, EXIT_REJECTED, EXIT_SETUP};
 use crate::config::{Config, CONFIG_FILE_NAME};
-use crate::sage::{self, CheckRules};
+use crate::console;
+use crate::sage::{self, CheckRules, SageProblem};
+use crate::{t, tr};
 
 pub fn execute(file: &Path, config: Option<PathBuf>) -> ExitCode {
     let rules = match rules(config) {
         Ok(rules) => rules,
         Err(e) => {
-            eprintln!("error: {e}");
+            console::error(e);
             return ExitCode::from(EXIT_SETUP);
         }
     };
+    let name = file.display().to_string();
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("error: {}: cannot read the file: {e}", file.display());
+            console::error(t!(
+                "tools-check-cannot-read",
+                file = name.as_str(),
+                reason = e.to_string()
+            ));
             return ExitCode::from(EXIT_SETUP);
         }
     };
     let checked = sage::check(&bytes, &rules);
     println!(
-        "{}: {} entr{}",
-        file.display(),
-        checked.entries.len(),
-        if checked.entries.len() == 1 {
-            "y"
-        } else {
-            "ies"
-        }
+        "{}",
+        tr!(
+            "tools-check-entries",
+            file = name.as_str(),
+            count = checked.entries.len()
+        )
     );
     for entry in &checked.entries {
         let taxes = if entry.taxes.is_empty() {
             String::new()
         } else {
-            format!("  {} tax line(s)", entry.taxes.len())
+            format!(
+                "  {}",
+                tr!("tools-check-entry-taxes", count = entry.taxes.len())
+            )
         };
         println!(
-            "  line {:>4}  {}  {:<13} {:<40} {:>2} lines  debits {:>14}  credits {:>14}{taxes}",
-            entry.line,
-            entry.date,
-            entry.source,
-            format!("\"{}\"", entry.comment),
-            entry.lines.len(),
-            money(entry.debits()),
-            money(entry.credits())
+            "  {}{taxes}",
+            tr!(
+                "tools-check-entry",
+                line = format!("{:>4}", entry.line),
+                date = entry.date.to_string(),
+                source = format!("{:<13}", entry.source),
+                comment = format!("{:<40}", format!("\"{}\"", entry.comment)),
+                lines = format!("{:>2}", entry.lines.len()),
+                count = entry.lines.len(),
+                debits = format!("{:>14}", money(entry.debits())),
+                credits = format!("{:>14}", money(entry.credits()))
+            )
         );
     }
     for note in &checked.notes {
-        println!("note: {}: {note}", file.display());
+        console::note(problem_line(&name, note));
     }
     if !checked.refusals.is_empty() {
         for problem in &checked.refusals {
-            eprintln!("{}: {problem}", file.display());
+            console::error_line(problem_line(&name, problem));
         }
-        eprintln!(
-            "{} problem(s): Sage 50 would refuse this file (it records nothing from a file with one bad line).",
-            checked.refusals.len()
-        );
+        console::error_line(tr!("tools-check-refused", count = checked.refusals.len()));
         return ExitCode::from(EXIT_REJECTED);
     }
     let debits = checked.entries.iter().map(|e| e.debits()).sum();
     let credits = checked.entries.iter().map(|e| e.credits()).sum();
     println!(
-        "OK: every entry balances; total debits {} = credits {}.",
-        money(debits),
-        money(credits)
+        "{}",
+        tr!(
+            "tools-check-ok",
+            debits = money(debits),
+            credits = money(credits)
+        )
     );
     if !checked.notes.is_empty() {
-        println!(
-            "{} note(s) above: nothing Sage 50 documents as refused.",
-            checked.notes.len()
-        );
+        println!("{}", tr!("tools-check-notes", count = checked.notes.len()));
     }
     ExitCode::SUCCESS
+}
+
+/// `FILE: line N: what`, in the current language.
+fn problem_line(file: &str, problem: &SageProblem) -> String {
+    tr!(
+        "tools-check-problem",
+        file = file,
+        line = problem.line,
+        message = problem.message.to_string()
+    )
 }
 
 /// With a configuration (given, or `plannit2sage.toml` here): its limits and
@@ -88,7 +107,11 @@ pub fn execute(file: &Path, config: Option<PathBuf>) -> ExitCode {
 fn rules(config: Option<PathBuf>) -> Result<CheckRules, crate::config::ConfigError> {
     let path = config.or_else(|| Some(PathBuf::from(CONFIG_FILE_NAME)).filter(|p| p.is_file()));
     match path {
-        Some(path) => Ok(CheckRules::for_config(&Config::load(&path)?)),
+        Some(path) => {
+            let config = Config::load(&path)?;
+            follow_config_lang(config.lang);
+            Ok(CheckRules::for_config(&config))
+        }
         None => Ok(CheckRules::documented()),
     }
 }

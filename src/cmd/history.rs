@@ -7,7 +7,9 @@ use std::time::Duration;
 use super::{money, EXIT_REJECTED, EXIT_SETUP};
 use crate::cli::HistoryAction;
 use crate::config::CONFIG_FILE_NAME;
+use crate::console;
 use crate::history::{self, History};
+use crate::{t, tr};
 
 pub fn execute(
     config: Option<PathBuf>,
@@ -18,10 +20,7 @@ pub fn execute(
         history::default_path(&config.unwrap_or_else(|| PathBuf::from(CONFIG_FILE_NAME)))
     });
     if !path.is_file() {
-        eprintln!(
-            "error: {}: no export history here yet (it is created by the first 'plannit2sage run')",
-            path.display()
-        );
+        console::error(t!("tools-history-none", path = path.display().to_string()));
         return ExitCode::from(EXIT_SETUP);
     }
     let result = History::open(&path, Duration::from_secs(10)).and_then(|mut history| {
@@ -31,27 +30,47 @@ pub fn execute(
             Some(HistoryAction::Show { batch }) => show(&history, &batch),
             Some(HistoryAction::Void { batch, yes, note }) => {
                 if !yes {
-                    eprintln!("Voiding batch {batch} lets its documents be exported again. Do it only if its import into Sage 50 failed or was rolled back; confirm with --yes.");
+                    eprintln!("{}", tr!("tools-history-void-confirm", batch = &batch));
                     return Ok(ExitCode::from(EXIT_REJECTED));
                 }
                 history.void(&batch, &note)?;
-                println!("Batch {batch} is void: its documents will be exported again by the next run.");
+                println!("{}", tr!("tools-history-voided", batch = &batch));
                 Ok(ExitCode::SUCCESS)
             }
         }
     });
     result.unwrap_or_else(|e| {
-        eprintln!("error: {e}");
+        console::error(e);
         ExitCode::from(EXIT_SETUP)
     })
 }
 
 fn list(history: &History) -> Result<ExitCode, history::HistoryError> {
     let batches = history.batches()?;
-    println!("{}: {} batch(es)", history.path.display(), batches.len());
     println!(
-        "  {:<14} {:<6} {:<25} {:<23} {:>9}  sage file",
-        "batch", "status", "recorded", "dates", "documents"
+        "{}",
+        tr!(
+            "tools-history-batches",
+            path = history.path.display().to_string(),
+            count = batches.len()
+        )
+    );
+    let status_label = |status: &str| tr!("tools-history-status", status = status);
+    let status_width = ["done", "void"]
+        .iter()
+        .map(|s| status_label(s))
+        .chain([tr!("tools-history-col-status")])
+        .map(|s| s.chars().count())
+        .max()
+        .unwrap_or(6);
+    println!(
+        "  {:<14} {:<status_width$} {:<25} {:<23} {:>9}  {}",
+        tr!("tools-history-col-batch"),
+        tr!("tools-history-col-status"),
+        tr!("tools-history-col-recorded"),
+        tr!("tools-history-col-dates"),
+        tr!("tools-history-col-documents"),
+        tr!("tools-history-col-sage-file")
     );
     for b in batches {
         let dates = format!(
@@ -61,9 +80,9 @@ fn list(history: &History) -> Result<ExitCode, history::HistoryError> {
         );
         let recorded: String = b.created_at.chars().take(19).collect();
         println!(
-            "  {:<14} {:<6} {:<25} {:<23} {:>9}  {}",
+            "  {:<14} {:<status_width$} {:<25} {:<23} {:>9}  {}",
             b.id,
-            b.status,
+            status_label(&b.status),
             recorded,
             dates,
             b.documents,
@@ -75,7 +94,14 @@ fn list(history: &History) -> Result<ExitCode, history::HistoryError> {
 
 fn show(history: &History, batch: &str) -> Result<ExitCode, history::HistoryError> {
     let documents = history.batch_documents(batch)?;
-    println!("batch {batch}: {} document(s)", documents.len());
+    println!(
+        "{}",
+        tr!(
+            "tools-history-documents",
+            batch = batch,
+            count = documents.len()
+        )
+    );
     for (doc, posting) in documents {
         let amounts: Vec<String> = doc
             .amounts
@@ -85,12 +111,15 @@ fn show(history: &History, batch: &str) -> Result<ExitCode, history::HistoryErro
         let posting = if posting == history::Posting::Original {
             String::new()
         } else {
-            format!(" [{}]", posting.as_str())
+            format!(
+                " [{}]",
+                tr!("tools-history-posting", posting = posting.as_str())
+            )
         };
         println!(
             "  {}  {:<8} {:<14}{posting}  {}",
             doc.date,
-            doc.doc_type,
+            tr!("tools-history-doc-type", kind = doc.doc_type.as_str()),
             doc.number,
             amounts.join(", ")
         );

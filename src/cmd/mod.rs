@@ -13,6 +13,14 @@ pub const EXIT_REJECTED: u8 = 1;
 /// Exit status when the setup is wrong (config, queries, paths).
 pub const EXIT_SETUP: u8 = 2;
 
+/// A command that reads a configuration speaks its `[report] lang`, unless
+/// the user chose the language (`--lang` or `PLANNIT2SAGE_LANG`).
+pub(crate) fn follow_config_lang(lang: crate::i18n::Lang) {
+    if !crate::i18n::lang_was_chosen() {
+        crate::i18n::set_lang(lang);
+    }
+}
+
 /// `12345.6` → `12 345.60`, for reading in a terminal.
 pub fn money(amount: rust_decimal::Decimal) -> String {
     let text = crate::sage::format_amount(amount);
@@ -61,16 +69,26 @@ pub fn sample_data(
     match result {
         Ok(files) => {
             for file in files {
-                println!("  wrote {}", file.display());
+                println!(
+                    "  {}",
+                    crate::tr!("tools-sample-wrote", path = file.display().to_string())
+                );
             }
             println!(
-                "  expected net per account: {}",
-                out.join("expected-totals.json").display()
+                "  {}",
+                crate::tr!(
+                    "tools-sample-expected",
+                    path = out.join("expected-totals.json").display().to_string()
+                )
             );
             std::process::ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {}: {e}", out.display());
+            crate::console::error(crate::t!(
+                "tools-path-reason",
+                path = out.display().to_string(),
+                reason = e.to_string()
+            ));
             std::process::ExitCode::from(EXIT_SETUP)
         }
     }

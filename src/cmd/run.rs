@@ -4,32 +4,41 @@
 use std::process::ExitCode;
 
 use super::{money, EXIT_REJECTED, EXIT_SETUP};
+use crate::config::Granularity;
+use crate::console;
 use crate::diagnostics::Finding;
+use crate::i18n;
 use crate::journal::{account_totals, grand_totals};
 use crate::load::FileUse;
+use crate::load::ReportKind;
 use crate::outcome::RunReport;
 use crate::rows::RowAccount;
 use crate::run::{run, RunPlan, RunRequest};
+use crate::{t, tr};
 
 pub fn execute(request: RunRequest) -> ExitCode {
     let plan = match RunPlan::resolve(&request) {
         Ok(plan) => plan,
         Err(e) => {
-            eprintln!("error: {e}");
+            console::error(e);
             return ExitCode::from(EXIT_SETUP);
         }
     };
+    i18n::set_lang(plan.config.lang);
     println!(
-        "plannit2sage {}: inbox {} (config {}, {}, granularity {})",
-        env!("CARGO_PKG_VERSION"),
-        plan.inbox.display(),
-        plan.config_path.display(),
-        plan.queries.origin,
-        plan.config.sage.granularity.label()
+        "{}",
+        tr!(
+            "run-banner",
+            version = env!("CARGO_PKG_VERSION"),
+            inbox = plan.inbox.display().to_string(),
+            config = plan.config_path.display().to_string(),
+            queries = queries_origin(&plan.queries.origin),
+            granularity = granularity_name(plan.config.sage.granularity)
+        )
     );
     let spinner = std::io::IsTerminal::is_terminal(&std::io::stderr()).then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_message("reading exports, running queries, writing outputs…");
+        bar.set_message(tr!("run-spinner"));
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
         bar
     });
@@ -40,8 +49,8 @@ pub fn execute(request: RunRequest) -> ExitCode {
     let report = match outcome {
         Ok(report) => report,
         Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!("No Sage 50 file was written.");
+            console::error(e);
+            eprintln!("{}", tr!("run-not-written"));
             return ExitCode::from(EXIT_SETUP);
         }
     };
@@ -52,45 +61,54 @@ pub fn execute(request: RunRequest) -> ExitCode {
         print_findings(&report.findings);
     }
     for problem in &report.sage_problems {
-        eprintln!("error [sage50_file] {problem}");
+        console::error_line(tr!("run-sage-problem", problem = problem.to_string()));
     }
     if plan.dry_run {
         return dry_run_summary(&report);
     }
     if let Some(workbook) = &report.workbook {
-        println!("Reconciliation workbook: {}", workbook.display());
+        println!(
+            "{}",
+            tr!("run-workbook", path = workbook.display().to_string())
+        );
+    }
+    if let Some(missing) = &report.missing_items_file {
+        println!(
+            "{}",
+            tr!("run-missing-items", path = missing.display().to_string())
+        );
     }
     if report.errors() > 0 {
-        eprintln!(
-            "Rejected: {} error(s), {} warning(s). No Sage 50 file was written; fix the errors above and run again.",
-            report.errors(),
-            report.warnings()
-        );
+        console::error_line(tr!(
+            "run-rejected",
+            errors = t!("count-errors", count = report.errors()),
+            warnings = t!("count-warnings", count = report.warnings())
+        ));
         if report.setup_errors() > 0 {
             return ExitCode::from(EXIT_SETUP);
         }
         return ExitCode::from(EXIT_REJECTED);
     }
     if report.nothing_new() {
-        println!("Nothing new: every document in the inbox was already exported. No Sage 50 file was written.");
+        println!("{}", tr!("run-nothing-new"));
         return ExitCode::SUCCESS;
     }
     let Some(path) = &report.sage_file else {
-        eprintln!("Nothing to post: the inbox holds no sales or payments with an amount. No Sage 50 file was written.");
+        console::error_line(tr!("run-nothing-to-post"));
         return ExitCode::from(EXIT_REJECTED);
     };
     print_summary(&report);
-    println!("Sage 50 file: {}", path.display());
+    println!(
+        "{}",
+        tr!("run-sage-file", path = path.display().to_string())
+    );
     if let Some(batch) = &report.batch_id {
-        println!("Recorded in the export history as batch {batch}.");
+        println!("{}", tr!("run-recorded", batch = batch));
     }
     if report.warnings() > 0 {
-        println!(
-            "{} warning(s) above: review them before importing.",
-            report.warnings()
-        );
+        console::warning_line(tr!("run-review-warnings", count = report.warnings()));
     }
-    println!("Import it in Sage 50: File > Import/Export > Import Transactions > General journal entries (back up first).");
+    println!("{}", tr!("run-import-hint"));
     ExitCode::SUCCESS
 }
 
@@ -103,15 +121,22 @@ fn print_history(report: &RunReport) {
             .or_default() += 1;
     }
     for ((batch, doc_type), count) in skipped {
-        let plural = if count == 1 { "" } else { "s" };
-        println!("  {count} {doc_type}{plural} already exported in batch {batch} — skipped");
+        println!(
+            "  {}",
+            tr!(
+                "run-already-exported",
+                count = count,
+                kind = doc_type,
+                batch = batch
+            )
+        );
     }
 }
 
 /// `--dry-run`: the journal with each line's query, the totals, and the status
 /// the run would have had. Nothing was written.
 fn dry_run_summary(report: &RunReport) -> ExitCode {
-    println!("Journal (dry run):");
+    println!("{}", tr!("dry-run-journal"));
     for entry in &report.entries {
         println!(
             "  {}  \"{}\"  \"{}\"",
@@ -119,12 +144,15 @@ fn dry_run_summary(report: &RunReport) -> ExitCode {
         );
         for tax in &entry.taxes {
             println!(
-                "      TAXD {} {} {}: taxable {}, tax {}",
-                tax.account,
-                tax.name,
-                tax.code,
-                money(tax.taxable),
-                money(tax.tax)
+                "      {}",
+                tr!(
+                    "dry-run-tax",
+                    account = &tax.account,
+                    name = &tax.name,
+                    code = &tax.code,
+                    taxable = money(tax.taxable),
+                    tax = money(tax.tax)
+                )
             );
         }
         for line in &entry.lines {
@@ -139,21 +167,19 @@ fn dry_run_summary(report: &RunReport) -> ExitCode {
     if !report.entries.is_empty() {
         print_summary(report);
     }
+    let warnings = t!("count-warnings", count = report.warnings());
     let status = if report.errors() > 0 {
-        format!(
-            "the run would be rejected: {} error(s), {} warning(s)",
-            report.errors(),
-            report.warnings()
+        tr!(
+            "dry-run-would-reject",
+            errors = t!("count-errors", count = report.errors()),
+            warnings = warnings
         )
     } else if report.nothing_new() {
-        "nothing new: every document was already exported".to_string()
+        tr!("dry-run-nothing-new")
     } else {
-        format!(
-            "the Sage 50 file would be written ({} warning(s))",
-            report.warnings()
-        )
+        tr!("dry-run-would-write", warnings = warnings)
     };
-    println!("Dry run: {status}. Nothing was written: no Sage 50 file, no workbook, nothing recorded in the history.");
+    println!("{}", tr!("dry-run-done", status = status));
     if report.setup_errors() > 0 {
         ExitCode::from(EXIT_SETUP)
     } else if report.errors() > 0 {
@@ -182,7 +208,7 @@ fn print_findings(findings: &[Finding]) {
     for (first, members) in groups {
         if members.len() <= GROUP_AFTER {
             for finding in members {
-                eprintln!("{finding}");
+                console::finding(finding, "");
             }
             continue;
         }
@@ -193,17 +219,22 @@ fn print_findings(findings: &[Finding]) {
             .map(|f| format!(" {f}:"))
             .unwrap_or_default();
         eprintln!(
-            "{} [{}]{file} {} rows; the first {GROUP_AFTER}:",
-            first.severity.label(),
-            first.rule,
-            members.len(),
+            "{}",
+            tr!(
+                "findings-grouped",
+                severity = first.severity.label(),
+                rule = &first.rule,
+                file = file,
+                count = members.len(),
+                shown = GROUP_AFTER
+            )
         );
         for finding in &members[..GROUP_AFTER] {
-            eprintln!("    {finding}");
+            console::finding(finding, "    ");
         }
         eprintln!(
-            "    … and {} more: see the Exceptions sheet of the workbook",
-            members.len() - GROUP_AFTER
+            "    {}",
+            tr!("findings-more", count = members.len() - GROUP_AFTER)
         );
     }
 }
@@ -225,19 +256,30 @@ fn print_files(report: &RunReport) {
                         .unwrap_or_default();
                     let sheet = sheet
                         .as_ref()
-                        .map(|s| format!(", sheet '{s}'"))
+                        .map(|s| tr!("file-used-sheet", sheet = s))
                         .unwrap_or_default();
-                    println!(
-                        "  used     {}: {} report{sheet}, {rows} rows{accounted}",
-                        file.name,
-                        kind.label()
+                    let line = tr!(
+                        "file-used-line",
+                        name = &file.name,
+                        kind = report_kind_name(*kind),
+                        sheet = sheet,
+                        rows = *rows,
+                        accounted = accounted
                     );
+                    print_file_line(&tr!("file-used"), &line);
                 }
-                FileUse::Identical { of } => {
-                    println!("  copy     {}: identical to {of} — not read", file.name)
-                }
-                FileUse::Ignored { reason } => println!("  ignored  {}: {reason}", file.name),
-                FileUse::Failed => println!("  FAILED   {}: see the errors below", file.name),
+                FileUse::Identical { of } => print_file_line(
+                    &tr!("file-copy"),
+                    &tr!("file-identical-line", name = &file.name, of = of),
+                ),
+                FileUse::Ignored { reason } => print_file_line(
+                    &tr!("file-ignored"),
+                    &tr!("file-ignored-line", name = &file.name, reason = reason),
+                ),
+                FileUse::Failed => print_file_line(
+                    &tr!("file-failed"),
+                    &tr!("file-failed-line", name = &file.name),
+                ),
             }
         }
     }
@@ -246,29 +288,58 @@ fn print_files(report: &RunReport) {
         .iter()
         .all(|f| !f.uses.iter().any(|u| matches!(u, FileUse::Used { .. })))
     {
-        println!("  (no Plannit sales or payments report found in the inbox)");
+        println!("  {}", tr!("no-report-found"));
+    }
+}
+
+/// `  used     ventes.csv: ...`, the status padded so the names line up.
+fn print_file_line(status: &str, line: &str) {
+    println!("  {status:<8} {line}");
+}
+
+fn report_kind_name(kind: ReportKind) -> String {
+    match kind {
+        ReportKind::Sales => tr!("report-kind-sales"),
+        ReportKind::Payments => tr!("report-kind-payments"),
+        ReportKind::Payouts => tr!("report-kind-payouts"),
+    }
+}
+
+fn granularity_name(granularity: Granularity) -> String {
+    match granularity {
+        Granularity::Period => tr!("granularity-period"),
+        Granularity::Day => tr!("granularity-day"),
+        Granularity::Document => tr!("granularity-document"),
+    }
+}
+
+/// "built-in queries" in the run's language; a folder as its path.
+fn queries_origin(origin: &str) -> String {
+    if origin == crate::transform::BUILT_IN_QUERIES {
+        tr!("queries-built-in")
+    } else {
+        origin.to_string()
     }
 }
 
 /// `; 12 rows read: 8 posted, 2 duplicates merged, 2 skipped`, non-zero buckets only.
 fn describe_rows(account: &RowAccount) -> String {
-    let duplicates = if account.duplicates == 1 {
-        "merged duplicate"
-    } else {
-        "merged duplicates"
-    };
     let buckets: Vec<String> = [
-        (account.posted, "posted"),
-        (account.already_exported, "already exported"),
-        (account.duplicates, duplicates),
-        (account.skipped, "skipped"),
-        (account.refused, "refused"),
+        (account.posted, "rows-posted"),
+        (account.already_exported, "rows-already-exported"),
+        (account.duplicates, "rows-duplicates"),
+        (account.skipped, "rows-skipped"),
+        (account.refused, "rows-refused"),
     ]
     .into_iter()
     .filter(|(count, _)| *count > 0)
-    .map(|(count, label)| format!("{count} {label}"))
+    .map(|(count, id)| i18n::format_message(i18n::lang(), id, &[("count", count.into())]))
     .collect();
-    format!("; {} rows read: {}", account.read, buckets.join(", "))
+    tr!(
+        "rows-read",
+        read = account.read,
+        buckets = buckets.join(", ")
+    )
 }
 
 fn print_summary(report: &RunReport) {
@@ -276,22 +347,23 @@ fn print_summary(report: &RunReport) {
     let accounts = account_totals(&report.entries);
     let (debits, credits) = grand_totals(&accounts);
     println!(
-        "{} sales lines, {} payments → {} entr{}, {} lines; debits {} = credits {}",
-        report.sales.len(),
-        report.payments.len(),
-        report.entries.len(),
-        if report.entries.len() == 1 {
-            "y"
-        } else {
-            "ies"
-        },
-        line_count,
-        money(debits),
-        money(credits)
+        "{}",
+        tr!(
+            "summary-line",
+            sales = report.sales.len(),
+            payments = report.payments.len(),
+            entries = report.entries.len(),
+            lines = line_count,
+            debits = money(debits),
+            credits = money(credits)
+        )
     );
     println!(
         "  {:<10} {:>15} {:>15} {:>15}",
-        "account", "debits", "credits", "net"
+        tr!("summary-account"),
+        tr!("summary-debits"),
+        tr!("summary-credits"),
+        tr!("summary-net")
     );
     for total in accounts {
         println!(

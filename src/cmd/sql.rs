@@ -5,9 +5,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{EXIT_REJECTED, EXIT_SETUP};
+use super::{follow_config_lang, EXIT_REJECTED, EXIT_SETUP};
 use crate::cli::SqlFormat;
+use crate::console;
 use crate::plan::{RunPlan, RunRequest};
+use crate::tr;
 use crate::transform::SqlTables;
 use crate::workbench;
 
@@ -29,6 +31,7 @@ fn load(source: Source) -> Result<SqlTables, String> {
         ..RunRequest::default()
     };
     let plan = RunPlan::resolve(&request).map_err(|e| e.to_string())?;
+    follow_config_lang(plan.config.lang);
     workbench::load_tables(&plan).map_err(|e| e.to_string())
 }
 
@@ -40,26 +43,32 @@ pub fn execute(
     out: Option<PathBuf>,
 ) -> ExitCode {
     let (name, sql) = match (query, file) {
-        (Some(sql), None) => ("query".to_string(), sql),
+        (Some(sql), None) => (None, sql),
         (None, Some(file)) => match std::fs::read_to_string(&file) {
-            Ok(sql) => (file.display().to_string(), sql),
+            Ok(sql) => (Some(file.display().to_string()), sql),
             Err(e) => {
-                return setup_error(format!("{}: cannot read the query: {e}", file.display()))
+                return setup_error(tr!(
+                    "tools-sql-cannot-read",
+                    file = file.display().to_string(),
+                    reason = e.to_string()
+                ))
             }
         },
-        _ => return setup_error("give the query as an argument or with --file, not both".into()),
+        _ => return setup_error(tr!("tools-sql-query-or-file")),
     };
     if format == SqlFormat::Xlsx && out.is_none() {
-        return setup_error("--format xlsx writes a workbook: give --out FILE.xlsx".into());
+        return setup_error(tr!("tools-sql-xlsx-needs-out"));
     }
     let tables = match load(source) {
         Ok(tables) => tables,
         Err(e) => return setup_error(e),
     };
+    // Named once the configuration chose the language.
+    let name = name.unwrap_or_else(|| tr!("tools-sql-query-name"));
     let frame = match workbench::run_sql(&tables, &name, &sql) {
         Ok(frame) => frame,
         Err(e) => {
-            eprintln!("error: {e}");
+            console::error(e);
             return ExitCode::from(EXIT_REJECTED);
         }
     };
@@ -74,7 +83,7 @@ pub fn execute(
     match written {
         Ok(()) => {
             if out.is_some() || format == SqlFormat::Table {
-                eprintln!("{} row(s)", rows.len());
+                eprintln!("{}", tr!("tools-sql-rows", count = rows.len()));
             }
             ExitCode::SUCCESS
         }
@@ -83,14 +92,14 @@ pub fn execute(
 }
 
 fn setup_error(message: String) -> ExitCode {
-    eprintln!("error: {message}");
+    console::error(message);
     ExitCode::from(EXIT_SETUP)
 }
 
 fn emit(out: Option<&Path>, text: String) -> Result<(), String> {
     match out {
         Some(path) => crate::output::write_atomically(path, |file| file.write_all(text.as_bytes()))
-            .map_err(|e| format!("{}: {e}", path.display())),
+            .map_err(|e| path_reason(path, e)),
         None => std::io::stdout()
             .write_all(text.as_bytes())
             .map_err(|e| e.to_string()),
@@ -196,7 +205,16 @@ fn xlsx(
     crate::output::write_atomically(path, |file| {
         workbook.save_to_writer(file).map_err(std::io::Error::other)
     })
-    .map_err(|e| format!("{}: {e}", path.display()))
+    .map_err(|e| path_reason(path, e))
+}
+
+/// `path: what went wrong`, in the current language.
+fn path_reason(path: &Path, reason: impl std::fmt::Display) -> String {
+    tr!(
+        "tools-path-reason",
+        path = path.display().to_string(),
+        reason = reason.to_string()
+    )
 }
 
 pub fn tables(source: Source) -> ExitCode {
@@ -207,7 +225,14 @@ pub fn tables(source: Source) -> ExitCode {
     match workbench::schemas(&tables) {
         Ok(schemas) => {
             for schema in schemas {
-                println!("{} ({} rows)", schema.name, schema.rows);
+                println!(
+                    "{}",
+                    tr!(
+                        "tools-tables-table",
+                        name = &schema.name,
+                        count = schema.rows
+                    )
+                );
                 for (column, dtype) in schema.columns {
                     println!("  {column:<24} {dtype}");
                 }
@@ -226,15 +251,22 @@ pub fn test_queries(queries: &Path) -> ExitCode {
     let failed = results.iter().filter(|r| !r.differences.is_empty()).count();
     for result in &results {
         if result.differences.is_empty() {
-            println!("  ok      {}", result.name);
+            println!("  {:<8}{}", tr!("tools-tq-ok"), result.name);
         } else {
-            println!("  FAILED  {}", result.name);
+            println!("  {:<8}{}", tr!("tools-tq-failed"), result.name);
             for difference in &result.differences {
                 println!("      {difference}");
             }
         }
     }
-    println!("{} passed, {failed} failed", results.len() - failed);
+    println!(
+        "{}",
+        tr!(
+            "tools-tq-summary",
+            passed = results.len() - failed,
+            failed = failed
+        )
+    );
     if failed > 0 {
         ExitCode::from(EXIT_REJECTED)
     } else {

@@ -1,7 +1,7 @@
 //! `plannit2sage status ROOT` (where each client stands: last exported batch,
 //! last rejection, files waiting, Plannit Pay money in transit) and
 //! `plannit2sage schedule FOLDER --every 15m` (the Task Scheduler or cron line
-//! that runs `watch --once`). French by default.
+//! that runs `watch --once`). In the run's language: `--lang`, else French.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -10,38 +10,32 @@ use rust_decimal::Decimal;
 
 use super::{money, EXIT_SETUP};
 use crate::config::Config;
+use crate::console;
 use crate::history::History;
 use crate::watch::{client_folders, client_name, Layout};
+use crate::{t, tr};
 
-pub fn status(root: &Path, english: bool) -> ExitCode {
+/// Prints where each client stands, in the current language
+/// ([`crate::i18n::lang`]: `--lang`, else French).
+pub fn status(root: &Path) -> ExitCode {
     let clients = client_folders(root);
     if clients.is_empty() {
-        eprintln!(
-            "{}",
-            if english {
-                format!(
-                    "error: {}: no client folder (made by 'plannit2sage init')",
-                    root.display()
-                )
-            } else {
-                format!(
-                    "erreur : {} : aucun dossier client (créé par « plannit2sage init »)",
-                    root.display()
-                )
-            }
-        );
+        console::error(t!(
+            "tools-status-no-client",
+            root = root.display().to_string()
+        ));
         return ExitCode::from(EXIT_SETUP);
     }
     for folder in clients {
-        print_client(&folder, english);
+        print_client(&folder);
     }
     ExitCode::SUCCESS
 }
 
-fn print_client(folder: &Path, english: bool) {
+fn print_client(folder: &Path) {
     let layout = Layout::new(folder);
-    let say = |fr: String, en: String| println!("  {}", if english { en } else { fr });
-    println!("Client {}", client_name(folder));
+    let say = |line: String| println!("  {line}");
+    println!("{}", tr!("tools-status-client", name = client_name(folder)));
     let log: Vec<serde_json::Value> = std::fs::read_to_string(&layout.log)
         .unwrap_or_default()
         .lines()
@@ -69,27 +63,43 @@ fn print_client(folder: &Path, english: bool) {
                 })
                 .unwrap_or_default();
             let debits: Decimal = field(entry, "debits").parse().unwrap_or_default();
-            let time = field(entry, "time");
-            say(
-                format!(
-                    "dernier lot exporté : {id}, le {time}, période {period}, débits {} $",
-                    money(debits)
-                ),
-                format!(
-                    "last exported batch: {id}, on {time}, period {period}, debits ${}",
-                    money(debits)
-                ),
-            );
+            say(tr!(
+                "tools-status-last-exported",
+                batch = id,
+                time = field(entry, "time"),
+                period = period,
+                debits = money(debits)
+            ));
         }
-        None => say("aucun lot exporté".into(), "no batch exported yet".into()),
+        None => say(tr!("tools-status-none-exported")),
     }
     if let Some(entry) = log.iter().rev().find(|l| l["status"] == "rejected") {
         let why = entry["errors"][0].as_str().unwrap_or_default().to_string();
-        let time = field(entry, "time");
-        say(
-            format!("dernier refus : le {time} : {why}"),
-            format!("last rejection: on {time}: {why}"),
-        );
+        say(tr!(
+            "tools-status-last-rejection",
+            time = field(entry, "time"),
+            reason = why
+        ));
+        // A rejected batch retried since: say how it ended.
+        let folder = entry["moved_to"]
+            .as_str()
+            .and_then(|p| std::path::Path::new(p).file_name())
+            .map(|n| n.to_string_lossy().into_owned());
+        let retried = log
+            .iter()
+            .rev()
+            .find(|l| folder.is_some() && l["retry_of"].as_str() == folder.as_deref());
+        if let Some(retry) = retried.filter(|r| r["status"] == "exported") {
+            say(tr!(
+                "tools-status-retried",
+                time = field(retry, "time"),
+                batch = field(retry, "batch")
+            ));
+        }
+    }
+    let pending = crate::watch::pending_batches(&layout).len();
+    if pending > 0 {
+        say(tr!("tools-status-pending-rejected", count = pending));
     }
     let waiting = std::fs::read_dir(&layout.inbox)
         .map(|entries| {
@@ -100,21 +110,13 @@ fn print_client(folder: &Path, english: bool) {
                 .count()
         })
         .unwrap_or(0);
-    say(
-        format!("fichiers en attente dans inbox : {waiting}"),
-        format!("files waiting in the inbox: {waiting}"),
-    );
+    say(tr!("tools-status-waiting", count = waiting));
     if let Some((account, in_transit)) = in_transit(&layout, history) {
-        say(
-            format!(
-                "Plannit Pay en transit (compte {account}) : {} $",
-                money(in_transit)
-            ),
-            format!(
-                "Plannit Pay in transit (account {account}): ${}",
-                money(in_transit)
-            ),
-        );
+        say(tr!(
+            "tools-status-in-transit",
+            account = account,
+            amount = money(in_transit)
+        ));
     }
 }
 
@@ -147,7 +149,7 @@ fn every_minutes(text: &str) -> Option<u32> {
 
 pub fn schedule(folder: &Path, every: &str) -> ExitCode {
     let Some(minutes) = every_minutes(every) else {
-        eprintln!("error: --every takes minutes or hours: 15m, 1h");
+        console::error(t!("tools-schedule-bad-every"));
         return ExitCode::from(EXIT_SETUP);
     };
     let folder = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
@@ -173,7 +175,7 @@ pub fn schedule(folder: &Path, every: &str) -> ExitCode {
         } else if minutes % 60 == 0 && minutes / 60 < 24 {
             format!("0 */{} * * *", minutes / 60)
         } else {
-            eprintln!("error: --every: use minutes below an hour, or whole hours below a day");
+            console::error(t!("tools-schedule-cron-range"));
             return ExitCode::from(EXIT_SETUP);
         };
         println!(

@@ -4,6 +4,8 @@
 
 use super::{Accounts, Mapping};
 use crate::company::SageCompany;
+use crate::i18n::Text;
+use crate::t;
 
 /// Accounts Sage would refuse, found when the configuration is read: a role
 /// or mapping on a linked account, a role account missing from the chart.
@@ -12,7 +14,7 @@ pub(super) fn check_company(
     accounts: &Accounts,
     products: &[Mapping],
     payment_methods: &[Mapping],
-) -> Result<(), String> {
+) -> Result<(), Vec<Text>> {
     let mut uses: Vec<(String, &str)> = vec![
         ("[accounts] bank".into(), accounts.bank.as_str()),
         ("[accounts] receivable".into(), accounts.receivable.as_str()),
@@ -40,29 +42,40 @@ pub(super) fn check_company(
     if let Some(clearing) = &accounts.plannit_pay_clearing {
         for method in payment_methods {
             if method.key.starts_with("plannit pay") && &method.account != clearing {
-                problems.push(format!(
-                    "{} '{}' = \"{}\": Plannit Pay payments are received in [accounts] plannit_pay_clearing ({clearing}); remove this line or map it to {clearing}",
-                    method.origin, method.name, method.account
+                problems.push(t!(
+                    "setup-plannit-pay-method",
+                    origin = &method.origin,
+                    name = &method.name,
+                    account = &method.account,
+                    clearing = clearing
                 ));
             }
         }
     }
     for (role, account) in &uses {
-        if let Some(why) = company.account_problem(account) {
-            problems.push(format!("{role} = \"{account}\": {why}"));
+        if let Some(why) = company.account_issue(account) {
+            problems.push(t!(
+                "setup-role-account",
+                key = role,
+                account = *account,
+                why = why
+            ));
         }
     }
     for mapping in products.iter().chain(payment_methods) {
         if company.linked_accounts.contains(&mapping.account) {
-            problems.push(format!(
-                "{} '{}' = \"{}\": account {} is a linked account in Sage 50 ([sage50] linked_accounts), which an import cannot post to",
-                mapping.origin, mapping.name, mapping.account, mapping.account
+            problems.push(t!(
+                "setup-mapping-problem",
+                origin = &mapping.origin,
+                name = &mapping.name,
+                account = &mapping.account,
+                why = t!("setup-account-linked", account = &mapping.account)
             ));
         }
     }
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(problems.join("; "))
+        Err(problems)
     }
 }

@@ -5,27 +5,30 @@
 use std::path::Path;
 
 use super::{validate_account, ConfigError, Mapping};
+use crate::i18n::Text;
 use crate::load::sheet::read_sheets;
 use crate::load::Limits;
 use crate::text::{fold_header, fold_name};
+use crate::{t, tr};
 
 /// Reads a catalogue mapping table (CSV or spreadsheet) with an item column
 /// (`Produit/Service`, `Item`, ...) and an account column (`Compte`, `Account`).
 pub(super) fn load_mapping_table(path: &Path) -> Result<Vec<Mapping>, ConfigError> {
     let shown = path.display().to_string();
-    let fail = |message: String| ConfigError::MappingFile {
+    let fail = |message: Text| ConfigError::MappingFile {
         path: shown.clone(),
         message,
     };
-    let sheets = read_sheets(path, &Limits::default()).map_err(|e| fail(e.to_string()))?;
+    let sheets =
+        read_sheets(path, &Limits::default()).map_err(|e| fail(Text::verbatim(e.to_string())))?;
     let sheet = sheets
         .first()
-        .ok_or_else(|| fail("the file has no sheet".into()))?;
+        .ok_or_else(|| fail(t!("setup-table-no-sheet")))?;
     let rows: Vec<Vec<crate::load::values::Cell>> = sheet.rows().collect();
     let header_index = rows
         .iter()
         .position(|row| row.iter().any(|c| !c.is_blank()))
-        .ok_or_else(|| fail("the file has no rows".into()))?;
+        .ok_or_else(|| fail(t!("setup-table-no-rows")))?;
     let header: Vec<String> = rows[header_index]
         .iter()
         .map(|c| fold_header(&c.to_text()))
@@ -40,7 +43,7 @@ pub(super) fn load_mapping_table(path: &Path) -> Result<Vec<Mapping>, ConfigErro
         "article",
         "service",
     ])
-    .ok_or_else(|| fail("no item column: name the first column 'Item' or 'Produit'".into()))?;
+    .ok_or_else(|| fail(t!("setup-table-no-item-column")))?;
     let account_col = find(&[
         "account",
         "compte",
@@ -49,23 +52,33 @@ pub(super) fn load_mapping_table(path: &Path) -> Result<Vec<Mapping>, ConfigErro
         "no compte",
         "numero de compte",
     ])
-    .ok_or_else(|| fail("no account column: name it 'Account' or 'Compte'".into()))?;
+    .ok_or_else(|| fail(t!("setup-table-no-account-column")))?;
     let mut mappings = Vec::new();
     for (offset, row) in rows.iter().enumerate().skip(header_index + 1) {
         let cell = |col: usize| row.get(col).map(|c| c.to_text()).unwrap_or_default();
         let (item, account) = (cell(item_col), cell(account_col));
-        if item.is_empty() && account.is_empty() {
+        // A row without an account is an item still to map (a table written by
+        // `init --from --table` or a rejected run, not yet completed).
+        if account.is_empty() {
             continue;
         }
         let row_number = sheet.first_row_number + offset as u64;
-        let origin = format!("{shown} row {row_number}");
+        let origin = tr!("setup-table-origin", path = &shown, row = row_number);
         if item.is_empty() {
-            return Err(fail(format!(
-                "row {row_number}: account {account} has no item name"
+            return Err(fail(t!(
+                "setup-table-no-item",
+                row = row_number,
+                account = &account
             )));
         }
-        validate_account(&account)
-            .map_err(|why| fail(format!("row {row_number}, item \"{item}\": {why}")))?;
+        validate_account(&account).map_err(|why| {
+            fail(t!(
+                "setup-table-bad-account",
+                row = row_number,
+                item = &item,
+                why = why
+            ))
+        })?;
         mappings.push(Mapping {
             key: fold_name(&item),
             name: item,

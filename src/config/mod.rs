@@ -3,6 +3,7 @@
 //! Everything is validated here so that later stages can trust it.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -11,12 +12,16 @@ use crate::load::columns::ExtraAliases;
 use crate::load::values::DateOrder;
 mod company_rules;
 mod mapping_table;
+mod raw;
 
-use crate::company::{DateValue, RawCompany, SageCompany, TaxCodes};
+use crate::company::{RawCompany, SageCompany, TaxCodes};
+use crate::i18n::Text;
 use crate::load::{Limits, LoadOptions};
+use crate::t;
 use crate::text::fold_name;
 use company_rules::check_company;
 use mapping_table::load_mapping_table;
+use raw::{AccountValue, RawConfig};
 
 /// How journal lines are grouped into Sage 50 entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -76,141 +81,8 @@ impl Default for SageSettings {
     }
 }
 
-/// `[sage50]` as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSage50 {
-    #[serde(default)]
-    granularity: Granularity,
-    #[serde(default = "default_source_max")]
-    source_max: usize,
-    #[serde(default = "default_comment_max")]
-    comment_max: usize,
-    #[serde(default)]
-    encoding: SageEncoding,
-    #[serde(default)]
-    tax_detail: bool,
-    chart_of_accounts: Option<PathBuf>,
-    #[serde(default)]
-    linked_accounts: Vec<AccountValue>,
-    lock_before: Option<DateValue>,
-    fiscal_year_end: Option<DateValue>,
-}
-
-fn default_source_max() -> usize {
-    SageSettings::default().source_max
-}
-
-fn default_comment_max() -> usize {
-    SageSettings::default().comment_max
-}
-
-impl Default for RawSage50 {
-    fn default() -> Self {
-        toml::from_str("").expect("every key has a default")
-    }
-}
-
-/// A GL account number, written as a string or a bare number in the TOML.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-enum AccountValue {
-    Text(String),
-    Number(u64),
-}
-
-impl AccountValue {
-    fn into_string(self) -> String {
-        match self {
-            AccountValue::Text(text) => text.trim().to_string(),
-            AccountValue::Number(n) => n.to_string(),
-        }
-    }
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawAccounts {
-    bank: AccountValue,
-    receivable: AccountValue,
-    gst: AccountValue,
-    qst: AccountValue,
-    hst: Option<AccountValue>,
-    default_revenue: Option<AccountValue>,
-    plannit_pay_clearing: Option<AccountValue>,
-    processing_fees: Option<AccountValue>,
-    payout_bank: Option<AccountValue>,
-    customer_deposits: Option<AccountValue>,
-    tips: Option<AccountValue>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawColumns {
-    #[serde(default)]
-    sales: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    payments: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    payouts: BTreeMap<String, Vec<String>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawInput {
-    #[serde(default)]
-    date_order: DateOrder,
-    /// File-name patterns of other files kept in the inbox, never read.
-    #[serde(default)]
-    ignore: Vec<String>,
-}
-
-/// Language of the reconciliation workbook.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawReport {
-    #[serde(default)]
-    lang: Lang,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMapping {
-    products_file: Option<PathBuf>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    company: Option<String>,
-    #[serde(default)]
-    sage50: RawSage50,
-    #[serde(default)]
-    taxes: TaxCodes,
-    accounts: RawAccounts,
-    #[serde(default)]
-    products: BTreeMap<String, AccountValue>,
-    #[serde(default)]
-    payment_methods: BTreeMap<String, AccountValue>,
-    #[serde(default)]
-    columns: RawColumns,
-    #[serde(default)]
-    input: RawInput,
-    #[serde(default)]
-    mapping: RawMapping,
-    #[serde(default)]
-    report: RawReport,
-    #[serde(default)]
-    limits: Limits,
-}
+/// Language of every message and of the workbook.
+pub use crate::i18n::Lang;
 
 /// The accounts that play a fixed role in every entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -241,7 +113,8 @@ pub struct Mapping {
     /// The name folded (case, accents, spaces) for matching.
     pub key: String,
     pub account: String,
-    /// Where the mapping was written, for messages.
+    /// Where the mapping was written, for messages (in the language of the
+    /// configuration's reading; also the `mapped_in` column of the SQL tables).
     pub origin: String,
 }
 
@@ -268,19 +141,78 @@ pub struct Config {
     pub limits: Limits,
 }
 
-#[derive(Debug, thiserror::Error)]
+/// A configuration that cannot be used; the message names the file and the key.
+#[derive(Debug)]
 pub enum ConfigError {
-    #[error("{path}: cannot read the configuration: {source}")]
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: {message}")]
-    Syntax { path: String, message: String },
-    #[error("{path}: {message}")]
-    Invalid { path: String, message: String },
-    #[error("{path}: {message}")]
-    MappingFile { path: String, message: String },
+    /// Not valid TOML, or an unknown key (the TOML reader's own message).
+    Syntax {
+        path: String,
+        message: String,
+    },
+    /// Problems with values; several are reported together.
+    Invalid {
+        path: String,
+        problems: Vec<Text>,
+    },
+    MappingFile {
+        path: String,
+        message: Text,
+    },
+}
+
+impl ConfigError {
+    /// The message, in the language it is shown in.
+    pub fn text(&self) -> Text {
+        match self {
+            ConfigError::Io { path, source } => t!(
+                "setup-config-unreadable",
+                path = path,
+                reason = source.to_string()
+            ),
+            ConfigError::Syntax { path, message } => {
+                t!("setup-config-problem", path = path, message = message)
+            }
+            ConfigError::Invalid { path, problems } => {
+                t!(
+                    "setup-config-problem",
+                    path = path,
+                    message = join(problems)
+                )
+            }
+            ConfigError::MappingFile { path, message } => {
+                t!("setup-config-problem", path = path, message = message)
+            }
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for ConfigError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConfigError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Problems one after the other, in the current language.
+pub(crate) fn join(problems: &[Text]) -> String {
+    let separator = crate::tr!("setup-separator");
+    problems
+        .iter()
+        .map(Text::to_string)
+        .collect::<Vec<_>>()
+        .join(&separator)
 }
 
 impl Config {
@@ -315,15 +247,21 @@ impl Config {
             path: origin.to_string(),
             message: e.to_string().trim_end().to_string(),
         })?;
-        let invalid = |message: String| ConfigError::Invalid {
+        let invalid = |message: Text| ConfigError::Invalid {
             path: origin.to_string(),
-            message,
+            problems: vec![message],
         };
 
         let account = |role: &str, value: AccountValue| -> Result<String, ConfigError> {
             let account = value.into_string();
-            validate_account(&account)
-                .map_err(|why| invalid(format!("[accounts] {role} = \"{account}\": {why}")))?;
+            validate_account(&account).map_err(|why| {
+                invalid(t!(
+                    "setup-role-account",
+                    key = format!("[accounts] {role}"),
+                    account = &account,
+                    why = why
+                ))
+            })?;
             Ok(account)
         };
         let accounts = Accounts {
@@ -360,9 +298,9 @@ impl Config {
             tips: raw.accounts.tips.map(|v| account("tips", v)).transpose()?,
         };
         if accounts.receivable == accounts.bank {
-            return Err(invalid(format!(
-                "[accounts] receivable and bank are both {}: they must be different accounts",
-                accounts.bank
+            return Err(invalid(t!(
+                "setup-receivable-is-bank",
+                account = &accounts.bank
             )));
         }
         let raw_sage = raw.sage50;
@@ -377,7 +315,11 @@ impl Config {
         for value in raw_sage.linked_accounts {
             let account = value.into_string();
             validate_account(&account).map_err(|why| {
-                invalid(format!("[sage50] linked_accounts: \"{account}\": {why}"))
+                invalid(t!(
+                    "setup-linked-account-invalid",
+                    account = &account,
+                    why = why
+                ))
             })?;
             linked_accounts.push(account);
         }
@@ -390,9 +332,7 @@ impl Config {
         .resolve(base)
         .map_err(invalid)?;
         if !(8..=200).contains(&sage.source_max) || !(8..=200).contains(&sage.comment_max) {
-            return Err(invalid(
-                "[sage50] source_max and comment_max must be between 8 and 200".to_string(),
-            ));
+            return Err(invalid(t!("setup-field-lengths")));
         }
 
         let mut products = Vec::new();
@@ -412,8 +352,10 @@ impl Config {
         let mut ignore = Vec::new();
         for pattern in &raw.input.ignore {
             ignore.push(glob::Pattern::new(pattern).map_err(|e| {
-                invalid(format!(
-                    "[input] ignore: '{pattern}' is not a file-name pattern ({e}); use * and ? as in \"Sommaire*.xlsx\""
+                invalid(t!(
+                    "setup-ignore-pattern",
+                    pattern = pattern,
+                    reason = e.to_string()
                 ))
             })?);
         }
@@ -435,11 +377,14 @@ impl Config {
             payouts: raw.columns.payouts,
         };
         if let Some(unknown) = aliases.unknown_columns().first() {
-            return Err(invalid(format!(
-                "{unknown}: not a column name; see the README for the list of columns"
-            )));
+            return Err(invalid(t!("setup-unknown-column", column = unknown)));
         }
-        check_company(&company, &accounts, &products, &payment_methods).map_err(invalid)?;
+        check_company(&company, &accounts, &products, &payment_methods).map_err(|problems| {
+            ConfigError::Invalid {
+                path: origin.to_string(),
+                problems,
+            }
+        })?;
         for (key, tax) in [
             ("gst", &raw.taxes.gst),
             ("qst", &raw.taxes.qst),
@@ -450,8 +395,11 @@ impl Config {
                     || value.contains([',', '"'])
                     || value.chars().any(char::is_control)
                 {
-                    return Err(invalid(format!(
-                        "[taxes] {key} {field} = \"{value}\": write it as in the Sage company, without commas or quotes"
+                    return Err(invalid(t!(
+                        "setup-tax-name",
+                        key = key,
+                        field = field,
+                        value = value
                     )));
                 }
             }
@@ -483,7 +431,13 @@ fn mapping(
 ) -> Result<Mapping, ConfigError> {
     validate_account(&account).map_err(|why| ConfigError::Invalid {
         path: origin.to_string(),
-        message: format!("{section} \"{name}\" = \"{account}\": {why}"),
+        problems: vec![t!(
+            "setup-mapping-account",
+            section = section,
+            name = name,
+            account = &account,
+            why = why
+        )],
     })?;
     Ok(Mapping {
         name: name.trim().to_string(),
@@ -494,11 +448,11 @@ fn mapping(
 }
 
 /// Sage 50 account numbers are digits (4 in standard editions, more in Premium).
-fn validate_account(account: &str) -> Result<(), &'static str> {
+fn validate_account(account: &str) -> Result<(), Text> {
     if account.is_empty() {
-        Err("the account number is empty")
+        Err(t!("setup-account-empty"))
     } else if !account.bytes().all(|b| b.is_ascii_digit()) || account.len() > 12 {
-        Err("an account number is digits only, such as \"4001\"")
+        Err(t!("setup-account-digits"))
     } else {
         Ok(())
     }
@@ -511,10 +465,15 @@ fn check_unique_keys(mappings: &[Mapping], origin: &str) -> Result<(), ConfigErr
             if first.account != mapping.account {
                 return Err(ConfigError::Invalid {
                     path: origin.to_string(),
-                    message: format!(
-                        "\"{}\" ({}) and \"{}\" ({}) are the same name but map to {} and {}: keep one",
-                        first.name, first.origin, mapping.name, mapping.origin, first.account, mapping.account
-                    ),
+                    problems: vec![t!(
+                        "setup-same-name-twice",
+                        first = &first.name,
+                        first_origin = &first.origin,
+                        second = &mapping.name,
+                        second_origin = &mapping.origin,
+                        first_account = &first.account,
+                        second_account = &mapping.account
+                    )],
                 });
             }
         }
@@ -541,6 +500,7 @@ pub const CONFIG_FILE_NAME: &str = "plannit2sage.toml";
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{set_lang, Lang};
 
     const MINIMAL: &str = r#"
 [accounts]
@@ -563,6 +523,7 @@ qst = "2500"
 
     #[test]
     fn rejects_unknown_keys_and_bad_accounts() {
+        set_lang(Lang::En);
         let typo = MINIMAL.replace("gst =", "tps =");
         let err = Config::parse(&typo, "test.toml", Path::new("."))
             .unwrap_err()
@@ -580,6 +541,7 @@ qst = "2500"
 
     #[test]
     fn rejects_the_same_item_mapped_twice() {
+        set_lang(Lang::En);
         let twice = format!("{MINIMAL}\"TONTE DE PELOUSE \" = \"4009\"\n");
         let err = Config::parse(&twice, "test.toml", Path::new("."))
             .unwrap_err()

@@ -2,7 +2,9 @@
 //! posted each one. Stored as their `as_str`; a value this version does not
 //! know is an error, never a guess.
 
+use crate::i18n::Text;
 use crate::load::reports::PaymentKind;
+use crate::t;
 
 /// The kind of a document the history records (stored as its `as_str`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,6 +29,11 @@ impl DocType {
             DocType::Voided => "voided",
             DocType::Payout => "payout",
         }
+    }
+
+    /// "facture" / "invoice": the type as the user reads it.
+    pub fn name(self) -> Text {
+        t!("setup-doc-type", kind = self.as_str())
     }
 
     /// The type as stored; `None` for a value this version does not know.

@@ -78,7 +78,7 @@ impl Locked<'_> {
             let at = StoredAt {
                 path: &self.path,
                 batch: &batch,
-                document: &key,
+                document: Some(&key),
             };
             let date = at.date(&date)?;
             let state = states.entry(key.clone()).or_insert_with(|| PostedState {
@@ -151,7 +151,7 @@ impl Locked<'_> {
             let at = StoredAt {
                 path: &self.path,
                 batch: &batch.batch_id,
-                document: "its period",
+                document: None,
             };
             for date in [&batch.first_date, &batch.last_date].into_iter().flatten() {
                 at.date(date)?;
@@ -189,7 +189,7 @@ impl Locked<'_> {
             let at = StoredAt {
                 path: &self.path,
                 batch: &batch_id,
-                document: &doc_key,
+                document: Some(&doc_key),
             };
             batches.postings.push(HistoryPostingRow {
                 doc_date: at.date(&doc_date)?,

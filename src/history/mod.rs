@@ -18,9 +18,11 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
+mod error;
 mod kinds;
 mod locked;
 
+pub use error::HistoryError;
 pub use kinds::{DocType, Posting};
 pub use locked::Locked;
 
@@ -83,43 +85,6 @@ const MIGRATIONS: &[(i64, &str)] = &[
         "ALTER TABLE documents ADD COLUMN invoice TEXT NOT NULL DEFAULT '';",
     ),
 ];
-
-#[derive(Debug, thiserror::Error)]
-pub enum HistoryError {
-    #[error("{path}: {source}")]
-    Sqlite {
-        path: String,
-        source: rusqlite::Error,
-    },
-    #[error("{path}: the history is in use by another plannit2sage run; wait for it to finish and run again")]
-    Busy { path: String },
-    #[error("{path}: this history was written by a newer plannit2sage (schema {found}, this version knows {known}); upgrade plannit2sage")]
-    TooNew {
-        path: String,
-        found: i64,
-        known: i64,
-    },
-    #[error("batch {0} does not exist (see 'plannit2sage history')")]
-    UnknownBatch(String),
-    #[error("batch {0} is already void")]
-    AlreadyVoid(String),
-    #[error("{path}: the history holds a {what} '{value}' that this version does not know; upgrade plannit2sage")]
-    UnknownValue {
-        path: String,
-        what: &'static str,
-        value: String,
-    },
-    #[error("{path}: batch {batch}, {document}: the {what} '{value}' stored in the history cannot be read; the file was edited or damaged: restore it from a backup (nothing was posted)")]
-    Corrupt {
-        path: String,
-        batch: String,
-        document: String,
-        what: &'static str,
-        value: String,
-    },
-    #[error("{0}: cannot finish writing an output of an earlier run: {1}")]
-    Recover(String, std::io::Error),
-}
 
 /// The history file, opened and migrated.
 pub struct History {
@@ -394,7 +359,7 @@ impl History {
             let at = StoredAt {
                 path: &self.path,
                 batch,
-                document: &key,
+                document: Some(&key),
             };
             let stored: Vec<(String, String)> = amounts_statement
                 .query_map(params![batch, key], |r| {
@@ -414,7 +379,7 @@ impl History {
                 DocumentPosting {
                     key,
                     doc_type: DocType::parse(&doc_type)
-                        .ok_or_else(|| self.unknown("document type", &doc_type))?,
+                        .ok_or_else(|| self.unknown("document-type", &doc_type))?,
                     number,
                     invoice,
                     date,
@@ -426,7 +391,7 @@ impl History {
         Ok(out)
     }
 
-    /// A value stored by a newer version.
+    /// A value stored by a newer version (`what`: `posting` or `document-type`).
     fn unknown(&self, what: &'static str, value: &str) -> HistoryError {
         HistoryError::UnknownValue {
             path: self.path.display().to_string(),
@@ -470,7 +435,8 @@ impl History {
 pub(crate) struct StoredAt<'a> {
     pub path: &'a Path,
     pub batch: &'a str,
-    pub document: &'a str,
+    /// The document's key; `None` for the batch's own period.
+    pub document: Option<&'a str>,
 }
 
 impl StoredAt<'_> {
@@ -478,7 +444,7 @@ impl StoredAt<'_> {
         HistoryError::Corrupt {
             path: self.path.display().to_string(),
             batch: self.batch.to_string(),
-            document: self.document.to_string(),
+            document: self.document.map(str::to_string),
             what,
             value: value.to_string(),
         }

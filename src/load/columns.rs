@@ -424,9 +424,10 @@ fn match_columns(
     columns
 }
 
-/// Accepted headers for a column, for error messages.
-pub fn describe_aliases(spec: &ColumnSpec) -> String {
-    spec.aliases.join("', '")
+/// Accepted headers for a column, for error messages, joined by `separator`
+/// (the message puts the quotes around the first and last).
+pub fn describe_aliases(spec: &ColumnSpec, separator: &str) -> String {
+    spec.aliases.join(separator)
 }
 
 #[cfg(test)]

@@ -14,12 +14,16 @@ pub mod values;
 
 pub use options::{Limits, LoadOptions};
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::diagnostics::{Finding, Location};
-use columns::{describe_aliases, find_header, ReportKind};
+use crate::diagnostics::{Finding, Fix, Location};
+use crate::i18n::Text;
+use crate::t;
+pub use columns::ReportKind;
+use columns::{describe_aliases, find_header};
 use reports::{Payment, PayoutRow, SalesLine, SheetReader, SkippedRows};
 
 /// What became of one file of the inbox.
@@ -34,7 +38,7 @@ pub enum FileUse {
         skipped: SkippedRows,
     },
     /// Not read, and why.
-    Ignored { reason: String },
+    Ignored { reason: Text },
     /// The same bytes as another file of the inbox, which was read instead.
     Identical { of: String },
     /// Looked like an export but could not be read (the findings say why).
@@ -64,13 +68,32 @@ pub struct LoadedInputs {
     pub headers: std::collections::BTreeMap<(String, String), String>,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum InboxError {
-    #[error("{0}: the inbox folder does not exist")]
+    /// The folder (as shown) does not exist.
     Missing(String),
-    #[error("{0}: cannot list the inbox folder: {1}")]
+    /// The folder (as shown) cannot be listed.
     Unreadable(String, std::io::Error),
 }
+
+impl InboxError {
+    pub fn text(&self) -> Text {
+        match self {
+            InboxError::Missing(path) => t!("load-inbox-missing", path = path),
+            InboxError::Unreadable(path, e) => {
+                t!("load-inbox-unreadable", path = path, reason = e.to_string())
+            }
+        }
+    }
+}
+
+impl fmt::Display for InboxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for InboxError {}
 
 /// Office lock files, temporary and partial downloads: never read.
 pub fn is_transient_file(name: &str) -> bool {
@@ -111,27 +134,23 @@ pub fn load_inbox(
         if path.canonicalize().is_ok_and(|p| skip.contains(&p)) {
             continue;
         }
-        let ignored = |reason: &str| InputFile {
+        let ignored = |reason: Text| InputFile {
             path: path.clone(),
             name: name.clone(),
             size: 0,
             sha256: String::new(),
-            uses: vec![FileUse::Ignored {
-                reason: reason.to_string(),
-            }],
+            uses: vec![FileUse::Ignored { reason }],
         };
         if escapes_inbox(&path, inbox) {
-            loaded.files.push(ignored(
-                "a link to a file outside the inbox: copy the file into the inbox instead",
-            ));
+            loaded.files.push(ignored(t!("load-ignored-outside-link")));
             continue;
         }
         if path.is_dir() {
-            loaded.files.push(ignored("a folder, not a file"));
+            loaded.files.push(ignored(t!("load-ignored-folder")));
             continue;
         }
         if is_transient_file(&name) {
-            loaded.files.push(ignored("a lock or temporary file"));
+            loaded.files.push(ignored(t!("load-ignored-transient")));
             continue;
         }
         let case_insensitive = glob::MatchOptions {
@@ -143,15 +162,16 @@ pub fn load_inbox(
             .iter()
             .find(|p| p.matches_with(&name, case_insensitive))
         {
-            loaded.files.push(ignored(&format!(
-                "matches [input] ignore \"{pattern}\": not read"
+            loaded.files.push(ignored(t!(
+                "load-ignored-pattern",
+                pattern = pattern.as_str()
             )));
             continue;
         }
         if !sheet::is_supported_extension(&path) {
             loaded
                 .files
-                .push(ignored("not a spreadsheet or CSV file: not read"));
+                .push(ignored(t!("load-ignored-not-spreadsheet")));
             continue;
         }
         candidates.push((path, name));
@@ -203,14 +223,17 @@ pub fn load_inbox(
                 }],
             },
             Err(e) => {
-                loaded.findings.push(Finding::error(
-                    "file_unreadable",
-                    e.to_string(),
-                    Location {
-                        file: Some(name.clone()),
-                        ..Location::default()
-                    },
-                ));
+                loaded.findings.push(
+                    Finding::error(
+                        "file_unreadable",
+                        e.text(),
+                        Location {
+                            file: Some(name.clone()),
+                            ..Location::default()
+                        },
+                    )
+                    .fixed_in(e.fix()),
+                );
                 InputFile {
                     path,
                     name,
@@ -266,14 +289,14 @@ fn load_file(
     let sheets = match sheet::parse_sheets(bytes, path, &options.limits) {
         Ok(sheets) => sheets,
         Err(e) => {
-            let message = if looks_binary {
-                DAMAGED.to_string()
+            let (message, fix) = if looks_binary {
+                (t!("load-file-damaged"), Fix::DroppedFile)
             } else {
-                e.to_string()
+                (e.text(), e.fix())
             };
             loaded
                 .findings
-                .push(Finding::error("file_unreadable", message, file_location()));
+                .push(Finding::error("file_unreadable", message, file_location()).fixed_in(fix));
             input.uses.push(FileUse::Failed);
             return input;
         }
@@ -292,14 +315,24 @@ fn load_file(
                     row: Some(raw.first_row_number + header.row_index as u64),
                     ..Location::default()
                 };
-                loaded.findings.push(Finding::error(
-                    "column_missing",
-                    format!(
-                        "this {} report has no '{}' column (headers accepted: '{}'); add the column to the export, or name your header under [columns.{}] {} = [\"...\"] in the config",
-                        header.kind.label(), spec.name, describe_aliases(spec), header.kind.label(), spec.name
-                    ),
-                    location,
-                ));
+                loaded.findings.push(
+                    Finding::error(
+                        "column_missing",
+                        t!(
+                            "load-column-missing",
+                            kind = header.kind.label(),
+                            column = spec.name,
+                            aliases = describe_aliases(spec, "', '"),
+                            aliases_fr = describe_aliases(spec, " », « ")
+                        ),
+                        location,
+                    )
+                    .fixed_in(Fix::config(&format!(
+                        "[columns.{}] {}",
+                        header.kind.label(),
+                        spec.name
+                    ))),
+                );
             }
             input.uses.push(FileUse::Failed);
             continue;
@@ -352,27 +385,23 @@ fn load_file(
         {
             // A .txt file is read when it is a CSV export; otherwise it is a note.
             input.uses.push(FileUse::Ignored {
-                reason: "no Plannit sales or payments header found in the first 30 rows"
-                    .to_string(),
+                reason: t!("load-ignored-no-header", rows = columns::HEADER_SEARCH_ROWS),
             });
         } else {
             let message = if looks_binary {
-                DAMAGED
+                t!("load-file-damaged")
             } else {
-                "a spreadsheet without a Plannit sales or payments header in its first 30 rows: is it another Plannit report? Export the detailed sales or payments report, or add the file to [input] ignore in the config to keep it beside the exports"
+                t!("load-file-unrecognised", rows = columns::HEADER_SEARCH_ROWS)
             };
-            loaded.findings.push(Finding::error(
-                "file_unrecognised",
-                message,
-                file_location(),
-            ));
+            loaded.findings.push(
+                Finding::error("file_unrecognised", message, file_location())
+                    .fixed_in(Fix::DroppedFile),
+            );
             input.uses.push(FileUse::Failed);
         }
     }
     input
 }
-
-const DAMAGED: &str = "the file is damaged or was cut off during download (its content is not text): export it again from Plannit";
 
 /// True when a CSV's bytes are not text (a broken download, a binary file
 /// renamed): NUL bytes or many control characters.
@@ -388,4 +417,63 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// UTF-16 text (with its byte-order mark) has NUL bytes but is text.
 fn is_utf16(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn messages_keep_their_english_and_speak_french() {
+        let sales = &columns::SALES_COLUMNS[0];
+        let missing = t!(
+            "load-column-missing",
+            kind = ReportKind::Sales.label(),
+            column = sales.name,
+            aliases = describe_aliases(sales, "', '"),
+            aliases_fr = describe_aliases(sales, " », « ")
+        );
+        assert!(missing.render(Lang::En).starts_with(
+            "this sales report has no 'invoice' column (headers accepted: 'no facture', 'n facture', "
+        ));
+        assert!(missing
+            .render(Lang::En)
+            .ends_with("name your header under [columns.sales] invoice = [\"...\"] in the config"));
+        assert!(missing.render(Lang::Fr).starts_with(
+            "ce rapport des ventes n'a pas de colonne « invoice » (en-têtes acceptés : « no facture », « n facture », "
+        ));
+        let ignored = t!("load-ignored-no-header", rows = columns::HEADER_SEARCH_ROWS);
+        assert_eq!(
+            ignored.render(Lang::En),
+            "no Plannit sales or payments header found in the first 30 rows"
+        );
+        let rows = t!(
+            "load-total-row-mismatch",
+            stated = "10.00",
+            rows = 1234567usize,
+            sum = "9.00"
+        );
+        assert!(rows.render(Lang::En).starts_with(
+            "the total row says 10.00 but the 1234567 rows above it add up to 9.00: "
+        ));
+        let one = t!(
+            "load-total-row-mismatch",
+            stated = "10.00",
+            rows = 1usize,
+            sum = "9.00"
+        );
+        assert!(one.render(Lang::Fr).starts_with(
+            "la ligne de total indique 10.00, mais la 1 ligne au-dessus totalise 9.00 : "
+        ));
+        let inbox = InboxError::Missing("C:\\dépôt".into());
+        assert_eq!(
+            inbox.text().render(Lang::En),
+            "C:\\dépôt: the inbox folder does not exist"
+        );
+        assert_eq!(
+            inbox.text().render(Lang::Fr),
+            "C:\\dépôt : le dossier de dépôt n'existe pas"
+        );
+    }
 }

@@ -7,7 +7,9 @@ use rust_decimal::Decimal;
 use super::columns::{HeaderMatch, ReportKind};
 use super::sheet::RawSheet;
 use super::values::{amount_from_cell, date_from_cell, AmountError, Cell, DateOrder};
-use crate::diagnostics::{Finding, Location};
+use crate::diagnostics::{Finding, Fix, Location};
+use crate::i18n::Text;
+use crate::t;
 use crate::text::fold_header;
 
 /// Where a row came from.
@@ -197,7 +199,7 @@ impl<'a> SheetReader<'a> {
                 let location = self.location(number, Some(column), document);
                 self.findings.push(Finding::error(
                     "amount_missing",
-                    "the amount is blank: fill it in Plannit and export again",
+                    t!("load-amount-missing"),
                     location,
                 ));
                 Decimal::ZERO
@@ -233,13 +235,12 @@ impl<'a> SheetReader<'a> {
         number: u64,
         column: &str,
         rule: &str,
-        message: &str,
+        message: Text,
     ) -> String {
         let value = self.text(row, column);
         if value.is_empty() {
             let location = self.location(number, Some(column), "");
-            self.findings
-                .push(Finding::error(rule, message.to_string(), location));
+            self.findings.push(Finding::error(rule, message, location));
         }
         value
     }
@@ -264,11 +265,8 @@ impl<'a> SheetReader<'a> {
 
     fn amount_error(&mut self, number: u64, column: &str, document: &str, error: &AmountError) {
         let location = self.location(number, Some(column), document);
-        self.findings.push(Finding::error(
-            "amount_unreadable",
-            error.to_string(),
-            location,
-        ));
+        self.findings
+            .push(Finding::error("amount_unreadable", error.text(), location));
     }
 
     /// The date, and the cell's text when there is no date (for messages).
@@ -279,11 +277,9 @@ impl<'a> SheetReader<'a> {
             Ok(None) => (None, cell.to_text()),
             Err(error) => {
                 let location = self.location(number, Some("date"), document);
-                self.findings.push(Finding::error(
-                    "date_unreadable",
-                    error.to_string(),
-                    location,
-                ));
+                self.findings.push(
+                    Finding::error("date_unreadable", error.text(), location).fixed_in(error.fix()),
+                );
                 (None, cell.to_text())
             }
         }
@@ -361,14 +357,19 @@ impl<'a> SheetReader<'a> {
             let since_start: Decimal = values[..total.rows_before].iter().sum();
             if stated != since_previous && stated != since_start {
                 let location = self.location(total.number, Some(column), "");
-                self.findings.push(Finding::error(
-                    "total_row_mismatch",
-                    format!(
-                        "the total row says {stated} but the {} rows above it add up to {since_start}: rows were hidden, filtered out or deleted in the spreadsheet; export the report again from Plannit and drop it unedited",
-                        total.rows_before
-                    ),
-                    location,
-                ));
+                self.findings.push(
+                    Finding::error(
+                        "total_row_mismatch",
+                        t!(
+                            "load-total-row-mismatch",
+                            stated = stated.to_string(),
+                            rows = total.rows_before,
+                            sum = since_start.to_string()
+                        ),
+                        location,
+                    )
+                    .fixed_in(Fix::DroppedFile),
+                );
             }
             previous = total.rows_before;
         }
@@ -405,7 +406,7 @@ impl<'a> SheetReader<'a> {
             number,
             "invoice",
             "invoice_missing",
-            "the invoice number is blank: every sales line needs its invoice",
+            t!("load-invoice-missing"),
         );
         let (date, date_text) = self.date(row, number, &invoice);
         let quantity = self.quantity(row, number, &invoice);
@@ -463,7 +464,7 @@ impl<'a> SheetReader<'a> {
                 let location = self.location(number, Some("kind"), &document);
                 self.findings.push(Finding::error(
                     "payment_type_unknown",
-                    format!("'{type_text}' is not a payment type: expected Paiement/Payment, Dépôt/Deposit or Remboursement/Refund"),
+                    t!("load-payment-type-unknown", value = &type_text),
                     location,
                 ));
                 PaymentKind::Payment
@@ -514,7 +515,7 @@ impl<'a> SheetReader<'a> {
             number,
             "payout",
             "payout_missing",
-            "the payout number is blank: every row of the payouts report needs its payout",
+            t!("load-payout-missing"),
         );
         let (date, date_text) = self.date(row, number, &payout);
         let net = self.optional_amount(row, number, "net", &payout);

@@ -2,14 +2,17 @@
 //! (xlsx, xlsm, xls, xlsb, ods) and CSV text in UTF-8, UTF-16 or Windows-1252
 //! with `,`, `;` or tab separators.
 
-use std::path::Path;
-
+use std::fmt;
 use std::io::Read;
+use std::path::Path;
 
 use calamine::{Data, Reader};
 
 use super::options::Limits;
 use super::values::Cell;
+use crate::diagnostics::Fix;
+use crate::i18n::Text;
+use crate::t;
 
 /// One sheet of cells. CSV files have one sheet with no name.
 ///
@@ -80,37 +83,167 @@ fn csv_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
 }
 
 /// Why a file could not be read at all.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ReadError {
-    #[error("cannot read the file: {0}")]
-    Io(#[from] std::io::Error),
-    #[error("the file is empty (0 bytes): export the report again from Plannit")]
+    Io(std::io::Error),
     EmptyFile,
-    #[error("not a readable spreadsheet ({0}): the file may be damaged or truncated; export it again from Plannit, or open it in Excel and save it as .xlsx")]
+    /// The workbook reader's reason.
     Workbook(String),
-    #[error("sheet '{sheet}' cannot be read ({reason}): open the file in Excel and save it again")]
-    Sheet { sheet: String, reason: String },
-    #[error(
-        "the text cannot be read as CSV at line {line}: {reason}; export it again from Plannit"
-    )]
-    Csv { line: u64, reason: String },
-    #[error("{what} exceeds the limit of {limit}: if the file is genuine, raise [limits] {setting} in the config")]
-    Limit {
-        what: String,
-        limit: String,
-        setting: &'static str,
+    Sheet {
+        sheet: String,
+        reason: String,
+    },
+    /// The CSV reader's reason, at a line.
+    Csv {
+        line: u64,
+        reason: String,
+    },
+    /// The text ends inside a quoted field.
+    CutShort {
+        line: u64,
+    },
+    /// A size over one of the `[limits]`.
+    Limit(Oversize),
+}
+
+/// What exceeds which of the `[limits]`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Oversize {
+    /// The file's size in bytes, over `max_file_mb`.
+    FileSize { bytes: u64, max_mb: u64 },
+    /// A workbook's unpacked size in bytes, over `max_decompressed_mb`.
+    UnpackedSize { bytes: u64, max_mb: u64 },
+    /// A sheet (`None`: the CSV file) with more rows than `max_rows`.
+    Rows {
+        sheet: Option<String>,
+        rows: u64,
+        max: u64,
+    },
+    /// A sheet (`None`: the CSV file) with more cells than `max_cells`.
+    Cells {
+        sheet: Option<String>,
+        cells: u64,
+        max: u64,
     },
 }
 
-const MB: u64 = 1024 * 1024;
+impl Oversize {
+    /// The `[limits]` setting to raise.
+    pub fn setting(&self) -> &'static str {
+        match self {
+            Oversize::FileSize { .. } => "max_file_mb",
+            Oversize::UnpackedSize { .. } => "max_decompressed_mb",
+            Oversize::Rows { .. } => "max_rows",
+            Oversize::Cells { .. } => "max_cells",
+        }
+    }
 
-fn human_size(bytes: u64) -> String {
-    if bytes >= MB {
-        format!("{} MB", bytes / MB)
-    } else {
-        format!("{bytes} bytes")
+    fn text(&self) -> Text {
+        // "12 MB" from a megabyte on, "300 bytes" below.
+        let size = |bytes: u64| {
+            if bytes >= MB {
+                ((bytes / MB).to_string(), "mb")
+            } else {
+                (bytes.to_string(), "bytes")
+            }
+        };
+        let place = |sheet: &Option<String>| {
+            (
+                if sheet.is_some() { "sheet" } else { "file" },
+                sheet.clone().unwrap_or_default(),
+            )
+        };
+        match self {
+            Oversize::FileSize { bytes, max_mb } => {
+                let (size, unit) = size(*bytes);
+                t!(
+                    "load-limit-file-size",
+                    size = size,
+                    unit = unit,
+                    max = max_mb.to_string()
+                )
+            }
+            Oversize::UnpackedSize { bytes, max_mb } => {
+                let (size, unit) = size(*bytes);
+                t!(
+                    "load-limit-unpacked-size",
+                    size = size,
+                    unit = unit,
+                    max = max_mb.to_string()
+                )
+            }
+            Oversize::Rows { sheet, rows, max } => {
+                let (place, sheet) = place(sheet);
+                t!(
+                    "load-limit-rows",
+                    place = place,
+                    sheet = sheet,
+                    rows = rows.to_string(),
+                    max = max.to_string()
+                )
+            }
+            Oversize::Cells { sheet, cells, max } => {
+                let (place, sheet) = place(sheet);
+                t!(
+                    "load-limit-cells",
+                    place = place,
+                    sheet = sheet,
+                    cells = cells.to_string(),
+                    max = max.to_string()
+                )
+            }
+        }
     }
 }
+
+impl ReadError {
+    pub fn text(&self) -> Text {
+        match self {
+            ReadError::Io(e) => t!("load-read-io", reason = e.to_string()),
+            ReadError::EmptyFile => t!("load-read-empty"),
+            ReadError::Workbook(reason) => t!("load-read-workbook", reason = reason),
+            ReadError::Sheet { sheet, reason } => {
+                t!("load-read-sheet", sheet = sheet, reason = reason)
+            }
+            ReadError::Csv { line, reason } => {
+                t!("load-read-csv", line = line.to_string(), reason = reason)
+            }
+            ReadError::CutShort { line } => t!("load-read-cut-short", line = line.to_string()),
+            ReadError::Limit(oversize) => oversize.text(),
+        }
+    }
+
+    /// Where the fix is: the limit in the configuration, else the file itself.
+    pub fn fix(&self) -> Fix {
+        match self {
+            ReadError::Limit(oversize) => Fix::config(&format!("[limits] {}", oversize.setting())),
+            _ => Fix::DroppedFile,
+        }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReadError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<std::io::Error> for ReadError {
+    fn from(e: std::io::Error) -> ReadError {
+        ReadError::Io(e)
+    }
+}
+
+const MB: u64 = 1024 * 1024;
 
 /// The kinds of file the loader reads, by extension.
 pub fn is_supported_extension(path: &Path) -> bool {
@@ -138,11 +271,10 @@ pub fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> 
     let size = file.metadata()?.len();
     let limit = limits.max_file_mb * MB;
     if size > limit {
-        return Err(ReadError::Limit {
-            what: format!("the file's size ({})", human_size(size)),
-            limit: format!("{} MB", limits.max_file_mb),
-            setting: "max_file_mb",
-        });
+        return Err(ReadError::Limit(Oversize::FileSize {
+            bytes: size,
+            max_mb: limits.max_file_mb,
+        }));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(limit + 1).read_to_end(&mut bytes)?;
@@ -179,34 +311,34 @@ fn check_archive_size(bytes: &[u8], limits: &Limits) -> Result<(), ReadError> {
         }
     }
     if total > limits.max_decompressed_mb * MB {
-        return Err(ReadError::Limit {
-            what: format!("the workbook's unpacked size ({})", human_size(total)),
-            limit: format!("{} MB", limits.max_decompressed_mb),
-            setting: "max_decompressed_mb",
-        });
+        return Err(ReadError::Limit(Oversize::UnpackedSize {
+            bytes: total,
+            max_mb: limits.max_decompressed_mb,
+        }));
     }
     Ok(())
 }
 
+/// Checks a sheet's size; `sheet` is its name, `None` for a CSV file.
 fn check_sheet_size(
     rows: u64,
     columns: u64,
     limits: &Limits,
-    sheet: &str,
+    sheet: Option<&str>,
 ) -> Result<(), ReadError> {
     if rows > limits.max_rows {
-        return Err(ReadError::Limit {
-            what: format!("{sheet} with {rows} rows"),
-            limit: format!("{} rows", limits.max_rows),
-            setting: "max_rows",
-        });
+        return Err(ReadError::Limit(Oversize::Rows {
+            sheet: sheet.map(str::to_string),
+            rows,
+            max: limits.max_rows,
+        }));
     }
     if rows.saturating_mul(columns) > limits.max_cells {
-        return Err(ReadError::Limit {
-            what: format!("{sheet} with {} cells", rows.saturating_mul(columns)),
-            limit: format!("{} cells", limits.max_cells),
-            setting: "max_cells",
-        });
+        return Err(ReadError::Limit(Oversize::Cells {
+            sheet: sheet.map(str::to_string),
+            cells: rows.saturating_mul(columns),
+            max: limits.max_cells,
+        }));
     }
     Ok(())
 }
@@ -230,12 +362,7 @@ fn read_workbook(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<RawSheet>, ReadE
                 reason: e.to_string(),
             })?;
         let (height, width) = range.get_size();
-        check_sheet_size(
-            height as u64,
-            width as u64,
-            limits,
-            &format!("sheet '{name}'"),
-        )?;
+        check_sheet_size(height as u64, width as u64, limits, Some(&name))?;
         let first_row_number = range.start().map_or(1, |(row, _)| u64::from(row) + 1);
         let first_col = range.start().map_or(0, |(_, col)| col as usize);
         sheets.push(RawSheet {
@@ -304,10 +431,10 @@ fn read_csv(bytes: &[u8], limits: &Limits) -> Result<RawSheet, ReadError> {
                         max_cells: u64::MAX,
                         ..*limits
                     },
-                    "the file",
+                    None,
                 )?;
                 if cells > limits.max_cells {
-                    check_sheet_size(1, cells, limits, "the file")?;
+                    check_sheet_size(1, cells, limits, None)?;
                 }
             }
             Err(e) => {
@@ -320,9 +447,8 @@ fn read_csv(bytes: &[u8], limits: &Limits) -> Result<RawSheet, ReadError> {
         }
     }
     if ends_inside_quotes(&text) {
-        return Err(ReadError::Csv {
+        return Err(ReadError::CutShort {
             line: reader.position().line(),
-            reason: "a quoted field is not closed: the file looks cut short".into(),
         });
     }
     Ok(RawSheet {
@@ -371,6 +497,56 @@ fn sniff_delimiter(text: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn limits_say_which_setting_to_raise() {
+        use crate::i18n::Lang;
+        let limits = Limits {
+            max_rows: 2,
+            ..Limits::default()
+        };
+        let error = read_csv(b"a;b\n1;2\n3;4\n", &limits).unwrap_err();
+        assert_eq!(
+            error.text().render(Lang::En),
+            "the file with 3 rows exceeds the limit of 2 rows: if the file is genuine, raise [limits] max_rows in the config"
+        );
+        assert_eq!(
+            error.text().render(Lang::Fr),
+            "le fichier de 3 lignes dépasse la limite de 2 lignes : si le fichier est authentique, augmentez [limits] max_rows dans la configuration"
+        );
+        assert_eq!(error.fix(), Fix::config("[limits] max_rows"));
+        let sheet = ReadError::Limit(Oversize::Cells {
+            sheet: Some("Ventes".into()),
+            cells: 120,
+            max: 100,
+        });
+        assert_eq!(
+            sheet.text().render(Lang::En),
+            "sheet 'Ventes' with 120 cells exceeds the limit of 100 cells: if the file is genuine, raise [limits] max_cells in the config"
+        );
+        let size = ReadError::Limit(Oversize::FileSize {
+            bytes: 600 * MB + 5,
+            max_mb: 512,
+        });
+        assert_eq!(
+            size.text().render(Lang::En),
+            "the file's size (600 MB) exceeds the limit of 512 MB: if the file is genuine, raise [limits] max_file_mb in the config"
+        );
+        assert_eq!(
+            size.text().render(Lang::Fr),
+            "la taille du fichier (600 Mo) dépasse la limite de 512 Mo : si le fichier est authentique, augmentez [limits] max_file_mb dans la configuration"
+        );
+        let cut = read_csv(b"a;b\n\"1;2\n", &Limits::default()).unwrap_err();
+        assert_eq!(
+            cut.text().render(Lang::En),
+            "the text cannot be read as CSV at line 3: a quoted field is not closed: the file looks cut short; export it again from Plannit"
+        );
+        assert_eq!(cut.fix(), Fix::DroppedFile);
+        assert_eq!(
+            ReadError::EmptyFile.text().render(Lang::En),
+            "the file is empty (0 bytes): export the report again from Plannit"
+        );
+    }
 
     #[test]
     fn decodes_windows_1252_and_boms() {

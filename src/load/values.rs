@@ -3,11 +3,16 @@
 //! except reading an Excel numeric cell, which is converted once and rounded
 //! to the cent.
 
+use std::fmt;
 use std::str::FromStr;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Deserialize;
+
+use crate::diagnostics::Fix;
+use crate::i18n::Text;
+use crate::t;
 
 /// One cell as read from a spreadsheet or a CSV file.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,21 +48,39 @@ impl Cell {
 }
 
 /// Why a cell could not be read as money.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum AmountError {
-    #[error("'{0}' is not an amount")]
     NotAnAmount(String),
-    #[error("'{0}' has more than two decimals")]
     TooManyDecimals(String),
-    #[error("'{0}' is ambiguous: write 1234.00 or 1 234,00")]
     AmbiguousSeparator(String),
-    #[error("'{0}' is too large for an amount")]
     TooLarge(String),
-    #[error("the cell holds the spreadsheet error {0}: fix the formula in the export")]
+    /// An Excel error value such as `#REF!`.
     CellError(String),
-    #[error("the cell holds a date, not an amount")]
     DateInAmount,
 }
+
+impl AmountError {
+    pub fn text(&self) -> Text {
+        match self {
+            AmountError::NotAnAmount(value) => t!("load-amount-not-amount", value = value),
+            AmountError::TooManyDecimals(value) => {
+                t!("load-amount-too-many-decimals", value = value)
+            }
+            AmountError::AmbiguousSeparator(value) => t!("load-amount-ambiguous", value = value),
+            AmountError::TooLarge(value) => t!("load-amount-too-large", value = value),
+            AmountError::CellError(error) => t!("load-cell-error", error = error),
+            AmountError::DateInAmount => t!("load-amount-date"),
+        }
+    }
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for AmountError {}
 
 /// Largest amount accepted on one line: far above any invoice, far below where
 /// sums could overflow.
@@ -239,17 +262,43 @@ pub enum DateOrder {
 }
 
 /// Why a cell could not be read as a date.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum DateError {
-    #[error("'{0}' is not a date (expected 2026-10-31)")]
     NotADate(String),
-    #[error("'{0}' is ambiguous (day/month or month/day): set date_order = \"dmy\" or \"mdy\" under [input] in the config")]
+    /// Day/month or month/day, and `[input] date_order` does not say.
     Ambiguous(String),
-    #[error("'{0}' is not a plausible date for this export (before 2000, or more than a year from today): check the date in Plannit")]
+    /// Before 2000 or more than a year ahead.
     OutOfRange(String),
-    #[error("the cell holds the spreadsheet error {0}: fix the formula in the export")]
+    /// An Excel error value such as `#REF!`.
     CellError(String),
 }
+
+impl DateError {
+    pub fn text(&self) -> Text {
+        match self {
+            DateError::NotADate(value) => t!("load-date-not-date", value = value),
+            DateError::Ambiguous(value) => t!("load-date-ambiguous", value = value),
+            DateError::OutOfRange(value) => t!("load-date-out-of-range", value = value),
+            DateError::CellError(error) => t!("load-cell-error", error = error),
+        }
+    }
+
+    /// Where the fix is: an ambiguous date is settled in the configuration.
+    pub fn fix(&self) -> Fix {
+        match self {
+            DateError::Ambiguous(_) => Fix::config("[input] date_order"),
+            _ => Fix::Plannit,
+        }
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for DateError {}
 
 /// Text Plannit writes for an invoice that has no date.
 fn is_missing_date_marker(text: &str) -> bool {

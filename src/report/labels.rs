@@ -1,502 +1,414 @@
-//! Every piece of text the reconciliation workbook shows, in French and English.
+//! Every piece of text the reconciliation workbook shows, from the message
+//! catalogue (`locales/<lang>/workbook.ftl`, ids `wb-…`), in the run's language.
+//!
+//! A table's columns are listed once, by key (the layout addresses columns by
+//! key); each header is the catalogue message `wb-<table>-header-<key>`.
 
-use crate::config::Lang;
-
-pub struct Labels {
-    pub summary: &'static str,
-    pub journal: &'static str,
-    pub invoices: &'static str,
-    pub payments: &'static str,
-    pub exceptions: &'static str,
-    pub by_product: &'static str,
-    pub already_exported: &'static str,
-    pub already_headers: Columns<6>,
-    pub skipped: &'static str,
-    pub changed: &'static str,
-    pub adjusted: &'static str,
-    pub disappeared: &'static str,
-    pub batch: &'static str,
-
-    pub title: &'static str,
-    pub status: &'static str,
-    pub importable: &'static str,
-    pub not_importable: &'static str,
-    pub errors_warnings: fn(usize, usize) -> String,
-    pub company: &'static str,
-    pub period: &'static str,
-    pub sage_file: &'static str,
-    pub no_sage_file: &'static str,
-    pub workbook_note: &'static str,
-    pub granularity: &'static str,
-    pub config_file: &'static str,
-    pub chart: &'static str,
-    pub chart_none: &'static str,
-    pub chart_checked: fn(&str, usize, usize) -> String,
-    pub queries: &'static str,
-    pub version: &'static str,
-    pub run_at: &'static str,
-    pub input_files: &'static str,
-    pub file_headers: [&'static str; 6],
-    pub file_used: &'static str,
-    pub file_ignored: &'static str,
-    pub file_failed: &'static str,
-    pub file_identical: &'static str,
-    pub not_read: &'static str,
-    pub rows_read: &'static str,
-    pub rows_headers: Columns<10>,
-    pub merged_rows: &'static str,
-    pub merged_headers: Columns<7>,
-    pub report_sales: &'static str,
-    pub report_payments: &'static str,
-    pub report_payouts: &'static str,
-    pub accounts: &'static str,
-    pub account_headers: [&'static str; 5],
-    pub controls: &'static str,
-    pub control_headers: [&'static str; 4],
-    pub control_invoices: &'static str,
-    pub control_bank: &'static str,
-    pub control_receivable: &'static str,
-    pub control_balance: &'static str,
-    pub role_bank: &'static str,
-    pub role_receivable: &'static str,
-    pub role_gst: &'static str,
-    pub role_qst: &'static str,
-    pub role_hst: &'static str,
-    pub role_default_revenue: &'static str,
-    pub role_revenue: &'static str,
-    pub role_method: &'static str,
-    pub role_other: &'static str,
-
-    pub total: &'static str,
-    pub journal_headers: Columns<9>,
-    pub invoice_headers: Columns<15>,
-    pub payment_headers: Columns<10>,
-    pub exception_headers: Columns<9>,
-    pub product_headers: Columns<6>,
-    pub severity_error: &'static str,
-    pub severity_warning: &'static str,
-    pub mapped: &'static str,
-    pub defaulted: &'static str,
-    pub unmapped: &'static str,
-    pub kind_payment: &'static str,
-    pub kind_deposit: &'static str,
-    pub kind_refund: &'static str,
-    pub kind_deposit_applied: &'static str,
-    pub kind_voided: &'static str,
-    pub continued: &'static str,
-    pub pp_title: &'static str,
-    pub pp_opening: &'static str,
-    pub pp_received: &'static str,
-    pub pp_paid_out: &'static str,
-    pub pp_closing: &'static str,
-    pub pp_journal_net: &'static str,
-    pub pp_control: &'static str,
-    pub pp_waiting: &'static str,
-    pub pp_waiting_headers: [&'static str; 5],
-    /// Excel number format for money.
-    pub money_format: &'static str,
-}
+use crate::diagnostics::{Fix, Severity};
+use crate::i18n::{format_message, Arg, Lang};
 
 /// A table's columns: (key the layout addresses it by, header as shown).
-pub type Columns<const N: usize> = [(&'static str, &'static str); N];
+pub type Columns = Vec<(&'static str, String)>;
 
-pub fn labels(lang: Lang) -> &'static Labels {
-    match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
+pub const JOURNAL_COLUMNS: &[&str] = &[
+    "entry",
+    "date",
+    "source",
+    "comment",
+    "account",
+    "debit",
+    "credit",
+    "source_rows",
+    "queries",
+];
+pub const INVOICE_COLUMNS: &[&str] = &[
+    "invoice",
+    "date",
+    "customer",
+    "amount",
+    "gst",
+    "qst",
+    "hst",
+    "total",
+    "gst_expected",
+    "qst_expected",
+    "gst_gap",
+    "qst_gap",
+    "paid",
+    "balance",
+    "lines",
+];
+pub const PAYMENT_COLUMNS: &[&str] = &[
+    "date",
+    "reference",
+    "kind",
+    "method",
+    "account",
+    "invoice",
+    "customer",
+    "received",
+    "file",
+    "row",
+];
+pub const EXCEPTION_COLUMNS: &[&str] = &[
+    "severity", "rule", "message", "fix", "file", "sheet", "row", "column", "document", "values",
+];
+pub const PRODUCT_COLUMNS: &[&str] = &["item", "account", "mapping", "quantity", "amount", "lines"];
+pub const ALREADY_COLUMNS: &[&str] = &["document", "type", "date", "status", "batch", "detail"];
+pub const ROWS_COLUMNS: &[&str] = &[
+    "file",
+    "sheet",
+    "report",
+    "read",
+    "posted",
+    "already_exported",
+    "duplicates",
+    "skipped",
+    "refused",
+    "unaccounted",
+];
+pub const MERGED_COLUMNS: &[&str] = &[
+    "file", "sheet", "row", "document", "of_file", "of_sheet", "of_row",
+];
+/// The summary's input files, accounts and controls, and the Plannit Pay
+/// sheet's waiting payments (laid out by position).
+pub const FILE_COLUMNS: &[&str] = &["file", "report", "sheet", "rows", "status", "sha256"];
+pub const ACCOUNT_COLUMNS: &[&str] = &["account", "role", "debits", "credits", "net"];
+pub const CONTROL_COLUMNS: &[&str] = &["control", "side_a", "side_b", "difference"];
+pub const PP_WAITING_COLUMNS: &[&str] = &["date", "invoice", "customer", "amount", "days"];
+
+/// The workbook's text in one language, read from the catalogue once per workbook.
+pub struct Labels {
+    pub lang: Lang,
+
+    // Sheets.
+    pub summary: String,
+    pub journal: String,
+    pub invoices: String,
+    pub payments: String,
+    pub exceptions: String,
+    pub by_product: String,
+    pub already_exported: String,
+    pub rows_read: String,
+    pub merged_rows: String,
+    pub plannit_pay: String,
+    pub continued: String,
+    pub total: String,
+    /// Excel number format for money.
+    pub money_format: String,
+
+    // Summary.
+    pub title: String,
+    pub status: String,
+    pub importable: String,
+    pub not_importable: String,
+    pub company: String,
+    pub period: String,
+    pub sage_file: String,
+    pub no_sage_file: String,
+    pub granularity: String,
+    pub config_file: String,
+    pub chart: String,
+    pub chart_none: String,
+    pub queries: String,
+    pub version: String,
+    pub run_at: String,
+    pub workbook_note: String,
+    pub input_files: String,
+    pub file_headers: Columns,
+    pub file_used: String,
+    pub file_failed: String,
+    pub report_sales: String,
+    pub report_payments: String,
+    pub report_payouts: String,
+    pub accounts: String,
+    pub account_headers: Columns,
+    pub role_bank: String,
+    pub role_receivable: String,
+    pub role_gst: String,
+    pub role_qst: String,
+    pub role_hst: String,
+    pub role_default_revenue: String,
+    pub role_other: String,
+    pub controls: String,
+    pub control_headers: Columns,
+    pub control_invoices: String,
+    pub control_bank: String,
+    pub control_receivable: String,
+    pub control_balance: String,
+
+    // Detail sheets.
+    pub journal_headers: Columns,
+    pub invoice_headers: Columns,
+    pub payment_headers: Columns,
+    pub kind_payment: String,
+    pub kind_deposit: String,
+    pub kind_refund: String,
+    pub kind_deposit_applied: String,
+    pub kind_voided: String,
+    pub exception_headers: Columns,
+    pub product_headers: Columns,
+    pub mapped: String,
+    pub defaulted: String,
+    pub unmapped: String,
+    pub already_headers: Columns,
+    pub skipped: String,
+    pub changed: String,
+    pub adjusted: String,
+    pub disappeared: String,
+    pub rows_headers: Columns,
+    pub merged_headers: Columns,
+
+    // Plannit Pay.
+    pub pp_opening: String,
+    pub pp_received: String,
+    pub pp_paid_out: String,
+    pub pp_closing: String,
+    pub pp_journal_net: String,
+    pub pp_control: String,
+    pub pp_waiting: String,
+    pub pp_waiting_headers: Columns,
+}
+
+/// A catalogue message without arguments.
+fn message(lang: Lang, id: &str) -> String {
+    with_args(lang, id, &[])
+}
+
+fn with_args(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
+    debug_assert!(
+        crate::i18n::has_message(id),
+        "the catalogue has no message {id}"
+    );
+    format_message(lang, id, args)
+}
+
+/// `wb-journal-header-source-rows` for the key `source_rows` of `journal`.
+fn columns(lang: Lang, table: &str, keys: &[&'static str]) -> Columns {
+    keys.iter()
+        .map(|key| {
+            let id = format!("wb-{table}-header-{}", key.replace('_', "-"));
+            (*key, message(lang, &id))
+        })
+        .collect()
+}
+
+impl Labels {
+    pub fn new(lang: Lang) -> Labels {
+        let m = |id: &str| message(lang, id);
+        Labels {
+            lang,
+            summary: m("wb-summary"),
+            journal: m("wb-journal"),
+            invoices: m("wb-invoices"),
+            payments: m("wb-payments"),
+            exceptions: m("wb-exceptions"),
+            by_product: m("wb-by-product"),
+            already_exported: m("wb-already-exported"),
+            rows_read: m("wb-rows-read"),
+            merged_rows: m("wb-merged-rows"),
+            plannit_pay: m("wb-plannit-pay"),
+            continued: m("wb-continued"),
+            total: m("wb-total"),
+            money_format: m("wb-money-format"),
+
+            title: m("wb-title"),
+            status: m("wb-status"),
+            importable: m("wb-importable"),
+            not_importable: m("wb-not-importable"),
+            company: m("wb-company"),
+            period: m("wb-period"),
+            sage_file: m("wb-sage-file"),
+            no_sage_file: m("wb-no-sage-file"),
+            granularity: m("wb-granularity"),
+            config_file: m("wb-config-file"),
+            chart: m("wb-chart"),
+            chart_none: m("wb-chart-none"),
+            queries: m("wb-queries"),
+            version: m("wb-version"),
+            run_at: m("wb-run-at"),
+            workbook_note: m("wb-workbook-note"),
+            input_files: m("wb-input-files"),
+            file_headers: columns(lang, "file", FILE_COLUMNS),
+            file_used: m("wb-file-used"),
+            file_failed: m("wb-file-failed"),
+            report_sales: m("wb-report-sales"),
+            report_payments: m("wb-report-payments"),
+            report_payouts: m("wb-report-payouts"),
+            accounts: m("wb-accounts"),
+            account_headers: columns(lang, "account", ACCOUNT_COLUMNS),
+            role_bank: m("wb-role-bank"),
+            role_receivable: m("wb-role-receivable"),
+            role_gst: m("wb-role-gst"),
+            role_qst: m("wb-role-qst"),
+            role_hst: m("wb-role-hst"),
+            role_default_revenue: m("wb-role-default-revenue"),
+            role_other: m("wb-role-other"),
+            controls: m("wb-controls"),
+            control_headers: columns(lang, "control", CONTROL_COLUMNS),
+            control_invoices: m("wb-control-invoices"),
+            control_bank: m("wb-control-bank"),
+            control_receivable: m("wb-control-receivable"),
+            control_balance: m("wb-control-balance"),
+
+            journal_headers: columns(lang, "journal", JOURNAL_COLUMNS),
+            invoice_headers: columns(lang, "invoice", INVOICE_COLUMNS),
+            payment_headers: columns(lang, "payment", PAYMENT_COLUMNS),
+            kind_payment: m("wb-kind-payment"),
+            kind_deposit: m("wb-kind-deposit"),
+            kind_refund: m("wb-kind-refund"),
+            kind_deposit_applied: m("wb-kind-deposit-applied"),
+            kind_voided: m("wb-kind-voided"),
+            exception_headers: columns(lang, "exception", EXCEPTION_COLUMNS),
+            product_headers: columns(lang, "product", PRODUCT_COLUMNS),
+            mapped: m("wb-mapped"),
+            defaulted: m("wb-defaulted"),
+            unmapped: m("wb-unmapped"),
+            already_headers: columns(lang, "already", ALREADY_COLUMNS),
+            skipped: m("wb-already-skipped"),
+            changed: m("wb-already-changed"),
+            adjusted: m("wb-already-adjusted"),
+            disappeared: m("wb-already-disappeared"),
+            rows_headers: columns(lang, "rows", ROWS_COLUMNS),
+            merged_headers: columns(lang, "merged", MERGED_COLUMNS),
+
+            pp_opening: m("wb-pp-opening"),
+            pp_received: m("wb-pp-received"),
+            pp_paid_out: m("wb-pp-paid-out"),
+            pp_closing: m("wb-pp-closing"),
+            pp_journal_net: m("wb-pp-journal-net"),
+            pp_control: m("wb-pp-control"),
+            pp_waiting: m("wb-pp-waiting"),
+            pp_waiting_headers: columns(lang, "pp-waiting", PP_WAITING_COLUMNS),
+        }
+    }
+
+    /// `0 erreur(s), 2 avertissement(s)`.
+    pub fn errors_warnings(&self, errors: usize, warnings: usize) -> String {
+        with_args(
+            self.lang,
+            "wb-errors-warnings",
+            &[("errors", errors.into()), ("warnings", warnings.into())],
+        )
+    }
+
+    /// The chart of accounts checked: its size and the batch's accounts missing from it.
+    pub fn chart_checked(&self, file: &str, accounts: usize, missing: usize) -> String {
+        with_args(
+            self.lang,
+            "wb-chart-checked",
+            &[
+                ("file", file.into()),
+                ("accounts", accounts.into()),
+                ("missing", missing.into()),
+            ],
+        )
+    }
+
+    /// An input file left out, and why.
+    pub fn file_ignored(&self, reason: &str) -> String {
+        with_args(self.lang, "wb-file-ignored", &[("reason", reason.into())])
+    }
+
+    /// An input file not read because another one of the drop is the same.
+    pub fn file_identical(&self, of: &str) -> String {
+        with_args(self.lang, "wb-file-identical", &[("of", of.into())])
+    }
+
+    /// `Revenus: Tonte de pelouse, Taille de haie`.
+    pub fn role_revenue(&self, items: &str) -> String {
+        with_args(self.lang, "wb-role-revenue", &[("items", items.into())])
+    }
+
+    /// `Mode de paiement: Plannit Pay`.
+    pub fn role_method(&self, method: &str) -> String {
+        with_args(self.lang, "wb-role-method", &[("method", method.into())])
+    }
+
+    /// `P-1042 (Δ Lot 2026-10-07-1)`: the difference posted for a changed document.
+    pub fn adjustment(&self, number: &str, batch: &str) -> String {
+        with_args(
+            self.lang,
+            "wb-adjustment",
+            &[("number", number.into()), ("batch", batch.into())],
+        )
+    }
+
+    /// The Plannit Pay sheet's title, with the clearing account.
+    pub fn pp_title(&self, account: &str) -> String {
+        with_args(self.lang, "wb-pp-title", &[("account", account.into())])
+    }
+
+    /// `erreur` / `avertissement`.
+    pub fn severity(&self, severity: Severity) -> String {
+        message(
+            self.lang,
+            match severity {
+                Severity::Error => "severity-error",
+                Severity::Warning => "severity-warning",
+            },
+        )
+    }
+
+    /// Where the accountant fixes a finding.
+    pub fn fix(&self, fix: &Fix) -> String {
+        fix.describe().render(self.lang)
     }
 }
-
-fn errors_warnings_fr(errors: usize, warnings: usize) -> String {
-    format!("{errors} erreur(s), {warnings} avertissement(s)")
-}
-
-fn errors_warnings_en(errors: usize, warnings: usize) -> String {
-    format!("{errors} error(s), {warnings} warning(s)")
-}
-
-fn chart_checked_fr(file: &str, accounts: usize, missing: usize) -> String {
-    match missing {
-        0 => format!("{file} : {accounts} comptes ; tous les comptes du lot y sont"),
-        n => format!("{file} : {accounts} comptes ; {n} compte(s) du lot absent(s) ou non utilisable(s) : voir Exceptions"),
-    }
-}
-
-fn chart_checked_en(file: &str, accounts: usize, missing: usize) -> String {
-    match missing {
-        0 => format!("{file}: {accounts} accounts; every account of the batch is in it"),
-        n => format!("{file}: {accounts} accounts; {n} account(s) of the batch missing or not usable: see Exceptions"),
-    }
-}
-
-pub static FR: Labels = Labels {
-    summary: "Sommaire",
-    journal: "Journal",
-    invoices: "Factures",
-    payments: "Paiements",
-    exceptions: "Exceptions",
-    by_product: "Par produit",
-    already_exported: "Déjà exportés",
-    already_headers: [
-        ("document", "Document"),
-        ("type", "Type"),
-        ("date", "Date"),
-        ("status", "Statut"),
-        ("batch", "Lot"),
-        ("detail", "Détail"),
-    ],
-    skipped: "déjà exporté : ignoré",
-    changed: "MODIFIÉ depuis l'export : refusé",
-    adjusted: "modifié : écart posté en ajustement",
-    disappeared: "absent de cet export (rien n'a été renversé)",
-    batch: "Lot",
-    title: "Rapprochement Plannit → Sage 50",
-    status: "Statut",
-    importable: "IMPORTABLE",
-    not_importable: "NON IMPORTABLE",
-    errors_warnings: errors_warnings_fr,
-    company: "Entreprise",
-    period: "Période",
-    sage_file: "Fichier Sage 50",
-    no_sage_file: "aucun : corrigez les erreurs (feuille Exceptions) et relancez",
-    workbook_note:
-        "Totaux et contrôles sont des formules : ils restent justes si vous filtrez ou modifiez.",
-    granularity: "Regroupement",
-    config_file: "Configuration",
-    chart: "Plan comptable",
-    chart_none: "non configuré ([sage50] chart_of_accounts) : comptes non vérifiés",
-    chart_checked: chart_checked_fr,
-    queries: "Requêtes",
-    version: "Version",
-    run_at: "Exécuté le",
-    input_files: "Fichiers d'entrée",
-    file_headers: [
-        "Fichier", "Rapport", "Feuille", "Lignes", "Statut", "SHA-256",
-    ],
-    file_used: "utilisé",
-    file_ignored: "ignoré",
-    file_failed: "illisible",
-    file_identical: "identique à",
-    not_read: "non lu",
-    rows_read: "Lignes lues",
-    rows_headers: [
-        ("file", "Fichier"),
-        ("sheet", "Feuille"),
-        ("report", "Rapport"),
-        ("read", "Lignes lues"),
-        ("posted", "Postées"),
-        ("already_exported", "Déjà exportées"),
-        ("duplicates", "Doublons fusionnés"),
-        ("skipped", "Ignorées (titre, vides, en-têtes, totaux)"),
-        ("refused", "Refusées"),
-        ("unaccounted", "Écart"),
-    ],
-    merged_rows: "Doublons fusionnés",
-    merged_headers: [
-        ("file", "Fichier"),
-        ("sheet", "Feuille"),
-        ("row", "Ligne"),
-        ("document", "Document"),
-        ("of_file", "Pris de : fichier"),
-        ("of_sheet", "Feuille"),
-        ("of_row", "Ligne"),
-    ],
-    report_sales: "ventes détaillées",
-    report_payments: "paiements",
-    report_payouts: "versements Plannit Pay",
-    accounts: "Comptes du grand livre",
-    account_headers: ["Compte", "Rôle", "Débits", "Crédits", "Net"],
-    controls: "Contrôles",
-    control_headers: ["Contrôle", "Côté A", "Côté B", "Écart"],
-    control_invoices: "Σ totaux des factures = Σ revenus + TPS + TVQ + TVH",
-    control_bank: "Σ paiements + dépôts − remboursements = mouvements de banque",
-    control_receivable:
-        "Mouvement des comptes clients = factures − paiements − dépôts + remboursements",
-    control_balance: "Débits du journal = crédits",
-    role_bank: "Banque",
-    role_receivable: "Comptes clients (non associé)",
-    role_gst: "TPS à payer",
-    role_qst: "TVQ à payer",
-    role_hst: "TVH à payer",
-    role_default_revenue: "Revenus par défaut",
-    role_revenue: "Revenus",
-    role_method: "Mode de paiement",
-    role_other: "Autre (requête)",
-    total: "Total",
-    journal_headers: [
-        ("entry", "Écriture"),
-        ("date", "Date"),
-        ("source", "Source"),
-        ("comment", "Commentaire"),
-        ("account", "Compte"),
-        ("debit", "Débit"),
-        ("credit", "Crédit"),
-        ("source_rows", "Lignes sources"),
-        ("queries", "Requêtes"),
-    ],
-    invoice_headers: [
-        ("invoice", "Facture"),
-        ("date", "Date"),
-        ("customer", "Client"),
-        ("amount", "Montant avant taxes"),
-        ("gst", "TPS"),
-        ("qst", "TVQ"),
-        ("hst", "TVH"),
-        ("total", "Total"),
-        ("gst_expected", "TPS recalculée"),
-        ("qst_expected", "TVQ recalculée"),
-        ("gst_gap", "Écart TPS"),
-        ("qst_gap", "Écart TVQ"),
-        ("paid", "Paiements appliqués"),
-        ("balance", "Solde"),
-        ("lines", "Lignes"),
-    ],
-    payment_headers: [
-        ("date", "Date"),
-        ("reference", "No paiement"),
-        ("kind", "Type"),
-        ("method", "Mode de paiement"),
-        ("account", "Compte"),
-        ("invoice", "Facture"),
-        ("customer", "Client"),
-        ("received", "Montant reçu"),
-        ("file", "Fichier"),
-        ("row", "Ligne"),
-    ],
-    exception_headers: [
-        ("severity", "Gravité"),
-        ("rule", "Règle"),
-        ("message", "Message"),
-        ("file", "Fichier"),
-        ("sheet", "Feuille"),
-        ("row", "Ligne"),
-        ("column", "Colonne"),
-        ("document", "Document"),
-        ("values", "Valeurs"),
-    ],
-    product_headers: [
-        ("item", "Produit/Service"),
-        ("account", "Compte"),
-        ("mapping", "Correspondance"),
-        ("quantity", "Quantité"),
-        ("amount", "Montant"),
-        ("lines", "Lignes"),
-    ],
-    severity_error: "erreur",
-    severity_warning: "avertissement",
-    mapped: "associé",
-    defaulted: "compte par défaut",
-    unmapped: "NON ASSOCIÉ",
-    kind_payment: "Paiement",
-    kind_deposit: "Dépôt",
-    kind_refund: "Remboursement",
-    kind_deposit_applied: "Dépôt appliqué",
-    kind_voided: "Paiement annulé (NSF)",
-    continued: "suite",
-    pp_title: "Plannit Pay : compte de transit",
-    pp_opening: "Solde d'ouverture (lots déjà exportés)",
-    pp_received: "Paiements Plannit Pay reçus (ce lot)",
-    pp_paid_out: "Versés à la banque, montant brut (ce lot)",
-    pp_closing: "Solde de clôture = argent en transit",
-    pp_journal_net: "Mouvement net du compte au Journal",
-    pp_control: "Contrôle : clôture − ouverture − journal (doit être 0)",
-    pp_waiting: "Paiements pas encore versés",
-    pp_waiting_headers: ["Date", "Facture", "Client", "Montant", "Jours d'attente"],
-    money_format: "#,##0.00 \"$\"",
-};
-
-pub static EN: Labels = Labels {
-    summary: "Summary",
-    journal: "Journal",
-    invoices: "Invoices",
-    payments: "Payments",
-    exceptions: "Exceptions",
-    by_product: "By product",
-    already_exported: "Already exported",
-    already_headers: [
-        ("document", "Document"),
-        ("type", "Type"),
-        ("date", "Date"),
-        ("status", "Status"),
-        ("batch", "Batch"),
-        ("detail", "Detail"),
-    ],
-    skipped: "already exported: skipped",
-    changed: "CHANGED since export: refused",
-    adjusted: "changed: difference posted as adjustment",
-    disappeared: "missing from this export (nothing reversed)",
-    batch: "Batch",
-    title: "Plannit → Sage 50 reconciliation",
-    status: "Status",
-    importable: "IMPORTABLE",
-    not_importable: "NOT IMPORTABLE",
-    errors_warnings: errors_warnings_en,
-    company: "Company",
-    period: "Period",
-    sage_file: "Sage 50 file",
-    no_sage_file: "none: fix the errors (Exceptions sheet) and run again",
-    workbook_note: "Totals and controls are formulas: they stay right when you filter or edit.",
-    granularity: "Grouping",
-    config_file: "Configuration",
-    chart: "Chart of accounts",
-    chart_none: "not configured ([sage50] chart_of_accounts): accounts not checked",
-    chart_checked: chart_checked_en,
-    queries: "Queries",
-    version: "Version",
-    run_at: "Run at",
-    input_files: "Input files",
-    file_headers: ["File", "Report", "Sheet", "Rows", "Status", "SHA-256"],
-    file_used: "used",
-    file_ignored: "ignored",
-    file_failed: "unreadable",
-    file_identical: "identical to",
-    not_read: "not read",
-    rows_read: "Rows read",
-    rows_headers: [
-        ("file", "File"),
-        ("sheet", "Sheet"),
-        ("report", "Report"),
-        ("read", "Rows read"),
-        ("posted", "Posted"),
-        ("already_exported", "Already exported"),
-        ("duplicates", "Merged duplicates"),
-        ("skipped", "Skipped (title, blank, headers, totals)"),
-        ("refused", "Refused"),
-        ("unaccounted", "Difference"),
-    ],
-    merged_rows: "Merged duplicates",
-    merged_headers: [
-        ("file", "File"),
-        ("sheet", "Sheet"),
-        ("row", "Row"),
-        ("document", "Document"),
-        ("of_file", "Taken from: file"),
-        ("of_sheet", "Sheet"),
-        ("of_row", "Row"),
-    ],
-    report_sales: "detailed sales",
-    report_payments: "payments",
-    report_payouts: "Plannit Pay payouts",
-    accounts: "General ledger accounts",
-    account_headers: ["Account", "Role", "Debits", "Credits", "Net"],
-    controls: "Controls",
-    control_headers: ["Control", "Side A", "Side B", "Difference"],
-    control_invoices: "Σ invoice totals = Σ revenue + GST + QST + HST",
-    control_bank: "Σ payments + deposits − refunds = bank movements",
-    control_receivable: "Receivable movement = invoices − payments − deposits + refunds",
-    control_balance: "Journal debits = credits",
-    role_bank: "Bank",
-    role_receivable: "Receivable (non-linked)",
-    role_gst: "GST payable",
-    role_qst: "QST payable",
-    role_hst: "HST payable",
-    role_default_revenue: "Default revenue",
-    role_revenue: "Revenue",
-    role_method: "Payment method",
-    role_other: "Other (query)",
-    total: "Total",
-    journal_headers: [
-        ("entry", "Entry"),
-        ("date", "Date"),
-        ("source", "Source"),
-        ("comment", "Comment"),
-        ("account", "Account"),
-        ("debit", "Debit"),
-        ("credit", "Credit"),
-        ("source_rows", "Source rows"),
-        ("queries", "Queries"),
-    ],
-    invoice_headers: [
-        ("invoice", "Invoice"),
-        ("date", "Date"),
-        ("customer", "Customer"),
-        ("amount", "Amount before taxes"),
-        ("gst", "GST"),
-        ("qst", "QST"),
-        ("hst", "HST"),
-        ("total", "Total"),
-        ("gst_expected", "GST recomputed"),
-        ("qst_expected", "QST recomputed"),
-        ("gst_gap", "GST difference"),
-        ("qst_gap", "QST difference"),
-        ("paid", "Payments applied"),
-        ("balance", "Balance"),
-        ("lines", "Lines"),
-    ],
-    payment_headers: [
-        ("date", "Date"),
-        ("reference", "Payment #"),
-        ("kind", "Type"),
-        ("method", "Payment method"),
-        ("account", "Account"),
-        ("invoice", "Invoice"),
-        ("customer", "Customer"),
-        ("received", "Amount received"),
-        ("file", "File"),
-        ("row", "Row"),
-    ],
-    exception_headers: [
-        ("severity", "Severity"),
-        ("rule", "Rule"),
-        ("message", "Message"),
-        ("file", "File"),
-        ("sheet", "Sheet"),
-        ("row", "Row"),
-        ("column", "Column"),
-        ("document", "Document"),
-        ("values", "Values"),
-    ],
-    product_headers: [
-        ("item", "Product/Service"),
-        ("account", "Account"),
-        ("mapping", "Mapping"),
-        ("quantity", "Quantity"),
-        ("amount", "Amount"),
-        ("lines", "Lines"),
-    ],
-    severity_error: "error",
-    severity_warning: "warning",
-    mapped: "mapped",
-    defaulted: "default account",
-    unmapped: "NOT MAPPED",
-    kind_payment: "Payment",
-    kind_deposit: "Deposit",
-    kind_refund: "Refund",
-    kind_deposit_applied: "Deposit applied",
-    kind_voided: "Voided payment (NSF)",
-    continued: "cont.",
-    pp_title: "Plannit Pay: clearing account",
-    pp_opening: "Opening balance (batches already exported)",
-    pp_received: "Plannit Pay payments received (this batch)",
-    pp_paid_out: "Paid out to the bank, gross (this batch)",
-    pp_closing: "Closing balance = money in transit",
-    pp_journal_net: "Net movement of the account in the Journal",
-    pp_control: "Control: closing − opening − journal (must be 0)",
-    pp_waiting: "Payments not yet paid out",
-    pp_waiting_headers: ["Date", "Invoice", "Customer", "Amount", "Days waiting"],
-    money_format: "$#,##0.00",
-};
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn both_languages_have_the_same_columns() {
-        fn keys(columns: &[(&'static str, &'static str)]) -> Vec<&'static str> {
-            columns.iter().map(|(k, _)| *k).collect()
+    fn every_label_is_in_the_catalogue() {
+        // Building the labels looks up every message (a missing one fails the
+        // debug assertion); the parametrised ones are rendered here.
+        for lang in Lang::ALL {
+            let l = Labels::new(lang);
+            for text in [
+                l.errors_warnings(0, 2),
+                l.chart_checked("plan.csv", 8, 0),
+                l.chart_checked("plan.csv", 8, 1),
+                l.file_ignored("x"),
+                l.file_identical("x"),
+                l.role_revenue("x"),
+                l.role_method("x"),
+                l.adjustment("P-1", "2026-10-07-1"),
+                l.pp_title("1030"),
+                l.severity(Severity::Error),
+                l.severity(Severity::Warning),
+                l.fix(&Fix::Plannit),
+            ] {
+                assert!(!text.starts_with("wb-"), "{text}");
+            }
         }
-        for (fr, en) in [
-            (&FR.journal_headers[..], &EN.journal_headers[..]),
-            (&FR.invoice_headers[..], &EN.invoice_headers[..]),
-            (&FR.payment_headers[..], &EN.payment_headers[..]),
-            (&FR.exception_headers[..], &EN.exception_headers[..]),
-            (&FR.product_headers[..], &EN.product_headers[..]),
-            (&FR.already_headers[..], &EN.already_headers[..]),
-            (&FR.rows_headers[..], &EN.rows_headers[..]),
-            (&FR.merged_headers[..], &EN.merged_headers[..]),
-        ] {
-            assert_eq!(keys(fr), keys(en));
-        }
+    }
+
+    #[test]
+    fn headers_and_parameters_in_both_languages() {
+        let (fr, en) = (Labels::new(Lang::Fr), Labels::new(Lang::En));
+        assert_eq!(
+            fr.journal_headers[7],
+            ("source_rows", "Lignes sources".into())
+        );
+        assert_eq!(en.exception_headers[3], ("fix", "Where to fix".into()));
+        assert_eq!(fr.exception_headers[3], ("fix", "Où corriger".into()));
+        assert_eq!(fr.money_format, "#,##0.00 \"$\"");
+        assert_eq!(en.money_format, "$#,##0.00");
+        assert_eq!(
+            fr.chart_checked("plan.csv", 8, 0),
+            "plan.csv : 8 comptes ; tous les comptes du lot y sont"
+        );
+        assert_eq!(
+            en.chart_checked("plan.csv", 8, 2),
+            "plan.csv: 8 accounts; 2 account(s) of the batch missing or not usable: see Exceptions"
+        );
+        assert_eq!(
+            fr.adjustment("P-1042", "2026-10-07-1"),
+            "P-1042 (Δ Lot 2026-10-07-1)"
+        );
+        assert_eq!(fr.severity(Severity::Warning), "avertissement");
+        assert_eq!(en.severity(Severity::Error), "error");
     }
 }

@@ -6,7 +6,8 @@
 //!
 //! `sheets` draws the detail sheets, `summary` the first sheet with its
 //! controls, `table` writes one table over as many sheets as needed, and
-//! `labels` holds every piece of text in French and English.
+//! `labels` reads every piece of text from the message catalogue, in the
+//! run's language.
 
 mod labels;
 mod plannit_pay;
@@ -19,7 +20,7 @@ use std::path::Path;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use crate::outcome::RunReport;
-use labels::labels;
+use labels::Labels;
 pub use sheets::query_names;
 use table::{Formats, EXCEL_MAX_DATA_ROWS};
 
@@ -44,10 +45,12 @@ pub fn write_workbook_with_limit(
 }
 
 fn build(report: &RunReport, max_data_rows: usize) -> Result<Workbook, XlsxError> {
-    let l = labels(report.context.lang);
-    let formats = Formats::new(l.money_format);
+    // The run's language, not the thread's: the workbook may be written on
+    // another thread.
+    let l = &Labels::new(report.context.lang);
+    let formats = Formats::new(&l.money_format);
     let mut workbook = Workbook::new();
-    workbook.add_worksheet().set_name(l.summary)?;
+    workbook.add_worksheet().set_name(&l.summary)?;
     let tables = sheets::write_detail_sheets(&mut workbook, report, l, &formats, max_data_rows)?;
     if let Some(figures) = &report.reconciliation.plannit_pay {
         plannit_pay::write_plannit_pay(&mut workbook, figures, l, &formats, &tables.journal)?;

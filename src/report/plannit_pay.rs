@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::labels::Labels;
+use super::summary::write_headers;
 use super::table::{formula, to_f64, Formats, WrittenTable};
 use crate::reconcile::PlannitPayFigures;
 
@@ -18,7 +19,7 @@ pub(super) fn write_plannit_pay(
     journal: &WrittenTable,
 ) -> Result<(), XlsxError> {
     let sheet = workbook.add_worksheet();
-    sheet.set_name("Plannit Pay")?;
+    sheet.set_name(&l.plannit_pay)?;
     let title = Format::new().set_bold().set_font_size(14);
     let bold = Format::new().set_bold();
     // Printed on one page wide, as the other sheets.
@@ -28,25 +29,20 @@ pub(super) fn write_plannit_pay(
     for col in 1..=4 {
         sheet.set_column_width(col, 18)?;
     }
-    sheet.write_string_with_format(
-        0,
-        0,
-        format!("{} {}", l.pp_title, figures.clearing_account),
-        &title,
-    )?;
+    sheet.write_string_with_format(0, 0, l.pp_title(&figures.clearing_account), &title)?;
     let money = &formats.money;
     // Rows 3–6 (1-based): opening, received, paid out, closing = in transit.
     let rows = [
-        (l.pp_opening, figures.opening),
-        (l.pp_received, figures.received),
-        (l.pp_paid_out, figures.paid_out),
+        (&l.pp_opening, figures.opening),
+        (&l.pp_received, figures.received),
+        (&l.pp_paid_out, figures.paid_out),
     ];
     for (i, (label, value)) in rows.iter().enumerate() {
         let r = 2 + i as u32;
         sheet.write_string(r, 0, *label)?;
         sheet.write_number_with_format(r, 1, to_f64(*value), money)?;
     }
-    sheet.write_string_with_format(5, 0, l.pp_closing, &bold)?;
+    sheet.write_string_with_format(5, 0, &l.pp_closing, &bold)?;
     sheet.write_formula_with_format(
         5,
         1,
@@ -62,9 +58,9 @@ pub(super) fn write_plannit_pay(
         journal.sumifs("debit", "account", &criteria),
         journal.sumifs("credit", "account", &criteria)
     );
-    sheet.write_string(6, 0, l.pp_journal_net)?;
+    sheet.write_string(6, 0, &l.pp_journal_net)?;
     sheet.write_formula_with_format(6, 1, formula(&expression, journal_net), money)?;
-    sheet.write_string_with_format(7, 0, l.pp_control, &bold)?;
+    sheet.write_string_with_format(7, 0, &l.pp_control, &bold)?;
     sheet.write_formula_with_format(
         7,
         1,
@@ -72,10 +68,8 @@ pub(super) fn write_plannit_pay(
         money,
     )?;
 
-    sheet.write_string_with_format(9, 0, l.pp_waiting, &title)?;
-    for (col, header) in l.pp_waiting_headers.iter().enumerate() {
-        sheet.write_string_with_format(10, col as u16, *header, &formats.header)?;
-    }
+    sheet.write_string_with_format(9, 0, &l.pp_waiting, &title)?;
+    write_headers(sheet, 10, &l.pp_waiting_headers, formats)?;
     let mut r = 11u32;
     let mut total = Decimal::ZERO;
     for payment in &figures.waiting {
@@ -91,7 +85,7 @@ pub(super) fn write_plannit_pay(
         total += payment.amount;
         r += 1;
     }
-    sheet.write_string_with_format(r, 0, l.total, &formats.total_label)?;
+    sheet.write_string_with_format(r, 0, &l.total, &formats.total_label)?;
     let expression = if figures.waiting.is_empty() {
         "0".to_string()
     } else {

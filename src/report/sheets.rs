@@ -10,7 +10,7 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::labels::Labels;
 use super::table::{write_table, Formats, TableSpec, Value, WrittenTable};
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Fix, Severity};
 use crate::load::columns::ReportKind;
 use crate::load::reports::PaymentKind;
 use crate::outcome::RunReport;
@@ -24,20 +24,23 @@ pub(super) struct DetailTables {
     pub payments: WrittenTable,
 }
 
-pub(super) fn write_detail_sheets(
+pub(super) fn write_detail_sheets<'a>(
     workbook: &mut Workbook,
     report: &RunReport,
-    l: &Labels,
+    l: &'a Labels,
     formats: &Formats,
     max_data_rows: usize,
 ) -> Result<DetailTables, XlsxError> {
-    let spec = |sheet, columns, total_columns, count_columns| TableSpec {
+    let spec = |sheet: &'a str,
+                columns: &'a [(&'static str, String)],
+                total_columns: &'static [&'static str],
+                count_columns: &'static [&'static str]| TableSpec {
         sheet,
         columns,
         total_columns,
         count_columns,
-        total_label: l.total,
-        continued_label: l.continued,
+        total_label: &l.total,
+        continued_label: &l.continued,
         max_data_rows,
     };
     let figures = &report.reconciliation;
@@ -71,7 +74,7 @@ pub(super) fn write_detail_sheets(
         workbook,
         formats,
         &spec(
-            l.journal,
+            &l.journal,
             &l.journal_headers,
             &["debit", "credit", "source_rows"],
             &["source_rows"],
@@ -87,7 +90,7 @@ pub(super) fn write_detail_sheets(
         workbook,
         formats,
         &spec(
-            l.invoices,
+            &l.invoices,
             &l.invoice_headers,
             &[
                 "amount",
@@ -118,13 +121,13 @@ pub(super) fn write_detail_sheets(
                 Value::Text(p.reference.clone()),
                 Value::Text(
                     match p.kind {
-                        PaymentKind::Payment => l.kind_payment,
-                        PaymentKind::Deposit => l.kind_deposit,
-                        PaymentKind::Refund => l.kind_refund,
-                        PaymentKind::DepositApplied => l.kind_deposit_applied,
-                        PaymentKind::Voided => l.kind_voided,
+                        PaymentKind::Payment => &l.kind_payment,
+                        PaymentKind::Deposit => &l.kind_deposit,
+                        PaymentKind::Refund => &l.kind_refund,
+                        PaymentKind::DepositApplied => &l.kind_deposit_applied,
+                        PaymentKind::Voided => &l.kind_voided,
                     }
-                    .to_string(),
+                    .clone(),
                 ),
                 Value::Text(p.method.clone()),
                 Value::Text(account.clone()),
@@ -138,12 +141,8 @@ pub(super) fn write_detail_sheets(
     let adjustment_rows = figures.payment_adjustments.iter().map(|adjustment| {
         vec![
             Value::Date(Some(adjustment.date)),
-            Value::Text(adjustment_label(
-                &adjustment.number,
-                &adjustment.adjusts_batch,
-                l,
-            )),
-            Value::Text(adjustment.doc_type.as_str().to_string()),
+            Value::Text(l.adjustment(&adjustment.number, &adjustment.adjusts_batch)),
+            Value::Text(doc_type_name(l, adjustment.doc_type.as_str())),
             Value::Text(String::new()),
             Value::Text(adjustment.account.clone()),
             Value::Text(String::new()),
@@ -156,14 +155,14 @@ pub(super) fn write_detail_sheets(
     let payments = write_table(
         workbook,
         formats,
-        &spec(l.payments, &l.payment_headers, &["received"], &[]),
+        &spec(&l.payments, &l.payment_headers, &["received"], &[]),
         payment_rows.chain(adjustment_rows),
     )?;
 
     write_table(
         workbook,
         formats,
-        &spec(l.exceptions, &l.exception_headers, &[], &[]),
+        &spec(&l.exceptions, &l.exception_headers, &[], &[]),
         exception_rows(report, l),
     )?;
 
@@ -173,11 +172,11 @@ pub(super) fn write_detail_sheets(
             Value::Text(product.account.clone()),
             Value::Text(
                 match product.mapping {
-                    ItemMapping::Mapped => l.mapped,
-                    ItemMapping::Defaulted => l.defaulted,
-                    ItemMapping::Unmapped => l.unmapped,
+                    ItemMapping::Mapped => &l.mapped,
+                    ItemMapping::Defaulted => &l.defaulted,
+                    ItemMapping::Unmapped => &l.unmapped,
                 }
-                .to_string(),
+                .clone(),
             ),
             Value::Number(product.quantity.normalize()),
             Value::Money(product.amount),
@@ -188,7 +187,7 @@ pub(super) fn write_detail_sheets(
         workbook,
         formats,
         &spec(
-            l.by_product,
+            &l.by_product,
             &l.product_headers,
             &["quantity", "amount", "lines"],
             &["quantity", "lines"],
@@ -199,16 +198,16 @@ pub(super) fn write_detail_sheets(
     let already_rows = figures.already_exported.iter().map(|doc| {
         vec![
             Value::Text(doc.number.clone()),
-            Value::Text(doc.doc_type.clone()),
+            Value::Text(doc_type_name(l, &doc.doc_type)),
             Value::Date(Some(doc.date)),
             Value::Text(
                 match doc.status {
-                    AlreadyStatus::Skipped => l.skipped,
-                    AlreadyStatus::Changed => l.changed,
-                    AlreadyStatus::Adjusted => l.adjusted,
-                    AlreadyStatus::Disappeared => l.disappeared,
+                    AlreadyStatus::Skipped => &l.skipped,
+                    AlreadyStatus::Changed => &l.changed,
+                    AlreadyStatus::Adjusted => &l.adjusted,
+                    AlreadyStatus::Disappeared => &l.disappeared,
                 }
-                .to_string(),
+                .clone(),
             ),
             Value::Text(doc.batch.clone()),
             Value::Text(doc.detail.clone()),
@@ -217,7 +216,7 @@ pub(super) fn write_detail_sheets(
     write_table(
         workbook,
         formats,
-        &spec(l.already_exported, &l.already_headers, &[], &[]),
+        &spec(&l.already_exported, &l.already_headers, &[], &[]),
         already_rows,
     )?;
 
@@ -229,11 +228,11 @@ pub(super) fn write_detail_sheets(
             Value::Text(account.sheet.clone().unwrap_or_default()),
             Value::Text(
                 match account.kind {
-                    ReportKind::Sales => l.report_sales,
-                    ReportKind::Payments => l.report_payments,
-                    ReportKind::Payouts => l.report_payouts,
+                    ReportKind::Sales => &l.report_sales,
+                    ReportKind::Payments => &l.report_payments,
+                    ReportKind::Payouts => &l.report_payouts,
                 }
-                .to_string(),
+                .clone(),
             ),
             Value::Count(account.read),
             Value::Count(account.posted),
@@ -248,7 +247,7 @@ pub(super) fn write_detail_sheets(
             },
         ]
     });
-    let counts = [
+    let counts: &'static [&'static str] = &[
         "read",
         "posted",
         "already_exported",
@@ -260,7 +259,7 @@ pub(super) fn write_detail_sheets(
     write_table(
         workbook,
         formats,
-        &spec(l.rows_read, &l.rows_headers, &counts, &counts),
+        &spec(&l.rows_read, &l.rows_headers, counts, counts),
         row_accounts,
     )?;
     let merged_rows = report.merged.iter().map(|merged| {
@@ -277,7 +276,7 @@ pub(super) fn write_detail_sheets(
     write_table(
         workbook,
         formats,
-        &spec(l.merged_rows, &l.merged_headers, &[], &[]),
+        &spec(&l.merged_rows, &l.merged_headers, &[], &[]),
         merged_rows,
     )?;
 
@@ -288,14 +287,9 @@ pub(super) fn write_detail_sheets(
     })
 }
 
-/// `P-1042 (Δ Lot 2026-10-07-1)`: the difference posted for a changed document.
-fn adjustment_label(number: &str, batch: &str, l: &Labels) -> String {
-    format!("{number} (Δ {} {batch})", l.batch)
-}
-
 fn invoice_row(invoice: &InvoiceFigures, l: &Labels) -> Vec<Value> {
     let label = match &invoice.adjusts_batch {
-        Some(batch) => adjustment_label(&invoice.invoice, batch, l),
+        Some(batch) => l.adjustment(&invoice.invoice, batch),
         None => invoice.invoice.clone(),
     };
     vec![
@@ -326,22 +320,18 @@ fn invoice_row(invoice: &InvoiceFigures, l: &Labels) -> Vec<Value> {
     ]
 }
 
-/// Findings, errors first, then the Sage writer's problems.
+/// Findings, errors first, then the Sage writer's problems, each with where
+/// to fix it; in the run's language.
 fn exception_rows(report: &RunReport, l: &Labels) -> Vec<Vec<Value>> {
     let mut rows: Vec<Vec<Value>> = report
         .findings
         .iter()
         .map(|f| {
             vec![
-                Value::Text(
-                    match f.severity {
-                        Severity::Error => l.severity_error,
-                        Severity::Warning => l.severity_warning,
-                    }
-                    .to_string(),
-                ),
+                Value::Text(l.severity(f.severity)),
                 Value::Text(f.rule.clone()),
-                Value::Text(f.message.clone()),
+                Value::Text(f.message.render(l.lang)),
+                Value::Text(l.fix(&f.fix)),
                 Value::Text(f.location.file.clone().unwrap_or_default()),
                 Value::Text(f.location.sheet.clone().unwrap_or_default()),
                 f.location
@@ -365,11 +355,17 @@ fn exception_rows(report: &RunReport, l: &Labels) -> Vec<Vec<Value>> {
         .as_ref()
         .map(|p| file_name(p))
         .unwrap_or_else(|| "sage50".into());
+    // The Sage writer refuses what the [sage50] settings do not allow.
+    let sage_fix = l.fix(&Fix::Config {
+        key: "[sage50]".into(),
+        file: Some(file_name(&report.context.config_path)),
+    });
     for problem in &report.sage_problems {
         rows.push(vec![
-            Value::Text(l.severity_error.to_string()),
+            Value::Text(l.severity(Severity::Error)),
             Value::Text("sage50_file".into()),
             Value::Text(problem.message.clone()),
+            Value::Text(sage_fix.clone()),
             Value::Text(sage_name.clone()),
             Value::Text(String::new()),
             Value::Count(problem.line as u64),
@@ -400,4 +396,13 @@ pub fn query_names(queries: &[std::sync::Arc<str>]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// "facture" / "invoice": a history document type in the workbook's language.
+fn doc_type_name(l: &Labels, stored: &str) -> String {
+    crate::i18n::format_message(
+        l.lang,
+        "setup-doc-type",
+        &[("kind", crate::i18n::Arg::from(stored))],
+    )
 }

@@ -3,12 +3,13 @@
 //! invoices, payments and journal together (live formulas over the detail
 //! sheets, red when they do not balance).
 
+use crate::i18n::format_message;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, Worksheet, XlsxError,
 };
 
-use super::labels::Labels;
+use super::labels::{Columns, Labels};
 use super::sheets::{file_name, DetailTables};
 use super::table::{self, formula, Formats};
 use crate::load::columns::ReportKind;
@@ -30,24 +31,37 @@ fn describe_roles(roles: &[Role], l: &Labels) -> String {
     let mut parts: Vec<String> = roles
         .iter()
         .filter_map(|r| match r {
-            Role::Bank => Some(l.role_bank.to_string()),
-            Role::Method(method) => Some(format!("{}: {method}", l.role_method)),
-            Role::Receivable => Some(l.role_receivable.to_string()),
-            Role::DefaultRevenue => Some(l.role_default_revenue.to_string()),
-            Role::Gst => Some(l.role_gst.to_string()),
-            Role::Qst => Some(l.role_qst.to_string()),
-            Role::Hst => Some(l.role_hst.to_string()),
+            Role::Bank => Some(l.role_bank.clone()),
+            Role::Method(method) => Some(l.role_method(method)),
+            Role::Receivable => Some(l.role_receivable.clone()),
+            Role::DefaultRevenue => Some(l.role_default_revenue.clone()),
+            Role::Gst => Some(l.role_gst.clone()),
+            Role::Qst => Some(l.role_qst.clone()),
+            Role::Hst => Some(l.role_hst.clone()),
             Role::Revenue(_) => None,
         })
         .collect();
     if !revenue.is_empty() {
-        parts.push(format!("{}: {}", l.role_revenue, revenue.join(", ")));
+        parts.push(l.role_revenue(&revenue.join(", ")));
     }
     if parts.is_empty() {
-        l.role_other.to_string()
+        l.role_other.clone()
     } else {
         parts.join("; ")
     }
+}
+
+/// A table's header row, from column A.
+pub(super) fn write_headers(
+    sheet: &mut Worksheet,
+    row: u32,
+    columns: &Columns,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    for (col, (_, header)) in columns.iter().enumerate() {
+        sheet.write_string_with_format(row, col as u16, header, &formats.header)?;
+    }
+    Ok(())
 }
 
 pub(super) fn write_summary(
@@ -84,19 +98,19 @@ pub(super) fn write_summary(
         sheet.set_column_width(col, 16)?;
     }
     sheet.set_column_width(5, 66)?;
-    sheet.write_string_with_format(0, 0, l.title, &title)?;
+    sheet.write_string_with_format(0, 0, &l.title, &title)?;
 
     let mut row = 2u32;
-    sheet.write_string_with_format(row, 0, l.status, &bold)?;
+    sheet.write_string_with_format(row, 0, &l.status, &bold)?;
     if report.importable() {
-        sheet.write_string_with_format(row, 1, l.importable, &good)?;
+        sheet.write_string_with_format(row, 1, &l.importable, &good)?;
     } else {
-        sheet.write_string_with_format(row, 1, l.not_importable, &bad)?;
+        sheet.write_string_with_format(row, 1, &l.not_importable, &bad)?;
     }
     sheet.write_string(
         row,
         2,
-        (l.errors_warnings)(report.errors(), report.warnings()),
+        l.errors_warnings(report.errors(), report.warnings()),
     )?;
     row += 1;
     let period = match (report.first_date, report.last_date) {
@@ -106,33 +120,40 @@ pub(super) fn write_summary(
     let context = &report.context;
     let info = [
         (
-            l.company,
+            &l.company,
             context.company.clone().unwrap_or_else(|| "—".into()),
         ),
-        (l.period, period),
+        (&l.period, period),
         (
-            l.sage_file,
+            &l.sage_file,
             report
                 .sage_file
                 .as_ref()
                 .map(|p| file_name(p))
-                .unwrap_or_else(|| l.no_sage_file.to_string()),
+                .unwrap_or_else(|| l.no_sage_file.clone()),
         ),
-        (l.granularity, context.granularity.label().to_string()),
-        (l.config_file, context.config_path.display().to_string()),
         (
-            l.chart,
+            &l.granularity,
+            format_message(
+                l.lang,
+                &format!("granularity-{}", context.granularity.label()),
+                &[],
+            ),
+        ),
+        (&l.config_file, context.config_path.display().to_string()),
+        (
+            &l.chart,
             match &context.chart {
-                Some(chart) => (l.chart_checked)(&chart.file, chart.accounts, chart.unusable),
-                None => l.chart_none.to_string(),
+                Some(chart) => l.chart_checked(&chart.file, chart.accounts, chart.unusable),
+                None => l.chart_none.clone(),
             },
         ),
         (
-            l.version,
+            &l.version,
             format!("plannit2sage {}", env!("CARGO_PKG_VERSION")),
         ),
         (
-            l.run_at,
+            &l.run_at,
             report.started.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
         ),
     ];
@@ -141,22 +162,25 @@ pub(super) fn write_summary(
         sheet.write_string(row, 1, value)?;
         row += 1;
     }
-    sheet.write_string_with_format(row, 0, l.queries, &bold)?;
-    sheet.write_string(row, 1, &context.queries_origin)?;
+    sheet.write_string_with_format(row, 0, &l.queries, &bold)?;
+    let origin = if context.queries_origin == crate::transform::BUILT_IN_QUERIES {
+        format_message(l.lang, "queries-built-in", &[])
+    } else {
+        context.queries_origin.clone()
+    };
+    sheet.write_string(row, 1, &origin)?;
     row += 1;
     for query in &context.query_names {
         sheet.write_string(row, 1, query)?;
         row += 1;
     }
-    sheet.write_string(row, 0, l.workbook_note)?;
+    sheet.write_string(row, 0, &l.workbook_note)?;
     row += 2;
 
     // Input files.
-    sheet.write_string_with_format(row, 0, l.input_files, &title)?;
+    sheet.write_string_with_format(row, 0, &l.input_files, &title)?;
     row += 1;
-    for (col, header) in l.file_headers.iter().enumerate() {
-        sheet.write_string_with_format(row, col as u16, *header, &formats.header)?;
-    }
+    write_headers(sheet, row, &l.file_headers, formats)?;
     row += 1;
     for file in &report.files {
         for file_use in &file.uses {
@@ -165,27 +189,22 @@ pub(super) fn write_summary(
                     kind, sheet, rows, ..
                 } => (
                     match kind {
-                        ReportKind::Sales => l.report_sales,
-                        ReportKind::Payments => l.report_payments,
-                        ReportKind::Payouts => l.report_payouts,
+                        ReportKind::Sales => l.report_sales.as_str(),
+                        ReportKind::Payments => l.report_payments.as_str(),
+                        ReportKind::Payouts => l.report_payouts.as_str(),
                     },
                     sheet.clone().unwrap_or_default(),
                     Some(*rows),
-                    l.file_used.to_string(),
+                    l.file_used.clone(),
                 ),
                 FileUse::Ignored { reason } => (
                     "",
                     String::new(),
                     None,
-                    format!("{}: {reason}", l.file_ignored),
+                    l.file_ignored(&reason.render(l.lang)),
                 ),
-                FileUse::Identical { of } => (
-                    "",
-                    String::new(),
-                    None,
-                    format!("{} {of} : {}", l.file_identical, l.not_read),
-                ),
-                FileUse::Failed => ("", String::new(), None, l.file_failed.to_string()),
+                FileUse::Identical { of } => ("", String::new(), None, l.file_identical(of)),
+                FileUse::Failed => ("", String::new(), None, l.file_failed.clone()),
             };
             sheet.write_string(row, 0, &file.name)?;
             sheet.write_string(row, 1, kind)?;
@@ -201,11 +220,9 @@ pub(super) fn write_summary(
     row += 1;
 
     // Accounts: journal accounts and the configured roles' accounts.
-    sheet.write_string_with_format(row, 0, l.accounts, &title)?;
+    sheet.write_string_with_format(row, 0, &l.accounts, &title)?;
     row += 1;
-    for (col, header) in l.account_headers.iter().enumerate() {
-        sheet.write_string_with_format(row, col as u16, *header, &formats.header)?;
-    }
+    write_headers(sheet, row, &l.account_headers, formats)?;
     row += 1;
     let first_account_row = row;
     let mut revenue_tax_cells = Vec::new();
@@ -265,7 +282,7 @@ pub(super) fn write_summary(
         row += 1;
     }
     let last_account_row = row;
-    sheet.write_string_with_format(row, 0, l.total, &formats.total_label)?;
+    sheet.write_string_with_format(row, 0, &l.total, &formats.total_label)?;
     let (debits, credits) = report
         .reconciliation
         .accounts
@@ -290,11 +307,9 @@ pub(super) fn write_summary(
     row += 2;
 
     // Controls: two sides and their difference, red when not zero.
-    sheet.write_string_with_format(row, 0, l.controls, &title)?;
+    sheet.write_string_with_format(row, 0, &l.controls, &title)?;
     row += 1;
-    for (col, header) in l.control_headers.iter().enumerate() {
-        sheet.write_string_with_format(row, col as u16, *header, &formats.header)?;
-    }
+    write_headers(sheet, row, &l.control_headers, formats)?;
     row += 1;
     let sum_cells = |cells: &[String]| {
         if cells.is_empty() {
@@ -311,28 +326,28 @@ pub(super) fn write_summary(
     let received_sum = tables.payments.sum("received");
     let controls = [
         (
-            l.control_invoices,
+            &l.control_invoices,
             invoice_total_sum.clone(),
             invoices_total,
             format!("-({})", sum_cells(&revenue_tax_cells)),
             -revenue_tax_net,
         ),
         (
-            l.control_bank,
+            &l.control_bank,
             received_sum.clone(),
             received,
             sum_cells(&bank_cells),
             bank_net,
         ),
         (
-            l.control_receivable,
+            &l.control_receivable,
             sum_cells(&receivable_cells),
             receivable_net,
             format!("{invoice_total_sum}-{received_sum}"),
             invoices_total - received,
         ),
         (
-            l.control_balance,
+            &l.control_balance,
             tables.journal.sum("debit"),
             debits,
             tables.journal.sum("credit"),

@@ -84,7 +84,7 @@ impl Formats {
 pub struct TableSpec<'a> {
     pub sheet: &'a str,
     /// (key, header) of each column.
-    pub columns: &'a [(&'static str, &'static str)],
+    pub columns: &'a [(&'static str, String)],
     /// Columns whose totals row holds a SUBTOTAL of the column.
     pub total_columns: &'a [&'static str],
     /// Which of those hold counts rather than money (formatted without currency).
@@ -251,7 +251,7 @@ pub fn write_table(
         let sheet = workbook.add_worksheet_with_constant_memory()?;
         sheet.set_name(&name)?;
         for (col, (_, header)) in spec.columns.iter().enumerate() {
-            sheet.write_string_with_format(0, col as u16, *header, &formats.header)?;
+            sheet.write_string_with_format(0, col as u16, header, &formats.header)?;
         }
         sheet.set_freeze_panes(1, 0)?;
         sheet.set_landscape();

@@ -16,7 +16,7 @@ use chrono::{Local, NaiveDate};
 
 use crate::conform;
 use crate::dedup::{self, Classification, Documents};
-use crate::diagnostics::{error_count, Finding, Location};
+use crate::diagnostics::{error_count, Finding, Fix, Location};
 use crate::history::{History, HistoryTables, Locked, PostedState};
 use crate::journal::{
     build_entries, invoice_key, payment_key, payout_key, EntryLabeler, JournalEntry,
@@ -27,6 +27,7 @@ use crate::outcome::{ChartCheck, RunContext, RunReport};
 use crate::reconcile::{ReconcileInputs, Reconciliation};
 use crate::rows::{RowAccounts, RowFate};
 use crate::sage;
+use crate::t;
 use crate::tables;
 use crate::transform::{self, SqlTables};
 use crate::views::PostingAccounts;
@@ -136,19 +137,19 @@ fn set_aside_applied_deposits(plan: &RunPlan, inputs: &mut LoadedInputs, rows: &
     for payment in &set_aside {
         rows.skip(&payment.origin);
     }
-    inputs.findings.push(Finding::warning(
-        "deposit_applied_not_posted",
-        format!(
-            "{} applied-deposit row(s) post nothing: the deposits were credited to the receivable when received. Set [accounts] customer_deposits to keep deposits in a liability until they are applied",
-            set_aside.len()
-        ),
-        Location {
-            file: Some(first.origin.file.clone()),
-            sheet: first.origin.sheet.clone(),
-            row: Some(first.origin.row),
-            ..Location::default()
-        },
-    ));
+    inputs.findings.push(
+        Finding::warning(
+            "deposit_applied_not_posted",
+            t!("setup-deposit-applied-not-posted", count = set_aside.len()),
+            Location {
+                file: Some(first.origin.file.clone()),
+                sheet: first.origin.sheet.clone(),
+                row: Some(first.origin.row),
+                ..Location::default()
+            },
+        )
+        .fixed_in(Fix::config("[accounts] customer_deposits")),
+    );
     inputs.payments.retain(|p| !applied(p));
 }
 
@@ -217,29 +218,50 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
             document: Some(doc.number.clone()),
             ..Default::default()
         };
+        // The document changed in Plannit: the fix, if any, is there.
         if plan.adjust {
             findings.push(Finding::warning(
                 "document_adjusted",
-                format!("{} {} changed since batch {} ({change}): the difference is posted as an adjusting entry", doc.doc_type, doc.number, state.last_batch),
-                location,
-            ));
-        } else {
-            findings.push(Finding::error(
-                "document_changed",
-                format!(
-                    "{} {} was exported in batch {} and has changed since ({change}): run with --adjust to post the difference, or void that batch if it was never imported",
-                    doc.doc_type, doc.number, state.last_batch
+                t!(
+                    "setup-document-adjusted",
+                    kind = doc.doc_type.as_str(),
+                    number = &doc.number,
+                    batch = &state.last_batch,
+                    change = change
                 ),
                 location,
             ));
+        } else {
+            findings.push(
+                Finding::error(
+                    "document_changed",
+                    t!(
+                        "setup-document-changed",
+                        kind = doc.doc_type.as_str(),
+                        number = &doc.number,
+                        batch = &state.last_batch,
+                        change = change
+                    ),
+                    location,
+                )
+                .fixed_in(Fix::History {
+                    batch: state.last_batch.clone(),
+                }),
+            );
         }
     }
     for gone in &classification.disappeared {
+        // `invoice:F-1001`: the type as stored, then the number.
+        let (kind, number) = gone.key.split_once(':').unwrap_or(("", &gone.key));
         findings.push(Finding::warning(
             "document_disappeared",
-            format!(
-                "{} (dated {}, exported in batch {}) is not in this export: nothing was reversed; check it in Plannit",
-                gone.key, gone.state.date, gone.state.last_batch
+            t!(
+                "setup-document-disappeared",
+                key = &gone.key,
+                kind = kind,
+                number = number,
+                date = gone.state.date.to_string(),
+                batch = &gone.state.last_batch
             ),
             Location::default(),
         ));
@@ -392,6 +414,19 @@ impl Batch {
     ) -> RunReport {
         findings.extend(self.findings);
         findings.sort_by_key(|f| f.severity);
+        // A configuration fix names the file the user edits.
+        let config_file = plan
+            .config_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        for finding in &mut findings {
+            if let Fix::Config {
+                file: file @ None, ..
+            } = &mut finding.fix
+            {
+                file.clone_from(&config_file);
+            }
+        }
         RunReport {
             started,
             context: RunContext {
@@ -427,6 +462,7 @@ impl Batch {
             sage_problems: Vec::new(),
             sage_file: None,
             workbook: None,
+            missing_items_file: None,
             batch_id: None,
             history: classification,
             adjusted: self.adjusted,
@@ -444,4 +480,35 @@ fn batch_dates(
     let first = labeler.first_date.into_iter().chain(dates()).min();
     let last = labeler.last_date.into_iter().chain(dates()).max();
     (first, last)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{format_message, Arg, Lang};
+
+    #[test]
+    fn document_messages_name_the_type_in_each_language() {
+        let args = |kind: &str| {
+            vec![
+                ("kind", Arg::from(kind)),
+                ("number", Arg::from("F-1001")),
+                ("batch", Arg::from("2026-10-07-1")),
+                ("change", Arg::from("4001: -100.00 → -120.00")),
+            ]
+        };
+        assert_eq!(
+            format_message(Lang::En, "setup-document-changed", &args("invoice")),
+            "invoice F-1001 was exported in batch 2026-10-07-1 and has changed since (4001: -100.00 → -120.00): run with --adjust to post the difference, or void that batch if it was never imported"
+        );
+        assert_eq!(
+            format_message(Lang::Fr, "setup-document-changed", &args("invoice")),
+            "facture F-1001 a été exportée dans le lot 2026-10-07-1 et a changé depuis (4001: -100.00 → -120.00) : relancez avec --adjust pour passer la différence, ou annulez ce lot s'il n'a jamais été importé"
+        );
+        assert!(format_message(
+            Lang::Fr,
+            "setup-document-adjusted",
+            &args("deposit_applied")
+        )
+        .starts_with("dépôt appliqué F-1001 a changé depuis le lot 2026-10-07-1"));
+    }
 }

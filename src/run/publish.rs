@@ -17,6 +17,8 @@ use crate::output::{write_atomically, StagedFile};
 use crate::plan::RunPlan;
 use crate::report;
 use crate::sage;
+use crate::survey;
+use crate::tr;
 
 pub(super) fn publish(
     plan: &RunPlan,
@@ -46,6 +48,7 @@ pub(super) fn publish(
         })
         .map_err(|e| RunError::Workbook(workbook_path.display().to_string(), e.to_string()))?;
         report.workbook = Some(workbook_path);
+        report.missing_items_file = write_missing_items(plan, &report)?;
         return Ok(report);
     };
 
@@ -84,15 +87,20 @@ pub(super) fn publish(
     );
     // The workbook is written while the batch's rows go into the (uncommitted)
     // history transaction; the commit waits for both.
+    // The writer's thread renders the run's messages: in the run's language.
+    let lang = crate::i18n::lang();
     let (written, inserted) = std::thread::scope(|scope| {
-        let writer = scope.spawn(|| report::save_workbook(workbook.file(), &report));
+        let writer = scope.spawn(|| {
+            crate::i18n::set_lang(lang);
+            report::save_workbook(workbook.file(), &report)
+        });
         let inserted = locked.insert(&record);
         let written = writer
             .join()
             .unwrap_or_else(|_| {
-                Err(rust_xlsxwriter::XlsxError::ParameterError(
-                    "the writer stopped".into(),
-                ))
+                Err(rust_xlsxwriter::XlsxError::ParameterError(tr!(
+                    "setup-workbook-writer-stopped"
+                )))
             })
             .map_err(|e| RunError::Workbook(workbook_path.display().to_string(), e.to_string()));
         (written, inserted)
@@ -116,6 +124,20 @@ pub(super) fn publish(
     let sage_dest = sage_file.dest_path().to_path_buf();
     sage_file.persist().map_err(write_error(&sage_dest))?;
     Ok(report)
+}
+
+/// The catalogue items a rejected run could not map, as a table to complete
+/// (`produits-a-associer.csv` beside the workbook), in the mapping table's format.
+fn write_missing_items(plan: &RunPlan, report: &RunReport) -> Result<Option<PathBuf>, RunError> {
+    let items = survey::unmapped_items(&report.findings);
+    if items.is_empty() {
+        return Ok(None);
+    }
+    let path = plan.out_dir.join(survey::MISSING_ITEMS_FILE);
+    let table = survey::mapping_table(&items, plan.config.lang);
+    write_atomically(&path, |file| std::io::Write::write_all(file, &table))
+        .map_err(write_error(&path))?;
+    Ok(Some(path))
 }
 
 fn write_error(path: &Path) -> impl Fn(std::io::Error) -> RunError + '_ {

@@ -14,6 +14,7 @@ use super::fields::{
 use super::{ParsedEntry, ParsedTax, SageProblem};
 use crate::company::{DateProblem, SageCompany};
 use crate::config::{Config, SageEncoding, SageSettings};
+use crate::tr;
 
 /// What a file is checked against.
 #[derive(Debug, Clone)]
@@ -120,16 +121,11 @@ pub fn check(bytes: &[u8], rules: &CheckRules) -> CheckedFile {
         }
     };
     if text.is_empty() {
-        refuse(&mut out, 1, "the file is empty".into());
+        refuse(&mut out, 1, tr!("tools-sage-empty"));
         return out;
     }
     if text.starts_with('\u{feff}') {
-        refuse(
-            &mut out,
-            1,
-            "the file starts with a byte-order mark, which Sage 50 reads as part of the first date"
-                .into(),
-        );
+        refuse(&mut out, 1, tr!("tools-sage-bom"));
     }
     let mut expect = Expect::Any;
     // After a header that cannot be read, its detail lines are not checked.
@@ -142,35 +138,30 @@ pub fn check(bytes: &[u8], rules: &CheckRules) -> CheckedFile {
             line
         } else if let Some(line) = raw_line.strip_suffix('\n') {
             if lf_lines == 0 {
-                note(
-                    &mut out,
-                    number,
-                    "line ends with LF only: Sage's own files use CRLF (LF is not documented as refused; the tool writes CRLF)".into(),
-                );
+                note(&mut out, number, tr!("tools-sage-lf-only"));
             }
             lf_lines += 1;
             line
         } else {
-            note(&mut out, number, "the last line has no line ending".into());
+            note(&mut out, number, tr!("tools-sage-no-final-newline"));
             raw_line
         };
         if line.contains('\r') {
-            refuse(&mut out, number, "a carriage return inside the line".into());
+            refuse(&mut out, number, tr!("tools-sage-carriage-return"));
             continue;
         }
         if line.trim().is_empty() {
-            note(
-                &mut out,
-                number,
-                "blank line: not documented; the tool writes entries one after the other".into(),
-            );
+            note(&mut out, number, tr!("tools-sage-blank-line"));
             continue;
         }
         if let Some(c) = line.chars().find(|c| c.is_control()) {
             refuse(
                 &mut out,
                 number,
-                format!("control character U+{:04X} in the line", c as u32),
+                tr!(
+                    "tools-sage-control-char",
+                    code = format!("U+{:04X}", c as u32)
+                ),
             );
             continue;
         }
@@ -179,7 +170,11 @@ pub fn check(bytes: &[u8], rules: &CheckRules) -> CheckedFile {
                 note(
                     &mut out,
                     number,
-                    format!("'{c}' is outside ASCII: Sage reads it in the file's encoding ({}), which must be the company's", encoding_name(rules.encoding)),
+                    tr!(
+                        "tools-sage-non-ascii",
+                        char = c.to_string(),
+                        encoding = encoding_name(rules.encoding)
+                    ),
                 );
                 non_ascii_noted = true;
             }
@@ -187,7 +182,7 @@ pub fn check(bytes: &[u8], rules: &CheckRules) -> CheckedFile {
         let fields = match split_fields(line) {
             Ok(fields) => fields,
             Err(why) => {
-                refuse(&mut out, number, why);
+                refuse(&mut out, number, why.to_string());
                 continue;
             }
         };
@@ -199,10 +194,7 @@ pub fn check(bytes: &[u8], rules: &CheckRules) -> CheckedFile {
                         refuse(
                             &mut out,
                             number,
-                            format!(
-                                "'{}' is not an allocation amount or percentage",
-                                fields[1].0
-                            ),
+                            tr!("tools-sage-bad-allocation", value = &fields[1].0),
                         );
                     }
                     expect = if remaining > 1 {
@@ -215,7 +207,15 @@ pub fn check(bytes: &[u8], rules: &CheckRules) -> CheckedFile {
                     };
                     continue;
                 }
-                refuse(&mut out, line, format!("the line says {remaining} more project allocation line(s) (\"project\",amount) follow, but line {number} is not one"));
+                refuse(
+                    &mut out,
+                    line,
+                    tr!(
+                        "tools-sage-allocations-missing",
+                        remaining = remaining,
+                        number = number
+                    ),
+                );
                 expect = Expect::Any;
             }
             Expect::TaxDetails { remaining, line } => {
@@ -231,7 +231,15 @@ pub fn check(bytes: &[u8], rules: &CheckRules) -> CheckedFile {
                     };
                     continue;
                 }
-                refuse(&mut out, line, format!("TAXH announces {remaining} more TAXD line(s), but line {number} is not one"));
+                refuse(
+                    &mut out,
+                    line,
+                    tr!(
+                        "tools-sage-tax-details-missing",
+                        remaining = remaining,
+                        number = number
+                    ),
+                );
                 expect = Expect::Any;
             }
             Expect::Any => {}
@@ -240,16 +248,12 @@ pub fn check(bytes: &[u8], rules: &CheckRules) -> CheckedFile {
             refuse(
                 &mut out,
                 number,
-                format!("'{line}' is an allocation line without a detail line announcing it"),
+                tr!("tools-sage-orphan-allocation", line = line),
             );
         } else if first == "TAXH" {
             expect = read_tax_header(&mut out, number, &fields);
         } else if first == "TAXD" {
-            refuse(
-                &mut out,
-                number,
-                "a TAXD line without a TAXH line announcing it".into(),
-            );
+            refuse(&mut out, number, tr!("tools-sage-orphan-taxd"));
         } else if first.contains('-') {
             in_unreadable_entry = !read_header(&mut out, rules, number, &fields);
         } else if in_unreadable_entry {
@@ -260,7 +264,7 @@ pub fn check(bytes: &[u8], rules: &CheckRules) -> CheckedFile {
             refuse(
                 &mut out,
                 number,
-                format!("'{line}' is neither an entry header nor an account line"),
+                tr!("tools-sage-unknown-line", line = line),
             );
         }
     }
@@ -268,18 +272,18 @@ pub fn check(bytes: &[u8], rules: &CheckRules) -> CheckedFile {
         Expect::Allocations { remaining, line } => refuse(
             &mut out,
             line,
-            format!("the file ends {remaining} project allocation line(s) short"),
+            tr!("tools-sage-ends-allocations-short", remaining = remaining),
         ),
         Expect::TaxDetails { remaining, line } => refuse(
             &mut out,
             line,
-            format!("the file ends {remaining} TAXD line(s) short of what TAXH announces"),
+            tr!("tools-sage-ends-tax-details-short", remaining = remaining),
         ),
         Expect::Any => {}
     }
     check_entries(&mut out);
     if out.entries.is_empty() && out.refusals.is_empty() {
-        refuse(&mut out, 1, "the file holds no entry".into());
+        refuse(&mut out, 1, tr!("tools-sage-no-entry"));
     }
     out.refusals.sort_by_key(|p| p.line);
     out.notes.sort_by_key(|p| p.line);
@@ -309,7 +313,7 @@ fn read_header(
     };
     let first = &fields[0].0;
     let Some(date) = parse_header_date(first) else {
-        problem(out, format!("'{first}' is not a date in mm-dd-yy form"));
+        problem(out, tr!("tools-sage-bad-date", value = first));
         return false;
     };
     let quoted_ok = fields.len() >= 2
@@ -318,7 +322,7 @@ fn read_header(
         && fields.get(2).is_none_or(|f| f.1)
         && fields[3..].iter().all(|f| !f.1);
     if !quoted_ok {
-        problem(out, "an entry header is date,\"source\",\"comment\" (then, for a foreign currency, currency,exchange rate)".into());
+        problem(out, tr!("tools-sage-header-shape"));
         return false;
     }
     let source = fields[1].0.clone();
@@ -330,39 +334,69 @@ fn read_header(
             .parse::<Decimal>()
             .map_or(true, |r| r <= Decimal::ZERO)
         {
-            problem(out, format!("'{}' is not an exchange rate", rate.0));
+            problem(out, tr!("tools-sage-bad-rate", value = &rate.0));
         }
     }
     if source.trim().is_empty() {
-        problem(out, "the source is missing".into());
+        problem(out, tr!("tools-sage-no-source"));
     }
     let (source_len, comment_len) = (source.chars().count(), comment.chars().count());
     if source_len > rules.source_limit {
         problem(
             out,
-            format!(
-                "source '{source}' is longer than {} characters",
-                rules.source_limit
+            tr!(
+                "tools-sage-source-too-long",
+                source = &source,
+                limit = rules.source_limit
             ),
         );
     } else if source_len > rules.source_note {
-        out.notes.push(SageProblem { line: number, message: format!("source '{source}' is longer than {} characters, the limit of the strictest Sage versions", rules.source_note) });
+        out.notes.push(SageProblem {
+            line: number,
+            message: tr!(
+                "tools-sage-source-strictest",
+                source = &source,
+                limit = rules.source_note
+            ),
+        });
     }
     if comment_len > rules.comment_limit {
         problem(
             out,
-            format!(
-                "comment '{comment}' is longer than {} characters",
-                rules.comment_limit
+            tr!(
+                "tools-sage-comment-too-long",
+                comment = &comment,
+                limit = rules.comment_limit
             ),
         );
     } else if comment_len > rules.comment_note {
-        out.notes.push(SageProblem { line: number, message: format!("comment '{comment}' is longer than {} characters, the limit of the strictest Sage versions", rules.comment_note) });
+        out.notes.push(SageProblem {
+            line: number,
+            message: tr!(
+                "tools-sage-comment-strictest",
+                comment = &comment,
+                limit = rules.comment_note
+            ),
+        });
     }
     if let Some(company) = &rules.company {
         match company.date_problem(date) {
-            Some(DateProblem::BeforeLock(lock)) => problem(out, format!("{date} is before {lock}, the date before which the company accepts no transaction ([sage50] lock_before)")),
-            Some(DateProblem::AfterYearEnd(end)) => problem(out, format!("{date} is after the fiscal year end {end} ([sage50] fiscal_year_end)")),
+            Some(DateProblem::BeforeLock(lock)) => problem(
+                out,
+                tr!(
+                    "tools-sage-before-lock",
+                    date = date.to_string(),
+                    lock = lock.to_string()
+                ),
+            ),
+            Some(DateProblem::AfterYearEnd(end)) => problem(
+                out,
+                tr!(
+                    "tools-sage-after-year-end",
+                    date = date.to_string(),
+                    end = end.to_string()
+                ),
+            ),
             None => {}
         }
     }
@@ -393,7 +427,7 @@ fn read_detail(
     };
     let account = fields[0].0.clone();
     if out.entries.is_empty() {
-        problem(out, "an account line before any entry header".into());
+        problem(out, tr!("tools-sage-detail-before-header"));
         return Expect::Any;
     }
     let shape_ok = fields.len() >= 2
@@ -402,11 +436,7 @@ fn read_detail(
         && fields.get(2).is_none_or(|f| f.1)
         && fields.get(3).is_none_or(|f| !f.1);
     if !shape_ok {
-        problem(
-            out,
-            "an account line is account,amount (then optionally \"comment\",allocation count)"
-                .into(),
-        );
+        problem(out, tr!("tools-sage-detail-shape"));
         return Expect::Any;
     }
     let allocations = match fields.get(3) {
@@ -414,25 +444,19 @@ fn read_detail(
         Some((count, _)) => match count.parse::<usize>() {
             Ok(n) => n,
             Err(_) => {
-                problem(
-                    out,
-                    format!("'{count}' is not a number of allocation lines"),
-                );
+                problem(out, tr!("tools-sage-bad-allocation-count", value = count));
                 0
             }
         },
     };
     let amount_text = &fields[1].0;
     match parse_sage_amount(amount_text) {
-        None => problem(
-            out,
-            format!("'{amount_text}' is not an amount with a period and two decimals"),
-        ),
+        None => problem(out, tr!("tools-sage-bad-amount", value = amount_text)),
         Some(amount) => {
             if amount.is_zero() {
                 out.notes.push(SageProblem {
                     line: number,
-                    message: format!("zero amount on account {account}: the tool never writes one"),
+                    message: tr!("tools-sage-zero-amount", account = &account),
                 });
             }
             if let Some(why) = rules
@@ -440,7 +464,7 @@ fn read_detail(
                 .as_ref()
                 .and_then(|c| c.account_problem(&account))
             {
-                problem(out, why);
+                problem(out, why.to_string());
             }
             if let Some(entry) = out.entries.last_mut() {
                 entry.lines.push((account, amount));
@@ -470,10 +494,7 @@ fn read_tax_header(out: &mut CheckedFile, number: usize, fields: &[(String, bool
         .last()
         .is_some_and(|e| e.lines.is_empty() && e.taxes.is_empty());
     if !follows_header {
-        problem(
-            out,
-            "TAXH must follow an entry header, before its account lines".into(),
-        );
+        problem(out, tr!("tools-sage-taxh-position"));
     }
     let count = fields
         .get(1)
@@ -486,10 +507,7 @@ fn read_tax_header(out: &mut CheckedFile, number: usize, fields: &[(String, bool
             line: number,
         },
         _ => {
-            problem(
-                out,
-                "a tax header is TAXH,<number of TAXD lines>,<0 for sales, 1 for purchases>".into(),
-            );
+            problem(out, tr!("tools-sage-taxh-shape"));
             Expect::Any
         }
     }
@@ -509,12 +527,12 @@ fn read_tax_detail(
         })
     };
     if fields.len() != 7 {
-        problem(out, "a tax line is TAXD,account,tax name,tax code,amount subject to tax,tax amount,other tax paid".into());
+        problem(out, tr!("tools-sage-taxd-shape"));
         return;
     }
     let account = fields[1].0.clone();
     if account.is_empty() || !account.bytes().all(|b| b.is_ascii_digit()) {
-        problem(out, format!("'{account}' is not an account number"));
+        problem(out, tr!("tools-sage-bad-account", value = &account));
     }
     let amounts: Vec<Option<Decimal>> = fields[4..]
         .iter()
@@ -522,13 +540,7 @@ fn read_tax_detail(
         .collect();
     for (field, amount) in fields[4..].iter().zip(&amounts) {
         if amount.is_none() {
-            problem(
-                out,
-                format!(
-                    "'{}' is not an amount with a period and two decimals",
-                    field.0
-                ),
-            );
+            problem(out, tr!("tools-sage-bad-amount", value = &field.0));
         }
     }
     if let Some(why) = rules
@@ -536,7 +548,7 @@ fn read_tax_detail(
         .as_ref()
         .and_then(|c| c.account_problem(&account))
     {
-        problem(out, why);
+        problem(out, why.to_string());
     }
     if let (Some(entry), [Some(taxable), Some(tax), Some(other)]) =
         (out.entries.last_mut(), amounts.as_slice())
@@ -560,26 +572,23 @@ fn check_entries(out: &mut CheckedFile) {
         if entry.lines.len() < 2 {
             problems.push(SageProblem {
                 line: entry.line,
-                message: format!("entry '{}' needs at least two account lines", entry.source),
+                message: tr!("tools-sage-too-few-lines", source = &entry.source),
             });
         } else if !balance.is_zero() {
             problems.push(SageProblem {
                 line: entry.line,
-                message: format!(
-                    "entry '{}' does not balance: debits {} − credits {} = {}",
-                    entry.source,
-                    entry.debits(),
-                    entry.credits(),
-                    balance
+                message: tr!(
+                    "tools-sage-unbalanced",
+                    source = &entry.source,
+                    debits = entry.debits().to_string(),
+                    credits = entry.credits().to_string(),
+                    balance = balance.to_string()
                 ),
             });
         } else if entry.debits().is_zero() {
             problems.push(SageProblem {
                 line: entry.line,
-                message: format!(
-                    "entry '{}' totals zero, which the General Journal refuses",
-                    entry.source
-                ),
+                message: tr!("tools-sage-zero-entry", source = &entry.source),
             });
         }
     }

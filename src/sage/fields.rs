@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use super::SageProblem;
 use crate::config::SageEncoding;
+use crate::tr;
 
 /// An allocation: an amount or a percentage, with or without decimals.
 pub(super) fn allocation_amount(text: &str) -> Option<Decimal> {
@@ -26,9 +27,7 @@ pub(super) fn decode(bytes: &[u8], encoding: SageEncoding) -> Result<String, Sag
                 + 1;
             SageProblem {
                 line,
-                message:
-                    "the text is not valid UTF-8 (is the file Windows-1252? set [sage50] encoding)"
-                        .into(),
+                message: tr!("setup-sage-not-utf8"),
             }
         }),
         SageEncoding::Windows1252 => Ok(encoding_rs::WINDOWS_1252
@@ -47,28 +46,28 @@ pub(super) fn split_fields(line: &str) -> Result<Vec<(String, bool)>, String> {
         if let Some(after_quote) = rest.strip_prefix('"') {
             let close = after_quote
                 .find('"')
-                .ok_or("a quoted field is not closed")?;
+                .ok_or_else(|| tr!("setup-sage-quote-not-closed"))?;
             fields.push((after_quote[..close].to_string(), true));
             rest = &after_quote[close + 1..];
             if rest.is_empty() {
                 break;
             }
-            rest = rest.strip_prefix(',').ok_or(
-                "a quote must be followed by a comma or the end of the line (no \" inside a field)",
-            )?;
+            rest = rest
+                .strip_prefix(',')
+                .ok_or_else(|| tr!("setup-sage-quote-then-comma"))?;
         } else {
             match rest.find(',') {
                 Some(comma) => {
                     let field = &rest[..comma];
                     if field.contains('"') {
-                        return Err("a double quote inside an unquoted field".into());
+                        return Err(tr!("setup-sage-quote-inside"));
                     }
                     fields.push((field.to_string(), false));
                     rest = &rest[comma + 1..];
                 }
                 None => {
                     if rest.contains('"') {
-                        return Err("a double quote inside an unquoted field".into());
+                        return Err(tr!("setup-sage-quote-inside"));
                     }
                     fields.push((rest.to_string(), false));
                     break;

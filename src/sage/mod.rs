@@ -12,22 +12,40 @@ mod fields;
 
 pub use check::{check, parse, CheckRules, CheckedFile};
 
+use std::fmt;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::config::{SageEncoding, SageSettings};
+use crate::i18n::Text;
 use crate::journal::JournalEntry;
+use crate::t;
 use crate::text::{keep_tail_chars, sage_field};
 
 /// A rule the file breaks, with its 1-based line number.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("line {line}: {message}")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SageProblem {
     pub line: usize,
+    /// In the language of the run.
     pub message: String,
 }
+
+impl SageProblem {
+    /// `line 3: …`, in the language it is shown in.
+    pub fn text(&self) -> Text {
+        t!("setup-sage-line", line = self.line, message = &self.message)
+    }
+}
+
+impl fmt::Display for SageProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for SageProblem {}
 
 /// An entry read back from an import file.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,6 +188,7 @@ fn encode(text: &str, encoding: SageEncoding) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{set_lang, Lang};
     use crate::journal::EntryLine;
 
     fn entry(lines: &[(&str, i64)]) -> JournalEntry {
@@ -210,6 +229,7 @@ mod tests {
 
     #[test]
     fn refuses_an_unbalanced_entry() {
+        set_lang(Lang::En);
         let problems = render(
             &[entry(&[("1210", 100), ("4001", -99)])],
             &SageSettings::default(),
@@ -240,6 +260,7 @@ mod tests {
 
     #[test]
     fn check_reports_every_broken_rule() {
+        set_lang(Lang::En);
         let file = b"10-31-26,\"PLN\",\"ok\"\r\n1210,1,234.00\r\n4001,-0.00\r\n13-01-26,\"A\"\r\n1020,5.00\n";
         let checked = check(file, &CheckRules::for_settings(&SageSettings::default()));
         // LF line endings are a note: no source says Sage refuses them.

@@ -1,7 +1,8 @@
 //! One batch of the drop folder: files already processed or identical to
 //! another are filed with the duplicates; the others are staged, run through
-//! the pipeline, and filed under `archive/` or `rejected/`; each batch adds a
-//! line to the log.
+//! the pipeline, and filed under `archive/` or `rejected/` (with the workbook,
+//! the errors and where to fix each, and a note that lets the batch be
+//! retried); each batch adds a line to the log.
 
 use std::path::{Path, PathBuf};
 
@@ -9,10 +10,14 @@ use chrono::Local;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::note::{setup_fingerprint, RejectedNote};
 use super::{Layout, WatchOptions, WatchSummary};
+use crate::diagnostics::{Fix, Severity};
 use crate::history::History;
+use crate::i18n;
 use crate::outcome::RunReport;
 use crate::run::{run, RunError, RunPlan, RunRequest};
+use crate::{t, tr};
 use std::time::Duration;
 
 /// What happened to one batch, as logged.
@@ -58,7 +63,15 @@ pub struct BatchLog {
     pub workbook: Option<String>,
     pub moved_to: Option<String>,
     pub warnings: usize,
+    /// The errors, in the run's language, each with where to fix it.
     pub errors: Vec<String>,
+    /// Where the errors' fixes are (for the error file's heading).
+    #[serde(skip)]
+    pub fixes: Vec<Fix>,
+    /// The items a rejected run could not map, as a table to complete.
+    pub missing_items: Option<String>,
+    /// The rejected batch (its folder under rejected/) this batch retries.
+    pub retry_of: Option<String>,
 }
 
 pub(super) fn files_in(dir: &Path) -> Vec<PathBuf> {
@@ -74,11 +87,11 @@ pub(super) fn files_in(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn stamp() -> String {
+pub(super) fn stamp() -> String {
     Local::now().format("%Y-%m-%d_%H%M%S%.3f").to_string()
 }
 
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
@@ -88,7 +101,7 @@ fn file_name(path: &Path) -> String {
 /// Moves files into `dir`, all or none: a file that cannot be moved (on
 /// Windows, one still open in Excel: a sharing violation) puts the ones
 /// already moved back, so a batch is never left half-moved.
-fn move_files(files: &[PathBuf], dir: &Path) -> std::io::Result<()> {
+pub(super) fn move_files(files: &[PathBuf], dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     for file in files {
@@ -130,7 +143,18 @@ fn base_log(layout: &Layout, status: BatchStatus, files: &[PathBuf]) -> BatchLog
         moved_to: None,
         warnings: 0,
         errors: Vec::new(),
+        fixes: Vec::new(),
+        missing_items: None,
+        retry_of: None,
     }
+}
+
+/// Where a batch's inputs go when it is rejected: a new folder under
+/// rejected/, or the folder of the rejected batch it retries.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum RejectInto<'a> {
+    NewFolder,
+    Retried(&'a Path),
 }
 
 /// Takes ready files out of the inbox and processes them as one batch. Files
@@ -140,6 +164,7 @@ pub(super) fn process_batch(
     options: &WatchOptions,
     ready: &[PathBuf],
     summary: &mut WatchSummary,
+    reject_into: RejectInto,
 ) -> BatchLog {
     let known = History::open(&layout.history, Duration::from_secs(60)).ok();
     let mut fresh: Vec<(PathBuf, Option<String>)> = Vec::new();
@@ -153,9 +178,10 @@ pub(super) fn process_batch(
         match batch {
             Some(batch) => duplicates.push((
                 path.clone(),
-                format!(
-                    "{}: this exact file was already processed in batch {batch}: nothing posted",
-                    file_name(path)
+                tr!(
+                    "watch-duplicate-processed",
+                    file = file_name(path),
+                    batch = &batch
                 ),
                 Some(batch),
             )),
@@ -178,10 +204,10 @@ pub(super) fn process_batch(
         match original {
             Some(original) => duplicates.push((
                 path.clone(),
-                format!(
-                    "{}: identical to {} — not read",
-                    file_name(path),
-                    file_name(original)
+                tr!(
+                    "watch-duplicate-identical",
+                    file = file_name(path),
+                    of = file_name(original)
                 ),
                 None,
             )),
@@ -212,10 +238,10 @@ pub(super) fn process_batch(
         // Typically a file still locked by another program: retried at the next scan.
         let mut log = base_log(layout, BatchStatus::Waiting, &fresh);
         log.errors
-            .push(format!("cannot take the files out of the inbox yet: {e}"));
+            .push(tr!("watch-files-busy", reason = e.to_string()));
         return log;
     }
-    process_staged(layout, options, &staged, summary)
+    process_staged(layout, options, &staged, summary, reject_into)
 }
 
 /// Runs a staged batch and files its inputs under archive/ or rejected/.
@@ -224,6 +250,7 @@ pub(super) fn process_staged(
     options: &WatchOptions,
     staged: &Path,
     summary: &mut WatchSummary,
+    reject_into: RejectInto,
 ) -> BatchLog {
     let files = files_in(staged);
     let request = RunRequest {
@@ -232,11 +259,18 @@ pub(super) fn process_staged(
         out_dir: Some(layout.out.clone()),
         history: Some(layout.history.clone()),
         adjust: options.adjust,
+        lang: options.lang,
         ..RunRequest::default()
     };
+    // Messages, log and error file in the client's language.
+    i18n::set_lang(options.lang.unwrap_or_default());
+    let setup = setup_fingerprint(layout);
     let outcome = RunPlan::resolve(&request)
         .map_err(RunError::from)
-        .and_then(|plan| run(&plan));
+        .and_then(|plan| {
+            i18n::set_lang(plan.config.lang);
+            run(&plan)
+        });
     let mut log = base_log(layout, BatchStatus::Rejected, &files);
     let target = match &outcome {
         Ok(report) if report.sage_file.is_some() => {
@@ -251,22 +285,26 @@ pub(super) fn process_staged(
             log.status = BatchStatus::NothingNew;
             summary.nothing_new += 1;
             describe(&mut log, report);
-            layout.archive.join(format!("{}-already-exported", stamp()))
+            layout.archive.join(format!(
+                "{}-{}",
+                stamp(),
+                tr!("watch-already-exported-folder")
+            ))
         }
         Ok(report) => {
             summary.rejected += 1;
             describe(&mut log, report);
             if log.errors.is_empty() {
-                log.errors.push(
-                    "nothing to post: no sales or payments report with an amount was found".into(),
-                );
+                log.errors.push(tr!("watch-nothing-to-post"));
+                log.fixes.push(Fix::Plannit);
             }
-            layout.rejected.join(stamp())
+            rejected_folder(layout, reject_into)
         }
         Err(e) => {
             summary.rejected += 1;
             log.errors.push(e.to_string());
-            layout.rejected.join(stamp())
+            log.fixes.push(Fix::config(""));
+            rejected_folder(layout, reject_into)
         }
     };
     if move_files(&files, &target).is_ok() {
@@ -275,9 +313,21 @@ pub(super) fn process_staged(
     }
     if log.status == BatchStatus::Rejected {
         explain_rejection(&target, &mut log);
+        let inputs: Vec<String> = files.iter().map(|f| file_name(f)).collect();
+        RejectedNote::rejected(&target, &inputs, setup);
+    }
+    if let RejectInto::Retried(folder) = reject_into {
+        log.retry_of = Some(file_name(folder));
     }
     append_log(layout, &log);
     log
+}
+
+fn rejected_folder(layout: &Layout, reject_into: RejectInto) -> PathBuf {
+    match reject_into {
+        RejectInto::NewFolder => layout.rejected.join(stamp()),
+        RejectInto::Retried(folder) => folder.to_path_buf(),
+    }
 }
 
 fn describe(log: &mut BatchLog, report: &RunReport) {
@@ -289,43 +339,111 @@ fn describe(log: &mut BatchLog, report: &RunReport) {
     log.sage_file = report.sage_file.as_ref().map(|p| p.display().to_string());
     log.workbook = report.workbook.as_ref().map(|p| p.display().to_string());
     log.warnings = report.warnings();
-    log.errors = report
+    log.missing_items = report
+        .missing_items_file
+        .as_ref()
+        .map(|p| p.display().to_string());
+    let errors = report
         .findings
         .iter()
-        .filter(|f| f.severity == crate::diagnostics::Severity::Error)
-        .map(|f| f.to_string())
+        .filter(|f| f.severity == Severity::Error);
+    log.errors = errors
+        .clone()
+        .map(|f| {
+            format!(
+                "{}\n    {}",
+                f.headline(),
+                tr!("finding-fix", fix = f.fix.describe())
+            )
+        })
         .chain(
             report
                 .sage_problems
                 .iter()
-                .map(|p| format!("Sage 50 file: {p}")),
+                .map(|p| tr!("run-sage-problem", problem = p.to_string())),
         )
         .collect();
+    log.fixes = errors.map(|f| f.fix.clone()).collect();
 }
 
-/// A rejected batch's folder gets its workbook and a short text with the errors.
+/// A rejected batch's folder gets its workbook, the table of items to map and
+/// a short text with the errors, whose heading says where the fixes are.
 fn explain_rejection(folder: &Path, log: &mut BatchLog) {
     let _ = std::fs::create_dir_all(folder);
-    if let Some(workbook) = log.workbook.clone().map(PathBuf::from) {
-        let target = folder.join(file_name(&workbook));
-        if std::fs::rename(&workbook, &target).is_ok() {
-            log.workbook = Some(target.display().to_string());
+    for output in [&mut log.workbook, &mut log.missing_items] {
+        if let Some(path) = output.clone().map(PathBuf::from) {
+            let target = folder.join(file_name(&path));
+            if std::fs::rename(&path, &target).is_ok() {
+                *output = Some(target.display().to_string());
+            }
         }
     }
-    let mut text = String::from(
-        "Ce lot n'a PAS été exporté vers Sage 50. / This batch was NOT exported to Sage 50.\r\n\r\n\
-         Corrigez les erreurs ci-dessous dans Plannit, exportez de nouveau et déposez les fichiers dans inbox/.\r\n\
-         Fix the errors below in Plannit, export again and drop the files in inbox/.\r\n\r\n",
-    );
+    let mut text = tr!("watch-errors-title");
+    text.push_str("\r\n\r\n");
+    for line in rejection_heading(&log.fixes, folder) {
+        text.push_str(&line);
+        text.push_str("\r\n");
+    }
+    text.push_str("\r\n");
     for error in &log.errors {
-        text.push_str(&format!("- {error}\r\n"));
+        text.push_str(&format!("- {}\r\n", error.replace('\n', "\r\n")));
+    }
+    if let Some(missing) = &log.missing_items {
+        text.push_str(&format!(
+            "\r\n{}\r\n",
+            tr!("watch-errors-missing-items", path = missing)
+        ));
     }
     if let Some(workbook) = &log.workbook {
-        text.push_str(&format!("\r\nDétails / details: {workbook}\r\n"));
+        text.push_str(&format!(
+            "\r\n{}\r\n",
+            tr!("watch-errors-details", path = workbook)
+        ));
     }
     let _ = crate::output::write_atomically(&folder.join("ERREURS-ERRORS.txt"), |file| {
         std::io::Write::write_all(file, text.as_bytes())
     });
+}
+
+/// What to do, one paragraph per place the fixes are: in Plannit (export
+/// again), in the configuration (then the batch is retried by itself), in the
+/// dropped file (replace it).
+fn rejection_heading(fixes: &[Fix], folder: &Path) -> Vec<String> {
+    let mut lines = Vec::new();
+    let config_keys: std::collections::BTreeSet<String> = fixes
+        .iter()
+        .filter_map(|fix| match fix {
+            Fix::Config { key, file } if !key.is_empty() => Some(format!(
+                "{key} ({})",
+                file.as_deref().unwrap_or(crate::config::CONFIG_FILE_NAME)
+            )),
+            _ => None,
+        })
+        .collect();
+    if fixes
+        .iter()
+        .any(|f| matches!(f, Fix::Config { .. } | Fix::Queries { .. }))
+    {
+        let keys = config_keys.into_iter().collect::<Vec<_>>().join(", ");
+        lines.push(tr!(
+            "watch-errors-fix-config",
+            keys = keys,
+            folder = file_name(folder)
+        ));
+    }
+    if fixes.contains(&Fix::Plannit) {
+        lines.push(tr!("watch-errors-fix-plannit"));
+    }
+    if fixes.contains(&Fix::DroppedFile) {
+        lines.push(tr!("watch-errors-fix-file"));
+    }
+    if fixes.iter().any(|f| matches!(f, Fix::History { .. })) {
+        lines.push(tr!("watch-errors-fix-history", folder = file_name(folder)));
+    }
+    if lines.is_empty() {
+        lines.push(t!("watch-errors-fix-plannit").to_string());
+    }
+    lines
 }
 
 fn append_log(layout: &Layout, log: &BatchLog) {

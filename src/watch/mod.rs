@@ -16,13 +16,18 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 mod batch;
+mod note;
+mod retry;
 
 pub use batch::{BatchLog, BatchStatus};
+pub use retry::{pending_batches, retry_batch};
 
 use crate::config::CONFIG_FILE_NAME;
 use crate::history::HISTORY_FILE_NAME;
+use crate::i18n::{Lang, Text};
 use crate::load::{is_transient_file, sheet::is_supported_extension};
-use batch::{files_in, process_batch, process_staged};
+use crate::{t, tr};
+use batch::{files_in, process_batch, process_staged, RejectInto};
 
 /// The folders of a drop folder.
 #[derive(Debug, Clone)]
@@ -65,28 +70,66 @@ impl Layout {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum WatchError {
-    #[error("{0}: {1}")]
     Io(String, std::io::Error),
-    #[error("{0}: no configuration: run 'plannit2sage init {1}' and fill in the accounts")]
+    /// (configuration path, drop folder)
     NoConfig(String, String),
-    #[error("{0}: cannot watch the folder: {1}")]
     Notify(String, notify::Error),
-    #[error("cannot install the Ctrl-C handler: {0}")]
-    Signal(#[from] ctrlc::Error),
-    #[error(transparent)]
-    History(#[from] crate::history::HistoryError),
+    Signal(ctrlc::Error),
+    History(crate::history::HistoryError),
+}
+
+impl WatchError {
+    pub fn text(&self) -> Text {
+        match self {
+            WatchError::Io(path, e) => t!("watch-error-io", path = path, reason = e.to_string()),
+            WatchError::NoConfig(path, folder) => {
+                t!("watch-error-no-config", path = path, folder = folder)
+            }
+            WatchError::Notify(path, e) => {
+                t!("watch-error-notify", path = path, reason = e.to_string())
+            }
+            WatchError::Signal(e) => t!("watch-error-signal", reason = e.to_string()),
+            WatchError::History(e) => Text::verbatim(e.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for WatchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for WatchError {}
+
+impl From<ctrlc::Error> for WatchError {
+    fn from(e: ctrlc::Error) -> Self {
+        WatchError::Signal(e)
+    }
+}
+
+impl From<crate::history::HistoryError> for WatchError {
+    fn from(e: crate::history::HistoryError) -> Self {
+        WatchError::History(e)
+    }
 }
 
 fn io_error(path: &Path) -> impl Fn(std::io::Error) -> WatchError + '_ {
     move |e| WatchError::Io(path.display().to_string(), e)
 }
 
-const STARTER_CONFIG: &str = include_str!("../starter-config.toml");
+/// The commented starter configuration `init` writes.
+pub const STARTER_CONFIG: &str = include_str!("../starter-config.toml");
 
-/// Creates the layout and a commented starter configuration; never overwrites.
-pub fn init(root: &Path) -> Result<Vec<PathBuf>, WatchError> {
+/// Creates the layout, the configuration `config_text` and, if given, the
+/// mapping table (`produits.csv`); never overwrites a file.
+pub fn init(
+    root: &Path,
+    config_text: &str,
+    mapping_table: Option<&[u8]>,
+) -> Result<Vec<PathBuf>, WatchError> {
     let layout = Layout::new(root);
     let mut created = Vec::new();
     for folder in layout
@@ -99,12 +142,19 @@ pub fn init(root: &Path) -> Result<Vec<PathBuf>, WatchError> {
             created.push(folder.clone());
         }
     }
-    if !layout.config.exists() {
-        crate::output::write_atomically(&layout.config, |file| {
-            std::io::Write::write_all(file, STARTER_CONFIG.as_bytes())
-        })
-        .map_err(io_error(&layout.config))?;
-        created.push(layout.config.clone());
+    let table_path = root.join(crate::survey::MAPPING_TABLE_FILE);
+    let files = [
+        (layout.config.clone(), Some(config_text.as_bytes())),
+        (table_path, mapping_table),
+    ];
+    for (path, bytes) in files {
+        let Some(bytes) = bytes else { continue };
+        if path.exists() {
+            continue;
+        }
+        crate::output::write_atomically(&path, |file| std::io::Write::write_all(file, bytes))
+            .map_err(io_error(&path))?;
+        created.push(path);
     }
     Ok(created)
 }
@@ -120,6 +170,8 @@ pub struct WatchOptions {
     /// How often the inbox is rescanned even without file events.
     pub rescan: Duration,
     pub adjust: bool,
+    /// `--lang`: overrides each client's `[report] lang`.
+    pub lang: Option<Lang>,
 }
 
 /// Totals of a `watch` session.
@@ -170,6 +222,8 @@ struct Client {
     seen: BTreeMap<PathBuf, Seen>,
     last_change: Instant,
     inbox_missing: bool,
+    /// The setup fingerprint the rejected batches were last looked at with.
+    setup_seen: Option<String>,
 }
 
 impl Client {
@@ -199,7 +253,7 @@ impl Client {
                 let _ = std::fs::remove_dir(&leftover);
                 continue;
             }
-            let log = process_staged(&layout, options, &leftover, summary);
+            let log = process_staged(&layout, options, &leftover, summary, RejectInto::NewFolder);
             report_line(&log);
         }
         Ok(Client {
@@ -208,6 +262,7 @@ impl Client {
             seen: BTreeMap::new(),
             last_change: Instant::now(),
             inbox_missing: false,
+            setup_seen: None,
         })
     }
 
@@ -220,6 +275,7 @@ impl Client {
         summary: &mut WatchSummary,
         report_line: &mut impl FnMut(&BatchLog),
     ) -> bool {
+        self.retry_after_setup_change(options, summary, report_line);
         let layout = &self.layout;
         if self.watcher.is_none() && layout.inbox.is_dir() {
             self.watcher = start_watcher(&layout.inbox, events.clone()).ok();
@@ -233,9 +289,12 @@ impl Client {
                 // A synced or network folder can vanish for a while: wait for it.
                 if !self.inbox_missing {
                     eprintln!(
-                        "[{}] {}: the inbox is not reachable; waiting for it to come back",
-                        client_name(&layout.root),
-                        layout.inbox.display()
+                        "{}",
+                        tr!(
+                            "watch-inbox-unreachable",
+                            client = client_name(&layout.root),
+                            inbox = layout.inbox.display().to_string()
+                        )
                     );
                 }
                 self.inbox_missing = true;
@@ -271,13 +330,36 @@ impl Client {
             .filter(|p| can_read(p))
             .collect();
         if !ready.is_empty() && quiet_inbox && ready.len() == self.seen.len() {
-            let log = process_batch(layout, options, &ready, summary);
+            let log = process_batch(layout, options, &ready, summary, RejectInto::NewFolder);
             report_line(&log);
             for path in &ready {
                 self.seen.remove(path);
             }
         }
         self.seen.is_empty()
+    }
+}
+
+impl Client {
+    /// Retries the rejected batches once the configuration (or a file it
+    /// names) changed since they were rejected and has settled.
+    fn retry_after_setup_change(
+        &mut self,
+        options: &WatchOptions,
+        summary: &mut WatchSummary,
+        report_line: &mut impl FnMut(&BatchLog),
+    ) {
+        let current = note::setup_fingerprint(&self.layout);
+        if self.setup_seen.as_ref() == Some(&current)
+            || !note::setup_settled(&self.layout, options.quiet)
+        {
+            return;
+        }
+        for folder in retry::batches_to_retry(&self.layout) {
+            let log = retry_batch(&self.layout, options, &folder, summary);
+            report_line(&log);
+        }
+        self.setup_seen = Some(current);
     }
 }
 
@@ -329,7 +411,14 @@ pub fn watch(
                 Err(e) => {
                     let why = e.to_string();
                     if failed.get(&folder) != Some(&why) {
-                        eprintln!("[{}] {why}", client_name(&folder));
+                        eprintln!(
+                            "{}",
+                            tr!(
+                                "watch-client-problem",
+                                client = client_name(&folder),
+                                problem = &why
+                            )
+                        );
                     }
                     failed.insert(folder, why);
                 }
@@ -395,7 +484,7 @@ fn can_read(path: &Path) -> bool {
     std::fs::File::open(path).is_ok()
 }
 
-fn subfolders(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn subfolders(dir: &Path) -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| {
             entries

@@ -2,7 +2,6 @@
 //! dates, the TAXH/TAXD tax detail, and `check` on Sage's documented grammar.
 
 use std::collections::BTreeMap;
-use std::process::Command;
 
 use rust_decimal::Decimal;
 
@@ -49,12 +48,12 @@ fn a_batch_whose_accounts_are_all_in_the_chart_is_written_with_their_names() {
         "{}",
         outcome.stdout
     );
-    let summary = cells(&workbook_path(&case), "Sommaire");
+    let summary = cells(&workbook_path(&case), "Summary");
     let texts: Vec<String> = summary.values().map(|v| text(Some(v))).collect();
     assert!(
         texts
             .iter()
-            .any(|t| t == "plan-comptable.csv : 8 comptes ; tous les comptes du lot y sont"),
+            .any(|t| t == "plan-comptable.csv: 8 accounts; every account of the batch is in it"),
         "{texts:?}"
     );
     assert!(
@@ -83,8 +82,8 @@ fn an_account_missing_from_the_chart_stops_the_run_naming_what_points_to_it() {
         outcome.stderr
     );
     // The failed run's workbook says why; nothing is recorded.
-    let summary = cells(&workbook_path(&case), "Sommaire");
-    assert_eq!(text(summary.get(&(2, 1))), "NON IMPORTABLE");
+    let summary = cells(&workbook_path(&case), "Summary");
+    assert_eq!(text(summary.get(&(2, 1))), "NOT IMPORTABLE");
     let again = case.run(&[]);
     assert!(
         !again.stdout.contains("already exported"),
@@ -324,7 +323,7 @@ fn tax_detail_carries_the_taxed_revenue_and_the_tax_of_every_entry() {
             );
         }
         // The writer's own file passes the checker.
-        let check = Command::new(env!("CARGO_BIN_EXE_plannit2sage"))
+        let check = binary()
             .arg("check")
             .arg(&outcome.sage_files[0])
             .arg("--config")
@@ -343,7 +342,7 @@ fn check(text: &str, config: Option<&str>) -> (i32, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("import.txt");
     std::fs::write(&file, text).unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_plannit2sage"));
+    let mut command = binary();
     command.current_dir(dir.path()).arg("check").arg(&file);
     if let Some(config) = config {
         std::fs::write(dir.path().join("plan-comptable.csv"), CHART).unwrap();

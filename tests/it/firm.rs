@@ -2,14 +2,10 @@
 //! `status` and `schedule` over them.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::fixtures::*;
-
-fn binary() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_plannit2sage"))
-}
 
 /// A client folder made by `init`, with the test configuration.
 fn client(root: &Path, name: &str) -> PathBuf {
@@ -100,7 +96,7 @@ fn one_watch_serves_every_client_and_a_rejection_stops_no_other() {
 
     // Where each client stands, in French.
     let status = binary()
-        .args(["status", root.path().to_str().unwrap()])
+        .args(["--lang", "fr", "status", root.path().to_str().unwrap()])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&status.stdout);

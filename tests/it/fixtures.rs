@@ -108,7 +108,7 @@ impl Case {
             out.display().to_string(),
         ];
         args.extend(extra.iter().map(|s| s.to_string()));
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_plannit2sage"))
+        let output = binary()
             .args(&args)
             .envs(env.iter().copied())
             .output()
@@ -128,11 +128,18 @@ impl Case {
     }
 }
 
+/// The binary, its messages in English: the tests assert on English text
+/// (`--lang fr` on the command line overrides this).
+pub fn binary() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_plannit2sage"));
+    command
+        .env("PLANNIT2SAGE_LANG", "en")
+        .env_remove("NO_COLOR");
+    command
+}
+
 pub fn plannit2sage(args: &[String]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_plannit2sage"))
-        .args(args)
-        .output()
-        .unwrap()
+    binary().args(args).output().unwrap()
 }
 
 pub struct Outcome {

@@ -159,23 +159,23 @@ fn a_changed_invoice_is_refused_by_default_and_adjusted_on_request() {
         .map(|e| e.unwrap().path())
         .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
         .unwrap();
-    for (label, a, b, difference) in crate::workbook::controls(&workbook, "Sommaire") {
+    for (label, a, b, difference) in crate::workbook::controls(&workbook, "Summary") {
         assert!(difference.abs() < 0.001, "{label}: {a} vs {b}");
     }
-    let already = crate::workbook::cells(&workbook, "Déjà exportés");
+    let already = crate::workbook::cells(&workbook, "Already exported");
     let statuses: Vec<String> = (1..=4)
         .map(|r| crate::workbook::text(already.get(&(r, 3))))
         .collect();
     assert_eq!(
         statuses
             .iter()
-            .filter(|s| s.starts_with("déjà exporté"))
+            .filter(|s| s.starts_with("already exported"))
             .count(),
         3,
         "{statuses:?}"
     );
     assert_eq!(
-        statuses.iter().filter(|s| s.starts_with("modifié")).count(),
+        statuses.iter().filter(|s| s.starts_with("changed")).count(),
         1,
         "{statuses:?}"
     );
@@ -289,7 +289,7 @@ fn two_concurrent_runs_never_both_post_a_document() {
     for _ in 0..3 {
         let case = standard_case();
         let spawn = |name: &str| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_plannit2sage"))
+            binary()
                 .args(["run", case.inbox().to_str().unwrap(), "--out"])
                 .arg(out(&case, name))
                 .output()

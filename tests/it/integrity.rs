@@ -4,7 +4,6 @@
 //! grouped messages and a damaged history.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::fixtures::*;
 use crate::watch::{drop_folder, log_lines, sage_files};
@@ -21,7 +20,7 @@ const FIRST_DAYS_PAYMENTS_CSV: &str =
 
 /// Rows of the "Rows read" sheet: file → (read, posted, already, duplicates, skipped, refused, difference).
 fn rows_read(path: &Path) -> Vec<(String, [f64; 7])> {
-    let sheet = cells(path, "Lignes lues");
+    let sheet = cells(path, "Rows read");
     let mut rows = Vec::new();
     for r in 1.. {
         let file = text(sheet.get(&(r, 0)));
@@ -243,8 +242,8 @@ fn a_broken_or_unrecognised_file_refuses_the_batch_in_run() {
         outcome.assert_rejected(&[name, says]);
         // The inputs are untouched and the workbook says why.
         assert_eq!(std::fs::read(case.file(name)).unwrap(), bytes);
-        let summary = cells(&workbook_path(&case), "Sommaire");
-        assert_eq!(text(summary.get(&(2, 1))), "NON IMPORTABLE", "{name}");
+        let summary = cells(&workbook_path(&case), "Summary");
+        assert_eq!(text(summary.get(&(2, 1))), "NOT IMPORTABLE", "{name}");
     }
 }
 
@@ -260,7 +259,7 @@ fn a_broken_or_unrecognised_file_refuses_the_batch_in_watch() {
         );
         std::fs::write(inbox.join("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
         std::fs::write(inbox.join(name), &bytes).unwrap();
-        let output = Command::new(env!("CARGO_BIN_EXE_plannit2sage"))
+        let output = binary()
             .args(["watch", root.to_str().unwrap(), "--once", "--quiet", "0.2"])
             .output()
             .unwrap();
@@ -410,7 +409,7 @@ fn watch_files_an_identical_copy_with_the_duplicates_and_posts_once() {
     );
     std::fs::copy(inbox.join("ventes.xlsx"), inbox.join("ventes (1).xlsx")).unwrap();
     std::fs::write(inbox.join("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_plannit2sage"))
+    let output = binary()
         .args(["watch", root.to_str().unwrap(), "--once", "--quiet", "0.2"])
         .output()
         .unwrap();

@@ -18,3 +18,4 @@ mod sample_data;
 mod watch;
 mod workbench;
 mod workbook;
+mod workflow;

@@ -11,10 +11,6 @@ use std::time::{Duration, Instant};
 
 use crate::fixtures::*;
 
-fn binary() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_plannit2sage"))
-}
-
 /// A drop folder made by `init`, with the test configuration.
 pub fn drop_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -259,7 +255,7 @@ fn a_running_watcher_waits_for_complete_files_ignores_lock_files_and_refuses_dup
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(String::from_utf8_lossy(&output.stdout).contains("Stopped: 1 batch(es) exported"));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Stopped: 1 batch exported"));
 }
 
 #[cfg(unix)]

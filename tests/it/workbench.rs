@@ -7,11 +7,7 @@ use crate::fixtures::*;
 use crate::workbook::{cells, text, workbook_path};
 
 fn plannit2sage_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_plannit2sage"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
+    let output = binary().current_dir(dir).args(args).output().unwrap();
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -114,7 +110,7 @@ fn the_journal_sheet_names_the_query_of_each_line() {
     let case = standard_case();
     case.run(&[]).assert_success();
     let journal = cells(&workbook_path(&case), "Journal");
-    assert_eq!(text(journal.get(&(0, 8))), "Requêtes");
+    assert_eq!(text(journal.get(&(0, 8))), "Queries");
     let provenance: Vec<(String, String)> = (1..=7)
         .map(|r| (text(journal.get(&(r, 4))), text(journal.get(&(r, 8)))))
         .collect();

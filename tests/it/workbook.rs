@@ -82,7 +82,7 @@ pub fn controls(path: &Path, summary: &str) -> Vec<(String, f64, f64, f64)> {
 #[test]
 fn clean_batch_workbook_has_every_sheet_and_zero_control_differences() {
     let case = standard_case();
-    case.run(&[]).assert_success();
+    case.run(&["--lang", "fr"]).assert_success();
     let path = workbook_path(&case);
     assert!(
         path.file_name().unwrap().to_str().unwrap() == "reconciliation-2026-11-02_2026-11-07.xlsx"
@@ -207,7 +207,8 @@ fn failed_run_still_writes_a_workbook_marked_not_importable_with_non_zero_contro
     rows[1][8] = N(115.98); // total one dollar above amount + taxes
     write_xlsx(&case.file("ventes.xlsx"), &[("Ventes", rows)]);
     std::fs::write(case.file("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
-    case.run(&[]).assert_rejected(&["line_total_mismatch"]);
+    case.run(&["--lang", "fr"])
+        .assert_rejected(&["line_total_mismatch"]);
     let path = workbook_path(&case);
     let summary = cells(&path, "Sommaire");
     assert_eq!(text(summary.get(&(2, 1))), "NON IMPORTABLE");
@@ -221,10 +222,17 @@ fn failed_run_still_writes_a_workbook_marked_not_importable_with_non_zero_contro
         "balance control: {controls:?}"
     );
     let exceptions = cells(&path, "Exceptions");
+    assert_eq!(text(exceptions.get(&(0, 3))), "Où corriger");
     assert_eq!(text(exceptions.get(&(1, 0))), "erreur");
     assert_eq!(text(exceptions.get(&(1, 1))), "line_total_mismatch");
-    assert_eq!(text(exceptions.get(&(1, 3))), "ventes.xlsx");
-    assert_eq!(number(exceptions.get(&(1, 5))), 2.0);
+    // Where to fix, after the message; the location follows.
+    assert!(
+        text(exceptions.get(&(1, 3))).starts_with("dans Plannit"),
+        "{:?}",
+        exceptions.get(&(1, 3))
+    );
+    assert_eq!(text(exceptions.get(&(1, 4))), "ventes.xlsx");
+    assert_eq!(number(exceptions.get(&(1, 6))), 2.0);
 }
 
 #[test]
@@ -253,6 +261,9 @@ fn english_labels_and_formula_like_text_stays_text() {
     );
     let invoices = cells(&path, "Invoices");
     assert_eq!(text(invoices.get(&(0, 3))), "Amount before taxes");
+    let exceptions = cells(&path, "Exceptions");
+    assert_eq!(text(exceptions.get(&(0, 2))), "Message");
+    assert_eq!(text(exceptions.get(&(0, 3))), "Where to fix");
     assert_eq!(
         text(invoices.get(&(2, 2))),
         "=HYPERLINK(\"http://x\",\"clic\")"

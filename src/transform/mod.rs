@@ -3,7 +3,7 @@
 //! before anything trusts them; check queries return the rows that break a
 //! rule and become findings.
 
-use std::collections::BTreeMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -11,8 +11,14 @@ use polars::prelude::*;
 use polars::sql::SQLContext;
 use rust_decimal::Decimal;
 
-use crate::diagnostics::{Finding, Location, Severity};
+use crate::diagnostics::{Finding, Fix, Location};
+use crate::i18n::Text;
 use crate::journal::JournalLine;
+
+mod checks;
+use crate::{t, tr};
+use checks::parse_check;
+pub use checks::{run_checks, CheckQuery};
 
 /// A SQL file: its name relative to the queries folder and its text.
 #[derive(Debug, Clone)]
@@ -21,19 +27,8 @@ pub struct QueryFile {
     pub sql: String,
 }
 
-/// A check: a query returning offending rows, with its header settings.
-#[derive(Debug, Clone)]
-pub struct CheckQuery {
-    pub query: QueryFile,
-    pub rule: String,
-    pub severity: Severity,
-    /// Message shown per row; `{column}` is replaced by the row's value.
-    pub message: String,
-    /// Canonical column the finding points at, if any.
-    pub column: Option<String>,
-    /// `-- setup: true`: the fix is in the configuration (exit status 2).
-    pub setup: bool,
-}
+/// The origin of the queries compiled into the binary.
+pub const BUILT_IN_QUERIES: &str = "built-in queries";
 
 /// The view, journal and check queries of a run.
 #[derive(Debug, Clone)]
@@ -47,25 +42,62 @@ pub struct QuerySet {
     pub checks: Vec<CheckQuery>,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum QueryError {
-    #[error("{0}: cannot read the queries folder: {1}")]
+    /// A folder or file (as shown) that cannot be read.
     Io(String, std::io::Error),
-    #[error("{0}: the folder has no journal/*.sql query")]
+    /// The folder (as shown) has no journal query.
     NoJournal(String),
-    #[error("{file}: {message}")]
-    Header { file: String, message: String },
-    #[error("{file}: the query failed: {message}")]
-    Failed { file: String, message: String },
-    #[error("{file}: {message}")]
-    BadOutput { file: String, message: String },
-    #[error("{file}: this query reads files ({function}); queries may only use the tables plannit2sage provides")]
-    FileAccess { file: String, function: String },
+    /// A check's header comments are wrong.
+    Header {
+        file: String,
+        message: Text,
+    },
+    /// Polars refused or failed the query (its message).
+    Failed {
+        file: String,
+        message: String,
+    },
+    /// The query's result does not have the expected columns or types.
+    BadOutput {
+        file: String,
+        message: Text,
+    },
+    FileAccess {
+        file: String,
+        function: String,
+    },
 }
+
+impl QueryError {
+    pub fn text(&self) -> Text {
+        match self {
+            QueryError::Io(path, e) => t!("load-query-io", path = path, reason = e.to_string()),
+            QueryError::NoJournal(path) => t!("load-query-no-journal", path = path),
+            QueryError::Header { file, message } | QueryError::BadOutput { file, message } => {
+                t!("load-query-problem", file = file, message = message)
+            }
+            QueryError::Failed { file, message } => {
+                t!("load-query-failed", file = file, message = message)
+            }
+            QueryError::FileAccess { file, function } => {
+                t!("load-query-file-access", file = file, function = function)
+            }
+        }
+    }
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for QueryError {}
 
 macro_rules! builtin {
     ($($path:literal),* $(,)?) => {
-        &[$(($path, include_str!(concat!("../queries/", $path)))),*]
+        &[$(($path, include_str!(concat!("../../queries/", $path)))),*]
     };
 }
 
@@ -106,7 +138,7 @@ impl QuerySet {
                 sql: sql.to_string(),
             })
             .collect();
-        QuerySet::from_files("built-in queries".to_string(), files)
+        QuerySet::from_files(BUILT_IN_QUERIES.to_string(), files)
     }
 
     /// Reads `views/*.sql`, `journal/*.sql` and `checks/*.sql` under `dir`, in
@@ -173,56 +205,6 @@ impl QuerySet {
             checks,
         })
     }
-}
-
-/// Reads a check's header comments: `-- severity: error|warning`,
-/// `-- message: ...` and optionally `-- column: name`.
-fn parse_check(query: QueryFile) -> Result<CheckQuery, QueryError> {
-    let header_error = |message: &str| QueryError::Header {
-        file: query.name.clone(),
-        message: message.to_string(),
-    };
-    let mut settings: BTreeMap<String, String> = BTreeMap::new();
-    for line in query.sql.lines() {
-        let Some(comment) = line.trim().strip_prefix("--") else {
-            if line.trim().is_empty() {
-                continue;
-            }
-            break;
-        };
-        if let Some((key, value)) = comment.split_once(':') {
-            settings.insert(key.trim().to_lowercase(), value.trim().to_string());
-        }
-    }
-    let severity =
-        match settings
-            .get("severity")
-            .map(|s| s.to_lowercase())
-            .as_deref()
-        {
-            Some("error") => Severity::Error,
-            Some("warning") => Severity::Warning,
-            _ => return Err(header_error(
-                "the first comment lines must say '-- severity: error' or '-- severity: warning'",
-            )),
-        };
-    let message = settings.get("message").cloned().ok_or_else(|| {
-        header_error("the first comment lines must include '-- message: ...' explaining the rule")
-    })?;
-    let rule = Path::new(&query.name)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(CheckQuery {
-        rule,
-        severity,
-        message,
-        column: settings.get("column").cloned(),
-        setup: settings
-            .get("setup")
-            .is_some_and(|s| s == "true" || s == "yes"),
-        query,
-    })
 }
 
 /// Table functions that read files: refused, so that a query only sees the
@@ -309,69 +291,6 @@ impl SqlTables {
     }
 }
 
-/// Header text by (file, canonical column), to name columns as the user sees them.
-pub type HeaderNames = BTreeMap<(String, String), String>;
-
-/// Runs every check; each returned row becomes a finding.
-pub fn run_checks(
-    tables: &SqlTables,
-    checks: &[CheckQuery],
-    headers: &HeaderNames,
-) -> Result<Vec<Finding>, QueryError> {
-    let mut findings = Vec::new();
-    for check in checks {
-        let frame = run_query(tables, &check.query)?;
-        for row in 0..frame.height() {
-            let values: Vec<(String, String)> = frame
-                .columns()
-                .iter()
-                .map(|c| (c.name().to_string(), cell_text(c, row)))
-                .collect();
-            let get = |name: &str| {
-                values
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map(|(_, v)| v.clone())
-                    .filter(|v| !v.is_empty())
-            };
-            let file = get("file");
-            let column = check.column.as_ref().map(|canonical| {
-                file.as_ref()
-                    .and_then(|f| headers.get(&(f.clone(), canonical.clone())))
-                    .cloned()
-                    .unwrap_or_else(|| canonical.clone())
-            });
-            let location = Location {
-                file,
-                sheet: get("sheet"),
-                row: get("row").and_then(|r| r.parse().ok()),
-                column,
-                document: get("invoice").or_else(|| get("reference")),
-            };
-            findings.push(Finding {
-                severity: check.severity,
-                rule: check.rule.clone(),
-                message: fill_template(&check.message, &values),
-                location,
-                values: values
-                    .into_iter()
-                    .filter(|(n, _)| !["file", "sheet", "row"].contains(&n.as_str()))
-                    .collect(),
-                setup: check.setup,
-            });
-        }
-    }
-    Ok(findings)
-}
-
-fn fill_template(template: &str, values: &[(String, String)]) -> String {
-    let mut message = template.to_string();
-    for (name, value) in values {
-        message = message.replace(&format!("{{{name}}}"), value);
-    }
-    message
-}
-
 /// A cell as text for messages and the exceptions sheet.
 pub fn cell_text(column: &Column, row: usize) -> String {
     match column.get(row) {
@@ -430,16 +349,14 @@ fn journal_lines(
     each: &mut impl FnMut(JournalLine),
     unusable_lines: &mut Vec<Finding>,
 ) -> Result<(), QueryError> {
-    let bad = |message: String| QueryError::BadOutput {
+    let bad = |message: Text| QueryError::BadOutput {
         file: file.to_string(),
         message,
     };
     let column = |name: &str| {
-        frame.column(name).map_err(|_| {
-            bad(format!(
-                "the result has no '{name}' column; a journal query returns date, source, comment, account, amount (and optionally source_rows)"
-            ))
-        })
+        frame
+            .column(name)
+            .map_err(|_| bad(t!("load-journal-no-column", column = name)))
     };
     let date = column("date")?;
     let source = column("source")?;
@@ -451,25 +368,24 @@ fn journal_lines(
     let scale = match amount.dtype() {
         DataType::Decimal(_, scale) if *scale <= 2 => *scale as u32,
         DataType::Decimal(_, scale) => {
-            return Err(bad(format!("'amount' has {scale} decimal places; money has at most 2: round it and CAST(... AS DECIMAL(38,2))")))
+            return Err(bad(t!(
+                "load-journal-amount-scale",
+                scale = scale.to_string()
+            )))
         }
-        DataType::Float32 | DataType::Float64 => {
-            return Err(bad(
-                "'amount' is a floating-point number, which cannot hold cents exactly; a decimal literal such as 0.05 is a float in SQL: CAST the expression AS DECIMAL(38,2)".to_string(),
-            ))
-        }
+        DataType::Float32 | DataType::Float64 => return Err(bad(t!("load-journal-amount-float"))),
         dt if dt.is_integer() => 0,
-        dt => return Err(bad(format!("'amount' is {dt}, not a decimal amount"))),
+        dt => return Err(bad(t!("load-journal-amount-type", kind = dt.to_string()))),
     };
     if date.dtype() != &DataType::Date {
-        return Err(bad(format!(
-            "'date' is {}, not a date: CAST it AS DATE",
-            date.dtype()
+        return Err(bad(t!(
+            "load-journal-date-type",
+            kind = date.dtype().to_string()
         )));
     }
     let amounts = amount.cast(&DataType::Int128).ok().filter(|_| scale == 0);
     let query_name: std::sync::Arc<str> = file.into();
-    let unusable = |message: String| {
+    let unusable = |message: Text| {
         Finding::error(
             "journal_line",
             message,
@@ -478,6 +394,9 @@ fn journal_lines(
                 ..Location::default()
             },
         )
+        .fixed_in(Fix::Queries {
+            file: file.to_string(),
+        })
     };
     for row in 0..frame.height() {
         let value = match &amounts {
@@ -499,23 +418,32 @@ fn journal_lines(
             Ok(AnyValue::Date(days)) => date_from_days(days),
             _ => None,
         };
-        let describe = || format!("line {} ({} {})", row + 1, source_text, account_text);
+        let describe = || {
+            tr!(
+                "load-journal-line",
+                row = (row + 1).to_string(),
+                source = &source_text,
+                account = &account_text
+            )
+        };
         let Some(mut value) = value else {
-            unusable_lines.push(unusable(format!("{}: 'amount' is empty", describe())));
+            unusable_lines.push(unusable(t!("load-journal-amount-empty", line = describe())));
             continue;
         };
         value.rescale(2);
         if account_text.trim().is_empty() {
-            unusable_lines.push(unusable(format!(
-                "{}: 'account' is empty (amount {value})",
-                describe()
+            unusable_lines.push(unusable(t!(
+                "load-journal-account-empty",
+                line = describe(),
+                amount = value.to_string()
             )));
             continue;
         }
         let Some(line_date) = line_date else {
-            unusable_lines.push(unusable(format!(
-                "{}: 'date' is empty (amount {value})",
-                describe()
+            unusable_lines.push(unusable(t!(
+                "load-journal-date-empty",
+                line = describe(),
+                amount = value.to_string()
             )));
             continue;
         };

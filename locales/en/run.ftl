@@ -1,0 +1,80 @@
+# `plannit2sage run`: what it read, found and wrote.
+
+run-banner = plannit2sage { $version }: inbox { $inbox } (config { $config }, { $queries }, granularity { $granularity })
+run-spinner = reading exports, running queries, writing outputs…
+run-not-written = No Sage 50 file was written.
+run-workbook = Reconciliation workbook: { $path }
+run-rejected = Rejected: { $errors }, { $warnings }. No Sage 50 file was written; fix the errors above and run again.
+run-nothing-new = Nothing new: every document in the inbox was already exported. No Sage 50 file was written.
+run-nothing-to-post = Nothing to post: the inbox holds no sales or payments with an amount. No Sage 50 file was written.
+run-sage-file = Sage 50 file: { $path }
+run-recorded = Recorded in the export history as batch { $batch }.
+run-review-warnings = { $count ->
+    [one] { $count } warning above: review it before importing.
+   *[other] { $count } warnings above: review them before importing.
+}
+run-import-hint = Import it in Sage 50: File > Import/Export > Import Transactions > General journal entries (back up first).
+run-missing-items = Items to map: { $path } (fill in the account column, then add the rows to the mapping table or to [products])
+run-already-exported = { $count } { $kind ->
+    [invoice] { $count ->
+        [one] invoice
+       *[other] invoices
+    }
+    [payment] { $count ->
+        [one] payment
+       *[other] payments
+    }
+    [payout] { $count ->
+        [one] payout
+       *[other] payouts
+    }
+   *[other] { $kind }
+} already exported in batch { $batch } — skipped
+run-sage-problem = error [sage50_file] { $problem }
+
+dry-run-journal = Journal (dry run):
+dry-run-tax = TAXD { $account } { $name } { $code }: taxable { $taxable }, tax { $tax }
+dry-run-would-reject = the run would be rejected: { $errors }, { $warnings }
+dry-run-nothing-new = nothing new: every document was already exported
+dry-run-would-write = the Sage 50 file would be written ({ $warnings })
+dry-run-done = Dry run: { $status }. Nothing was written: no Sage 50 file, no workbook, nothing recorded in the history.
+
+findings-grouped = { $severity } [{ $rule }]{ $file } { $count } rows; the first { $shown }:
+findings-more = … and { $count } more: see the Exceptions sheet of the workbook
+
+file-used = used
+file-copy = copy
+file-ignored = ignored
+file-failed = FAILED
+file-used-line = { $name }: { $kind } report{ $sheet }, { $rows } rows{ $accounted }
+file-used-sheet = , sheet '{ $sheet }'
+file-identical-line = { $name }: identical to { $of } — not read
+file-ignored-line = { $name }: { $reason }
+file-failed-line = { $name }: see the errors below
+no-report-found = (no Plannit sales or payments report found in the inbox)
+report-kind-sales = sales
+report-kind-payments = payments
+report-kind-payouts = payouts
+rows-read = ; { $read } rows read: { $buckets }
+rows-posted = { $count } posted
+rows-already-exported = { $count } already exported
+rows-duplicates = { $count ->
+    [one] { $count } merged duplicate
+   *[other] { $count } merged duplicates
+}
+rows-skipped = { $count } skipped
+rows-refused = { $count } refused
+
+summary-line = { $sales } sales lines, { $payments } payments → { $entries ->
+    [one] { $entries } entry
+   *[other] { $entries } entries
+}, { $lines } lines; debits { $debits } = credits { $credits }
+summary-account = account
+summary-debits = debits
+summary-credits = credits
+summary-net = net
+
+granularity-period = period
+granularity-day = day
+granularity-document = document
+queries-built-in = built-in queries

@@ -1,0 +1,95 @@
+# `plannit2sage run` : ce qui a été lu, trouvé et écrit.
+
+run-banner = plannit2sage { $version } : dépôt { $inbox } (configuration { $config }, { $queries }, regroupement { $granularity })
+run-spinner = lecture des exports, requêtes, écriture des fichiers…
+run-not-written = Aucun fichier Sage 50 n'a été écrit.
+run-workbook = Classeur de rapprochement : { $path }
+run-rejected = Refusé : { $errors }, { $warnings }. Aucun fichier Sage 50 n'a été écrit ; corrigez les erreurs ci-dessus et relancez.
+run-nothing-new = Rien de nouveau : tous les documents du dépôt ont déjà été exportés. Aucun fichier Sage 50 n'a été écrit.
+run-nothing-to-post = Rien à comptabiliser : le dépôt ne contient aucune vente ni aucun paiement avec un montant. Aucun fichier Sage 50 n'a été écrit.
+run-sage-file = Fichier Sage 50 : { $path }
+run-recorded = Inscrit à l'historique des exports comme lot { $batch }.
+run-review-warnings = { $count ->
+    [one] { $count } avertissement ci-dessus : lisez-le avant d'importer.
+   *[other] { $count } avertissements ci-dessus : lisez-les avant d'importer.
+}
+run-import-hint = Importez-le dans Sage 50 : Fichier > Importer/Exporter > Importer des transactions > Écritures de journal général (faites d'abord une sauvegarde).
+run-missing-items = Produits à associer : { $path } (remplissez la colonne du compte, puis ajoutez les lignes à la table de correspondance ou à [products])
+run-already-exported = { $count } { $kind ->
+    [invoice] { $count ->
+        [one] facture déjà exportée
+       *[other] factures déjà exportées
+    }
+    [payment] { $count ->
+        [one] paiement déjà exporté
+       *[other] paiements déjà exportés
+    }
+    [payout] { $count ->
+        [one] versement déjà exporté
+       *[other] versements déjà exportés
+    }
+   *[other] { $kind } déjà exporté(s)
+} dans le lot { $batch } — ignoré(s)
+run-sage-problem = erreur [sage50_file] { $problem }
+
+dry-run-journal = Journal (essai à blanc) :
+dry-run-tax = TAXD { $account } { $name } { $code } : base taxable { $taxable }, taxe { $tax }
+dry-run-would-reject = le lot serait refusé : { $errors }, { $warnings }
+dry-run-nothing-new = rien de nouveau : tous les documents ont déjà été exportés
+dry-run-would-write = le fichier Sage 50 serait écrit ({ $warnings })
+dry-run-done = Essai à blanc : { $status }. Rien n'a été écrit : ni fichier Sage 50, ni classeur, ni inscription à l'historique.
+
+findings-grouped = { $severity } [{ $rule }]{ $file } { $count } lignes ; les { $shown } premières :
+findings-more = … et { $count } autres : voir la feuille Exceptions du classeur
+
+file-used = utilisé
+file-copy = copie
+file-ignored = ignoré
+file-failed = ÉCHEC
+file-used-line = { $name } : rapport des { $kind }{ $sheet }, { $rows ->
+    [one] { $rows } ligne
+   *[other] { $rows } lignes
+}{ $accounted }
+file-used-sheet = , feuille « { $sheet } »
+file-identical-line = { $name } : identique à { $of } — non lu
+file-ignored-line = { $name } : { $reason }
+file-failed-line = { $name } : voir les erreurs ci-dessous
+no-report-found = (aucun rapport de ventes ou de paiements Plannit trouvé dans le dépôt)
+report-kind-sales = ventes
+report-kind-payments = paiements
+report-kind-payouts = versements
+rows-read = { "" } ; { $read } lignes lues : { $buckets }
+rows-posted = { $count ->
+    [one] { $count } comptabilisée
+   *[other] { $count } comptabilisées
+}
+rows-already-exported = { $count ->
+    [one] { $count } déjà exportée
+   *[other] { $count } déjà exportées
+}
+rows-duplicates = { $count ->
+    [one] { $count } doublon fusionné
+   *[other] { $count } doublons fusionnés
+}
+rows-skipped = { $count ->
+    [one] { $count } ignorée
+   *[other] { $count } ignorées
+}
+rows-refused = { $count ->
+    [one] { $count } refusée
+   *[other] { $count } refusées
+}
+
+summary-line = { $sales } lignes de ventes, { $payments } paiements → { $entries ->
+    [one] { $entries } écriture
+   *[other] { $entries } écritures
+}, { $lines } lignes ; débits { $debits } = crédits { $credits }
+summary-account = compte
+summary-debits = débits
+summary-credits = crédits
+summary-net = net
+
+granularity-period = période
+granularity-day = jour
+granularity-document = document
+queries-built-in = requêtes intégrées

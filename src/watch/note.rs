@@ -1,0 +1,99 @@
+//! The note each folder under `rejected/` keeps (`plannit2sage-lot.json`):
+//! the batch's input files, the fingerprint of the setup it was rejected with
+//! (the configuration and the files it names: mapping table, chart of
+//! accounts, linked accounts) and each retry's result.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::Layout;
+use crate::config::Config;
+
+/// The note a rejected batch's folder keeps.
+pub const NOTE_FILE: &str = "plannit2sage-lot.json";
+/// The attempts at a rejected batch, in words.
+pub const RETRIES_FILE: &str = "REPRISES-RETRIES.txt";
+/// Files of a rejected folder that are outputs, never inputs to retry.
+pub(super) const OUTPUT_FILES: [&str; 4] = [
+    NOTE_FILE,
+    RETRIES_FILE,
+    "ERREURS-ERRORS.txt",
+    crate::survey::MISSING_ITEMS_FILE,
+];
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RejectedNote {
+    /// The batch's input files (in this folder while it stays rejected).
+    pub inputs: Vec<String>,
+    /// The setup fingerprint the batch was last run with.
+    pub setup: String,
+    /// False once a retry exported it (or found it all already exported).
+    pub pending: bool,
+    pub attempts: Vec<Attempt>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Attempt {
+    pub time: String,
+    /// `rejected`, `exported`, `nothing_new`, `duplicate`.
+    pub status: String,
+    pub batch: Option<String>,
+    pub moved_to: Option<String>,
+}
+
+impl RejectedNote {
+    /// Writes (or updates) the note of a folder that just received a rejected batch.
+    pub(super) fn rejected(folder: &Path, inputs: &[String], setup: String) {
+        let mut note = RejectedNote::read(folder).unwrap_or_default();
+        note.inputs = inputs.to_vec();
+        note.setup = setup;
+        note.pending = true;
+        note.write(folder);
+    }
+
+    pub fn read(folder: &Path) -> Option<RejectedNote> {
+        let text = std::fs::read_to_string(folder.join(NOTE_FILE)).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    pub(super) fn write(&self, folder: &Path) {
+        if let Ok(text) = serde_json::to_string_pretty(self) {
+            let _ = crate::output::write_atomically(&folder.join(NOTE_FILE), |file| {
+                std::io::Write::write_all(file, text.as_bytes())
+            });
+        }
+    }
+}
+
+/// A fingerprint of what a batch's result depends on besides its files: the
+/// configuration's bytes and those of the files it names. A configuration
+/// that does not parse is fingerprinted by its bytes alone.
+pub fn setup_fingerprint(layout: &Layout) -> String {
+    let mut hash = Sha256::new();
+    hash.update(std::fs::read(&layout.config).unwrap_or_default());
+    if let Ok(config) = Config::load(&layout.config) {
+        for file in &config.named_files {
+            hash.update(file.to_string_lossy().as_bytes());
+            hash.update(std::fs::read(file).unwrap_or_default());
+        }
+    }
+    format!("{:x}", hash.finalize())
+}
+
+/// True when the configuration and the files it names have not changed for
+/// `quiet` (an editor still saving is not read half-way).
+pub(super) fn setup_settled(layout: &Layout, quiet: std::time::Duration) -> bool {
+    let mut files = vec![layout.config.clone()];
+    if let Ok(config) = Config::load(&layout.config) {
+        files.extend(config.named_files);
+    }
+    files.iter().all(|file| {
+        std::fs::metadata(file)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_none_or(|age| age >= quiet)
+    })
+}
