@@ -3,9 +3,8 @@
 #[cfg(unix)]
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 #[cfg(unix)]
-use std::process::{Child, Stdio};
+use std::process::{Child, Command, Stdio};
 #[cfg(unix)]
 use std::time::{Duration, Instant};
 

@@ -631,3 +631,24 @@ fn a_run_stopped_on_unmapped_items_writes_them_as_a_table_to_complete() {
     assert_eq!(sums["4003"], "-400.00".parse().unwrap());
     assert_eq!(sums["4004"], "-10.00".parse().unwrap());
 }
+
+/// Errors and warnings are coloured only for a terminal: never in a pipe (as
+/// here), coloured when forced as a terminal would be, never with NO_COLOR.
+#[test]
+fn colours_only_where_a_person_reads_them() {
+    let plain = rejected_case().run(&[]);
+    assert!(!plain.stderr.contains('\u{1b}'), "{}", plain.stderr);
+    let case = rejected_case();
+    let forced = case.run_into(&case.out(), &[], &[("CLICOLOR_FORCE", "1")]);
+    assert!(
+        forced
+            .stderr
+            .contains("\u{1b}[1m\u{1b}[31merror\u{1b}[0m [unmapped_item]")
+            || forced.stderr.contains("\u{1b}[31m\u{1b}[1merror"),
+        "{:?}",
+        forced.stderr
+    );
+    let case = rejected_case();
+    let no_color = case.run_into(&case.out(), &[], &[("NO_COLOR", "1")]);
+    assert!(!no_color.stderr.contains('\u{1b}'), "{}", no_color.stderr);
+}
