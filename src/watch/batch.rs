@@ -424,7 +424,10 @@ fn rejection_heading(fixes: &[Fix], folder: &Path) -> Vec<String> {
         .iter()
         .any(|f| matches!(f, Fix::Config { .. } | Fix::Queries { .. }))
     {
-        let keys = config_keys.into_iter().collect::<Vec<_>>().join(", ");
+        let mut keys = config_keys.into_iter().collect::<Vec<_>>().join(", ");
+        if keys.is_empty() {
+            keys = crate::config::CONFIG_FILE_NAME.to_string();
+        }
         lines.push(tr!(
             "watch-errors-fix-config",
             keys = keys,
