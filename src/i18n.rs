@@ -261,11 +261,6 @@ pub fn format_message(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Str
     text.into_owned()
 }
 
-/// A catalogue message in the current language, as a `String`.
-pub fn tr(id: &'static str, args: Vec<(&'static str, Arg)>) -> String {
-    format_message(lang(), id, &args)
-}
-
 /// `t!("message-id", name = value, ...)`: a [`Text`] from the catalogue.
 #[macro_export]
 macro_rules! t {

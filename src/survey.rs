@@ -117,13 +117,7 @@ pub fn money(amount: Decimal, lang: Lang) -> String {
         Lang::Fr => '\u{a0}',
         Lang::En => ',',
     };
-    let mut grouped = String::new();
-    for (i, ch) in integer.chars().enumerate() {
-        if i > 0 && (integer.len() - i).is_multiple_of(3) {
-            grouped.push(separator);
-        }
-        grouped.push(ch);
-    }
+    let grouped = crate::text::group_thousands(integer, separator);
     match lang {
         Lang::Fr => format!("{sign}{grouped},{fraction}\u{a0}$"),
         Lang::En => format!("{sign}${grouped}.{fraction}"),

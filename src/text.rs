@@ -82,6 +82,18 @@ pub fn keep_tail_chars(text: &str, max_chars: usize) -> &str {
     &text[cut..]
 }
 
+/// `1234567` → `1 234 567` with `separator` between groups of three digits.
+pub fn group_thousands(integer: &str, separator: char) -> String {
+    let mut grouped = String::with_capacity(integer.len() + integer.len() / 3);
+    for (i, ch) in integer.chars().enumerate() {
+        if i > 0 && (integer.len() - i).is_multiple_of(3) {
+            grouped.push(separator);
+        }
+        grouped.push(ch);
+    }
+    grouped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,13 +28,7 @@ pub fn money(amount: rust_decimal::Decimal) -> String {
         .strip_prefix('-')
         .map_or(("", text.as_str()), |d| ("-", d));
     let (integer, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
-    let mut grouped = String::new();
-    for (i, ch) in integer.chars().enumerate() {
-        if i > 0 && (integer.len() - i).is_multiple_of(3) {
-            grouped.push(' ');
-        }
-        grouped.push(ch);
-    }
+    let grouped = crate::text::group_thousands(integer, ' ');
     format!("{sign}{grouped}.{fraction}")
 }
 

@@ -17,7 +17,7 @@ use crate::history::History;
 use crate::i18n;
 use crate::outcome::RunReport;
 use crate::run::{run, RunError, RunPlan, RunRequest};
-use crate::{t, tr};
+use crate::tr;
 use std::time::Duration;
 
 /// What happened to one batch, as logged.
@@ -444,7 +444,7 @@ fn rejection_heading(fixes: &[Fix], folder: &Path) -> Vec<String> {
         lines.push(tr!("watch-errors-fix-history", folder = file_name(folder)));
     }
     if lines.is_empty() {
-        lines.push(t!("watch-errors-fix-plannit").to_string());
+        lines.push(tr!("watch-errors-fix-plannit"));
     }
     lines
 }

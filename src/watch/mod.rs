@@ -349,13 +349,12 @@ impl Client {
         summary: &mut WatchSummary,
         report_line: &mut impl FnMut(&BatchLog),
     ) {
-        let current = note::setup_fingerprint(&self.layout);
-        if self.setup_seen.as_ref() == Some(&current)
-            || !note::setup_settled(&self.layout, options.quiet)
-        {
+        let setup = note::SetupFiles::of(&self.layout);
+        let current = setup.fingerprint();
+        if self.setup_seen.as_ref() == Some(&current) || !setup.settled(options.quiet) {
             return;
         }
-        for folder in retry::batches_to_retry(&self.layout) {
+        for folder in retry::batches_to_retry(&self.layout, &current) {
             let log = retry_batch(&self.layout, options, &folder, summary);
             report_line(&log);
         }

@@ -3,7 +3,7 @@
 //! (the configuration and the files it names: mapping table, chart of
 //! accounts, linked accounts) and each retry's result.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -67,33 +67,45 @@ impl RejectedNote {
     }
 }
 
-/// A fingerprint of what a batch's result depends on besides its files: the
-/// configuration's bytes and those of the files it names. A configuration
-/// that does not parse is fingerprinted by its bytes alone.
-pub fn setup_fingerprint(layout: &Layout) -> String {
-    let mut hash = Sha256::new();
-    hash.update(std::fs::read(&layout.config).unwrap_or_default());
-    if let Ok(config) = Config::load(&layout.config) {
-        for file in &config.named_files {
+/// The files a batch's result depends on besides its own: the
+/// configuration and the files it names (mapping table, chart). A
+/// configuration that does not parse counts alone.
+#[derive(Debug, Clone)]
+pub struct SetupFiles(Vec<PathBuf>);
+
+impl SetupFiles {
+    pub fn of(layout: &Layout) -> SetupFiles {
+        let mut files = vec![layout.config.clone()];
+        if let Ok(config) = Config::load(&layout.config) {
+            files.extend(config.named_files);
+        }
+        SetupFiles(files)
+    }
+
+    /// A fingerprint of the files' names and bytes.
+    pub fn fingerprint(&self) -> String {
+        let mut hash = Sha256::new();
+        for file in &self.0 {
             hash.update(file.to_string_lossy().as_bytes());
             hash.update(std::fs::read(file).unwrap_or_default());
         }
+        format!("{:x}", hash.finalize())
     }
-    format!("{:x}", hash.finalize())
+
+    /// True when none changed for `quiet` (an editor still saving is not
+    /// read half-way).
+    pub fn settled(&self, quiet: std::time::Duration) -> bool {
+        self.0.iter().all(|file| {
+            std::fs::metadata(file)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|modified| modified.elapsed().ok())
+                .is_none_or(|age| age >= quiet)
+        })
+    }
 }
 
-/// True when the configuration and the files it names have not changed for
-/// `quiet` (an editor still saving is not read half-way).
-pub(super) fn setup_settled(layout: &Layout, quiet: std::time::Duration) -> bool {
-    let mut files = vec![layout.config.clone()];
-    if let Ok(config) = Config::load(&layout.config) {
-        files.extend(config.named_files);
-    }
-    files.iter().all(|file| {
-        std::fs::metadata(file)
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|modified| modified.elapsed().ok())
-            .is_none_or(|age| age >= quiet)
-    })
+/// The fingerprint of a drop folder's setup as it is now.
+pub fn setup_fingerprint(layout: &Layout) -> String {
+    SetupFiles::of(layout).fingerprint()
 }

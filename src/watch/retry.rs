@@ -113,9 +113,8 @@ fn record_attempt(folder: &Path, log: &BatchLog) {
     }
 }
 
-/// The rejected batches whose setup changed since they were rejected.
-pub(super) fn batches_to_retry(layout: &Layout) -> Vec<PathBuf> {
-    let current = setup_fingerprint(layout);
+/// The rejected batches last run with another setup than `current`.
+pub(super) fn batches_to_retry(layout: &Layout, current: &str) -> Vec<PathBuf> {
     pending_batches(layout)
         .into_iter()
         .filter(|folder| RejectedNote::read(folder).is_some_and(|note| note.setup != current))
