@@ -328,8 +328,7 @@ fn tax_detail_carries_the_taxed_revenue_and_the_tax_of_every_entry() {
             .arg(&outcome.sage_files[0])
             .arg("--config")
             .arg(case.file("plannit2sage.toml"))
-            .output()
-            .unwrap();
+            .run_output();
         assert!(
             check.status.success(),
             "{}",
@@ -351,7 +350,7 @@ fn check(text: &str, config: Option<&str>) -> (i32, String, String) {
             .arg("--config")
             .arg(dir.path().join("plannit2sage.toml"));
     }
-    let output = command.output().unwrap();
+    let output = command.run_output();
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -10,7 +10,7 @@ use crate::fixtures::*;
 /// A client folder made by `init`, with the test configuration.
 fn client(root: &Path, name: &str) -> PathBuf {
     let folder = root.join(name);
-    let output = binary().arg("init").arg(&folder).output().unwrap();
+    let output = binary().arg("init").arg(&folder).run_output();
     assert!(output.status.success());
     std::fs::write(folder.join("plannit2sage.toml"), CONFIG).unwrap();
     folder
@@ -60,8 +60,7 @@ fn one_watch_serves_every_client_and_a_rejection_stops_no_other() {
             "--quiet",
             "0.2",
         ])
-        .output()
-        .unwrap();
+        .run_output();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
     // Each client's own batch, each line naming its client.
@@ -97,8 +96,7 @@ fn one_watch_serves_every_client_and_a_rejection_stops_no_other() {
     // Where each client stands, in French.
     let status = binary()
         .args(["--lang", "fr", "status", root.path().to_str().unwrap()])
-        .output()
-        .unwrap();
+        .run_output();
     let text = String::from_utf8_lossy(&status.stdout);
     assert!(status.status.success(), "{text}");
     assert!(
@@ -163,8 +161,7 @@ fn schedule_prints_the_command_that_runs_watch_once() {
     let root = tempfile::tempdir().unwrap();
     let output = binary()
         .args(["schedule", root.path().to_str().unwrap(), "--every", "15m"])
-        .output()
-        .unwrap();
+        .run_output();
     let line = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success());
     if cfg!(windows) {

@@ -108,11 +108,7 @@ impl Case {
             out.display().to_string(),
         ];
         args.extend(extra.iter().map(|s| s.to_string()));
-        let output = binary()
-            .args(&args)
-            .envs(env.iter().copied())
-            .output()
-            .unwrap();
+        let output = binary().args(&args).envs(env.iter().copied()).run_output();
         Outcome::new(output, out.to_path_buf())
     }
 
@@ -138,8 +134,27 @@ pub fn binary() -> std::process::Command {
     command
 }
 
+/// `Command::output`, tried again when the process could not even be started
+/// with Windows' "internal error" (1359), which Wine reports now and then
+/// under load; the program's own result is never retried.
+pub trait OutputOnce {
+    fn run_output(&mut self) -> Output;
+}
+
+impl OutputOnce for std::process::Command {
+    fn run_output(&mut self) -> Output {
+        let mut tries = 0;
+        loop {
+            match self.output() {
+                Err(e) if e.raw_os_error() == Some(1359) && tries < 3 => tries += 1,
+                result => return result.unwrap(),
+            }
+        }
+    }
+}
+
 pub fn plannit2sage(args: &[String]) -> Output {
-    binary().args(args).output().unwrap()
+    binary().args(args).run_output()
 }
 
 pub struct Outcome {

@@ -292,11 +292,11 @@ fn two_concurrent_runs_never_both_post_a_document() {
             binary()
                 .args(["run", case.inbox().to_str().unwrap(), "--out"])
                 .arg(out(&case, name))
-                .output()
+                .run_output()
         };
         let (a, b) = std::thread::scope(|scope| {
-            let a = scope.spawn(|| spawn("a").unwrap());
-            let b = scope.spawn(|| spawn("b").unwrap());
+            let a = scope.spawn(|| spawn("a"));
+            let b = scope.spawn(|| spawn("b"));
             (a.join().unwrap(), b.join().unwrap())
         });
         assert!(

@@ -261,8 +261,7 @@ fn a_broken_or_unrecognised_file_refuses_the_batch_in_watch() {
         std::fs::write(inbox.join(name), &bytes).unwrap();
         let output = binary()
             .args(["watch", root.to_str().unwrap(), "--once", "--quiet", "0.2"])
-            .output()
-            .unwrap();
+            .run_output();
         assert_eq!(output.status.code(), Some(1), "{name}");
         assert!(sage_files(root).is_empty(), "{name}");
         assert!(file_names(&root.join("out")).is_empty(), "{name}");
@@ -411,8 +410,7 @@ fn watch_files_an_identical_copy_with_the_duplicates_and_posts_once() {
     std::fs::write(inbox.join("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
     let output = binary()
         .args(["watch", root.to_str().unwrap(), "--once", "--quiet", "0.2"])
-        .output()
-        .unwrap();
+        .run_output();
     assert!(
         output.status.success(),
         "{}",

@@ -13,7 +13,7 @@ use crate::fixtures::*;
 /// A drop folder made by `init`, with the test configuration.
 pub fn drop_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let status = binary().arg("init").arg(dir.path()).output().unwrap();
+    let status = binary().arg("init").arg(dir.path()).run_output();
     assert!(
         status.status.success(),
         "{}",
@@ -92,7 +92,7 @@ fn terminate(child: Child) -> std::process::Output {
 #[test]
 fn init_writes_a_starter_config_that_loads() {
     let dir = tempfile::tempdir().unwrap();
-    let output = binary().arg("init").arg(dir.path()).output().unwrap();
+    let output = binary().arg("init").arg(dir.path()).run_output();
     assert!(output.status.success());
     assert_eq!(
         file_names(dir.path()),
@@ -107,8 +107,7 @@ fn init_writes_a_starter_config_that_loads() {
     assert!(binary()
         .arg("init")
         .arg(dir.path())
-        .output()
-        .unwrap()
+        .run_output()
         .status
         .success());
     assert_eq!(
@@ -124,8 +123,7 @@ fn once_processes_the_inbox_archives_the_inputs_and_logs_the_batch() {
     write_standard_files(&root.join("inbox"));
     let output = binary()
         .args(["watch", root.to_str().unwrap(), "--once", "--quiet", "0.2"])
-        .output()
-        .unwrap();
+        .run_output();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
@@ -153,8 +151,7 @@ fn once_processes_the_inbox_archives_the_inputs_and_logs_the_batch() {
     // Nothing left: --once with an empty inbox exits at once, successfully.
     let again = binary()
         .args(["watch", root.to_str().unwrap(), "--once", "--quiet", "0.2"])
-        .output()
-        .unwrap();
+        .run_output();
     assert!(again.status.success());
 }
 
@@ -167,8 +164,7 @@ fn once_rejects_a_bad_batch_with_its_workbook_and_an_explanation() {
     write_xlsx(&root.join("inbox/ventes.xlsx"), &[("Ventes", rows)]);
     let output = binary()
         .args(["watch", root.to_str().unwrap(), "--once", "--quiet", "0.2"])
-        .output()
-        .unwrap();
+        .run_output();
     assert_eq!(
         output.status.code(),
         Some(1),

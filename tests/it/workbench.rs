@@ -7,7 +7,7 @@ use crate::fixtures::*;
 use crate::workbook::{cells, text, workbook_path};
 
 fn plannit2sage_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = binary().current_dir(dir).args(args).output().unwrap();
+    let output = binary().current_dir(dir).args(args).run_output();
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -361,8 +361,7 @@ fn recalculate(path: &Path) -> Option<PathBuf> {
         ])
         .arg(&out)
         .arg(path)
-        .output()
-        .unwrap();
+        .run_output();
     let converted = out.join(path.file_name().unwrap());
     assert!(
         converted.is_file(),

@@ -228,7 +228,7 @@ fn every_message_the_code_uses_is_in_both_catalogues() {
 
 fn drop_folder_with(config: &str, files: impl Fn(&Path)) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let output = binary().arg("init").arg(dir.path()).output().unwrap();
+    let output = binary().arg("init").arg(dir.path()).run_output();
     assert!(output.status.success());
     std::fs::write(dir.path().join("plannit2sage.toml"), config).unwrap();
     files(&dir.path().join("inbox"));
@@ -248,8 +248,7 @@ fn watch_once(root: &Path, lang: &str) -> std::process::Output {
     binary()
         .args(["--lang", lang, "watch", "--once", "--quiet", "0"])
         .arg(root)
-        .output()
-        .unwrap()
+        .run_output()
 }
 
 fn only_subfolder(dir: &Path) -> std::path::PathBuf {
@@ -266,8 +265,7 @@ fn batches_in_history(root: &Path) -> usize {
     let output = binary()
         .args(["history", "--config"])
         .arg(root.join("plannit2sage.toml"))
-        .output()
-        .unwrap();
+        .run_output();
     String::from_utf8_lossy(&output.stdout)
         .lines()
         .filter(|l| l.trim_start().starts_with("20"))
@@ -352,13 +350,12 @@ fn retry_runs_a_rejected_batch_by_name() {
         .arg("retry")
         .arg(root)
         .arg("2020-01-01_000000.000")
-        .output()
-        .unwrap();
+        .run_output();
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no rejected batch named"));
 
     // Not fixed yet: rejected again, files back in the same folder.
-    let again = binary().arg("retry").arg(root).arg(&name).output().unwrap();
+    let again = binary().arg("retry").arg(root).arg(&name).run_output();
     assert_eq!(
         again.status.code(),
         Some(1),
@@ -369,7 +366,7 @@ fn retry_runs_a_rejected_batch_by_name() {
     assert_eq!(std::fs::read_dir(root.join("rejected")).unwrap().count(), 1);
 
     map_the_missing_item(root);
-    let fixed = binary().arg("retry").arg(root).arg(&name).output().unwrap();
+    let fixed = binary().arg("retry").arg(root).arg(&name).run_output();
     let stdout = String::from_utf8_lossy(&fixed.stdout);
     assert_eq!(fixed.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains(&format!("retry of {name}")), "{stdout}");
@@ -379,7 +376,7 @@ fn retry_runs_a_rejected_batch_by_name() {
         note.contains("rejected again") && note.contains("exported as batch"),
         "{note}"
     );
-    let nothing = binary().arg("retry").arg(root).output().unwrap();
+    let nothing = binary().arg("retry").arg(root).run_output();
     assert!(String::from_utf8_lossy(&nothing.stdout).contains("nothing to retry"));
 }
 
@@ -420,8 +417,7 @@ fn init_from_the_exports_lists_every_item_and_method_to_complete() {
         .arg(&root)
         .arg("--from")
         .arg(exports.path())
-        .output()
-        .unwrap();
+        .run_output();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
@@ -482,8 +478,7 @@ fn init_from_the_exports_lists_every_item_and_method_to_complete() {
         .arg(root.join("plannit2sage.toml"))
         .arg("--out")
         .arg(folder.path().join("out"))
-        .output()
-        .unwrap();
+        .run_output();
     assert!(
         run.status.success(),
         "{}",
@@ -542,8 +537,7 @@ fn init_table_writes_a_mapping_table_that_products_file_reads() {
         .arg("--from")
         .arg(exports.path())
         .arg("--table")
-        .output()
-        .unwrap();
+        .run_output();
     assert!(
         output.status.success(),
         "{}",
@@ -593,8 +587,7 @@ fn init_table_writes_a_mapping_table_that_products_file_reads() {
         .arg(folder.path().join("plannit2sage.toml"))
         .arg("--out")
         .arg(folder.path().join("out"))
-        .output()
-        .unwrap();
+        .run_output();
     assert!(
         run.status.success(),
         "{}",
