@@ -50,6 +50,9 @@ fn build(report: &RunReport, max_data_rows: usize) -> Result<Workbook, XlsxError
     let l = &Labels::new(report.context.lang);
     let formats = Formats::new(&l.money_format);
     let mut workbook = Workbook::new();
+    // Excel's own level: about twice as fast as the default 6 on a large
+    // workbook, for a file a few percent larger.
+    workbook.set_zip_compression_level(3);
     workbook.add_worksheet().set_name(&l.summary)?;
     let tables = sheets::write_detail_sheets(&mut workbook, report, l, &formats, max_data_rows)?;
     if let Some(figures) = &report.reconciliation.plannit_pay {

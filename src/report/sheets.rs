@@ -241,8 +241,7 @@ pub(super) fn write_detail_sheets<'a>(
             Value::Count(account.skipped),
             Value::Count(account.refused),
             Value::CountFormula {
-                template: "{read}-{posted}-{already_exported}-{duplicates}-{skipped}-{refused}"
-                    .into(),
+                template: "{read}-{posted}-{already_exported}-{duplicates}-{skipped}-{refused}",
                 result: account.unaccounted(),
             },
         ]
@@ -304,16 +303,16 @@ fn invoice_row(invoice: &InvoiceFigures, l: &Labels) -> Vec<Value> {
         Value::Money(invoice.gst_expected),
         Value::Money(invoice.qst_expected),
         Value::RowFormula {
-            template: "{gst}-{gst_expected}".into(),
+            template: "{gst}-{gst_expected}",
             result: invoice.gst_gap,
         },
         Value::RowFormula {
-            template: "{qst}-{qst_expected}".into(),
+            template: "{qst}-{qst_expected}",
             result: invoice.qst_gap,
         },
         Value::Money(invoice.paid),
         Value::RowFormula {
-            template: "{total}-{paid}".into(),
+            template: "{total}-{paid}",
             result: invoice.balance,
         },
         Value::Count(invoice.lines),

@@ -24,12 +24,12 @@ pub enum Value {
     /// on that row; `result` is the value it computes, stored so the workbook
     /// reads right unrecalculated.
     RowFormula {
-        template: String,
+        template: &'static str,
         result: Decimal,
     },
     /// As `RowFormula`, for a count (no currency format).
     CountFormula {
-        template: String,
+        template: &'static str,
         result: i64,
     },
 }
@@ -198,14 +198,55 @@ fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
 }
 
-/// A row formula's template with `{key}` replaced by the cells of row `r`.
-fn cell_expression(template: &str, cell_refs: &[(String, String)], r: u32) -> String {
-    cell_refs
-        .iter()
-        .fold(template.to_string(), |text, (key, cell)| {
-            text.replace(key, cell)
-        })
-        .replace("{r}", &(r + 1).to_string())
+/// A row formula's template split once per table: text, and the columns
+/// whose cell on the row stands for each `{key}`.
+struct RowTemplate {
+    parts: Vec<TemplatePart>,
+}
+
+enum TemplatePart {
+    Text(String),
+    /// A column letter: the cell of that column on the formula's row.
+    Column(String),
+}
+
+impl RowTemplate {
+    fn compile(template: &str, keys: &[&'static str], sheet: &str) -> RowTemplate {
+        let mut parts = Vec::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let close = open
+                + rest[open..]
+                    .find('}')
+                    .unwrap_or_else(|| panic!("{sheet}: unclosed '{{' in formula {template}"));
+            let key = &rest[open + 1..close];
+            let index = keys
+                .iter()
+                .position(|k| *k == key)
+                .unwrap_or_else(|| panic!("{sheet}: no column '{key}' for formula {template}"));
+            parts.push(TemplatePart::Text(rest[..open].to_string()));
+            parts.push(TemplatePart::Column(column_letter(index)));
+            rest = &rest[close + 1..];
+        }
+        parts.push(TemplatePart::Text(rest.to_string()));
+        RowTemplate { parts }
+    }
+
+    /// The formula on 0-based row `r` (cells are 1-based in formulas).
+    fn on_row(&self, r: u32) -> String {
+        let row = (r + 1).to_string();
+        let mut text = String::with_capacity(32);
+        for part in &self.parts {
+            match part {
+                TemplatePart::Text(t) => text.push_str(t),
+                TemplatePart::Column(letter) => {
+                    text.push_str(letter);
+                    text.push_str(&row);
+                }
+            }
+        }
+        text
+    }
 }
 
 /// Writes the table over one or more constant-memory sheets, consuming the rows
@@ -225,12 +266,18 @@ pub fn write_table(
     };
     let total_columns: Vec<usize> = spec.total_columns.iter().map(|k| index(k)).collect();
     let count_columns: Vec<usize> = spec.count_columns.iter().map(|k| index(k)).collect();
-    // `{key}` in row formulas → `{letter}{r}`.
-    let cell_refs: Vec<(String, String)> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, key)| (format!("{{{key}}}"), format!("{}{{r}}", column_letter(i))))
-        .collect();
+    // Row formulas' templates, each split once: `{key}` → that column's cell.
+    let mut templates: Vec<(&'static str, RowTemplate)> = Vec::new();
+    let mut expression = |template: &'static str, r: u32| {
+        let at = match templates.iter().position(|(t, _)| *t == template) {
+            Some(at) => at,
+            None => {
+                templates.push((template, RowTemplate::compile(template, &keys, spec.sheet)));
+                templates.len() - 1
+            }
+        };
+        templates[at].1.on_row(r)
+    };
     let mut rows = rows.into_iter().peekable();
     let mut widths: Vec<usize> = spec
         .columns
@@ -294,7 +341,7 @@ pub fn write_table(
                         .map(|_| ())?,
                     Value::Date(None) => {}
                     Value::RowFormula { template, result } => {
-                        let expression = cell_expression(template, &cell_refs, r);
+                        let expression = expression(template, r);
                         sheet
                             .write_formula_with_format(
                                 r,
@@ -305,7 +352,7 @@ pub fn write_table(
                             .map(|_| ())?
                     }
                     Value::CountFormula { template, result } => {
-                        let expression = cell_expression(template, &cell_refs, r);
+                        let expression = expression(template, r);
                         sheet
                             .write_formula(r, c, formula(&expression, Decimal::from(*result)))
                             .map(|_| ())?
@@ -361,6 +408,16 @@ pub fn write_table(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn row_formulas_name_the_cells_of_their_row() {
+        let keys = ["total", "paid", "balance"];
+        let template = RowTemplate::compile("{total}-{paid}", &keys, "Factures");
+        assert_eq!(template.on_row(1), "A2-B2");
+        assert_eq!(template.on_row(41), "A42-B42");
+        let nested = RowTemplate::compile("ROUND({balance}*2,2)+{total}", &keys, "Factures");
+        assert_eq!(nested.on_row(9), "ROUND(C10*2,2)+A10");
+    }
 
     #[test]
     fn column_letters() {
