@@ -7,6 +7,14 @@ use unicode_normalization::UnicodeNormalization;
 /// (including no-break spaces) collapsed to one space, trimmed.
 /// `"  Déneigement   Résidentiel "` and `"deneigement residentiel"` fold alike.
 pub fn fold_name(text: &str) -> String {
+    if text.is_ascii() {
+        // Nothing to decompose: the same folding, byte by byte.
+        return fold_ascii(text, |b| b.is_ascii_whitespace() || b == 0x0b);
+    }
+    fold_unicode(text)
+}
+
+fn fold_unicode(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     let mut pending_space = false;
     for ch in text.nfd() {
@@ -30,11 +38,37 @@ pub fn fold_name(text: &str) -> String {
 /// `(`, ...) becomes a space, so `N° facture`, `No. facture` and `no facture`
 /// differ only by the letters that matter.
 pub fn fold_header(text: &str) -> String {
-    let spaced: String = fold_name(text)
+    if text.is_ascii() {
+        return fold_ascii(text, |b| !b.is_ascii_alphanumeric());
+    }
+    fold_header_unicode(text)
+}
+
+fn fold_header_unicode(text: &str) -> String {
+    let spaced: String = fold_unicode(text)
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
-    fold_name(&spaced)
+    fold_unicode(&spaced)
+}
+
+/// Lower case, bytes `is_space` says are spaces collapsed to one, trimmed: the
+/// folds above on ASCII text, most of an export's cells.
+fn fold_ascii(text: &str, is_space: impl Fn(u8) -> bool) -> String {
+    let mut folded = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for b in text.bytes() {
+        if is_space(b) {
+            pending_space = !folded.is_empty();
+            continue;
+        }
+        if pending_space {
+            folded.push(' ');
+            pending_space = false;
+        }
+        folded.push(b.to_ascii_lowercase() as char);
+    }
+    folded
 }
 
 /// Makes free text safe for a quoted Sage 50 field: double quotes become single
@@ -108,6 +142,23 @@ mod tests {
             fold_name("Tonte de pelouse"),
             fold_name("tonte de  PELOUSE")
         );
+    }
+
+    #[test]
+    fn ascii_text_folds_as_any_text() {
+        let every_ascii: String = (0u8..128).map(char::from).collect();
+        for text in [
+            every_ascii.as_str(),
+            "  No. Facture\t#",
+            "P-1001",
+            "Tonte   de\x0bPELOUSE ",
+            "\r\n",
+            "",
+            "Total:",
+        ] {
+            assert_eq!(fold_name(text), fold_unicode(text), "{text:?}");
+            assert_eq!(fold_header(text), fold_header_unicode(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -565,14 +565,18 @@ fn kind_from_type(text: &str) -> Option<PaymentKind> {
 /// A summary row at the bottom of a report ("Total", "Grand total", "Totaux")
 /// repeats the sum of the rows above and must not be counted again.
 fn is_total_row(row: &[Cell]) -> bool {
-    let first_text = row
-        .iter()
-        .find(|c| !c.is_blank())
-        .map(Cell::to_text)
-        .unwrap_or_default();
-    let folded = fold_header(&first_text);
+    let Some(Cell::Text(text)) = row.iter().find(|c| !c.is_blank()) else {
+        // Numbers, dates and errors never read "Total".
+        return false;
+    };
+    // Every word below starts with `t` or `g`: other rows are not folded.
+    match text.chars().find(|c| c.is_alphanumeric()) {
+        Some(c) if c.is_ascii() && !matches!(c.to_ascii_lowercase(), 't' | 'g') => return false,
+        None => return false,
+        _ => {}
+    }
     matches!(
-        folded.as_str(),
+        fold_header(text).as_str(),
         "total" | "totaux" | "grand total" | "total general" | "totals"
     )
 }

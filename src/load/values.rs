@@ -133,6 +133,13 @@ pub fn parse_quantity(text: &str) -> Result<Decimal, AmountError> {
 }
 
 fn parse_decimal(text: &str, max_scale: u32) -> Result<Decimal, AmountError> {
+    match plain_decimal(text.as_bytes(), max_scale) {
+        Some(value) => Ok(value),
+        None => parse_decimal_general(text, max_scale),
+    }
+}
+
+fn parse_decimal_general(text: &str, max_scale: u32) -> Result<Decimal, AmountError> {
     let original = text.trim();
     let not_amount = || AmountError::NotAnAmount(original.to_string());
     let mut body: String = original
@@ -179,6 +186,40 @@ fn parse_decimal(text: &str, max_scale: u32) -> Result<Decimal, AmountError> {
     }
     value.rescale(max_scale);
     Ok(if negative { -value } else { value })
+}
+
+/// `1234.56`, `-12.5`, `40`: the notation a CSV export mostly holds, read
+/// without the general parser; anything else (separators, signs, spaces,
+/// currency, more decimals) is `None` and goes through it.
+fn plain_decimal(text: &[u8], max_scale: u32) -> Option<Decimal> {
+    let (negative, digits) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    let (integer, fraction) = match digits.iter().position(|b| *b == b'.') {
+        Some(at) => (&digits[..at], &digits[at + 1..]),
+        None => (digits, &digits[digits.len()..]),
+    };
+    let has_point = integer.len() < digits.len();
+    // Twelve integer digits stay under MAX_AMOUNT; a point needs 1 or 2 decimals.
+    if integer.is_empty()
+        || integer.len() > 12
+        || (has_point && !(1..=2).contains(&fraction.len()))
+        || !integer.iter().chain(fraction).all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let mantissa = integer
+        .iter()
+        .chain(fraction)
+        .fold(0i64, |m, b| m * 10 + i64::from(b - b'0'));
+    let mut value = Decimal::new(mantissa, fraction.len() as u32);
+    if value.abs() >= Decimal::from(MAX_AMOUNT) {
+        return None;
+    }
+    value = value.normalize();
+    value.rescale(max_scale);
+    Some(if negative { -value } else { value })
 }
 
 /// Turns digits with `,` and `.` into a plain `1234.56`.
@@ -302,10 +343,12 @@ impl std::error::Error for DateError {}
 
 /// Text Plannit writes for an invoice that has no date.
 fn is_missing_date_marker(text: &str) -> bool {
-    matches!(
-        crate::text::fold_header(text).as_str(),
-        "" | "n d" | "nd" | "n a" | "na"
-    )
+    // No marker has a digit: a written date is not folded to find out.
+    !text.bytes().any(|b| b.is_ascii_digit())
+        && matches!(
+            crate::text::fold_header(text).as_str(),
+            "" | "n d" | "nd" | "n a" | "na"
+        )
 }
 
 /// Reads a date cell. `Ok(None)` means blank or Plannit's `N/D` (no date).
@@ -323,16 +366,19 @@ pub fn date_from_cell(
             .ok_or_else(|| DateError::NotADate(serial.to_string()))?,
         Cell::Error(e) => return Err(DateError::CellError(e.clone())),
     };
-    check_date_range(date, &cell.to_text()).map(Some)
+    check_date_range(date, cell).map(Some)
 }
 
-fn check_date_range(date: NaiveDate, shown: &str) -> Result<NaiveDate, DateError> {
+fn check_date_range(date: NaiveDate, cell: &Cell) -> Result<NaiveDate, DateError> {
     use chrono::Datelike;
-    let latest = chrono::Local::now().date_naive() + chrono::Duration::days(366);
+    // A year from today, once per run rather than once per cell.
+    static LATEST: std::sync::OnceLock<NaiveDate> = std::sync::OnceLock::new();
+    let latest =
+        *LATEST.get_or_init(|| chrono::Local::now().date_naive() + chrono::Duration::days(366));
     if date.year() >= 2000 && date <= latest {
         Ok(date)
     } else {
-        Err(DateError::OutOfRange(shown.to_string()))
+        Err(DateError::OutOfRange(cell.to_text()))
     }
 }
 
@@ -393,6 +439,42 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<NaiveDate, DateError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_notation_reads_as_the_general_parser_does() {
+        let plain = [
+            "0",
+            "40",
+            "35.50",
+            "1250.5",
+            "-12.00",
+            "-0.00",
+            "007.10",
+            "999999999999.99",
+        ];
+        let general_only = [
+            "1000000000000",
+            "12.",
+            ".5",
+            "1.234",
+            "-",
+            "",
+            "1,234.56",
+            "12.00-",
+            "+3",
+            " 5",
+        ];
+        for scale in [2, 6] {
+            for text in plain {
+                let fast = plain_decimal(text.as_bytes(), scale).expect(text);
+                let general = parse_decimal_general(text, scale).expect(text);
+                assert_eq!(fast.to_string(), general.to_string(), "{text}");
+            }
+            for text in general_only {
+                assert_eq!(plain_decimal(text.as_bytes(), scale), None, "{text}");
+            }
+        }
+    }
 
     fn amount(text: &str) -> Decimal {
         parse_amount(text).unwrap_or_else(|e| panic!("{text}: {e}"))
