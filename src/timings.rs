@@ -29,6 +29,18 @@ pub fn mark(stage: &str) {
     );
 }
 
+/// Prints how long one of two parallel tasks took (`since` its start),
+/// without moving the stage mark: the workbook's thread and the history rows.
+pub fn span(task: &str, since: Instant) {
+    if !ENABLED.load(Ordering::Relaxed) {
+        return;
+    }
+    eprintln!(
+        "timing   {task:<26} {:>9.1} ms",
+        since.elapsed().as_secs_f64() * 1000.0
+    );
+}
+
 /// `rss 812 MB, peak 1024 MB` where the system tells (Linux).
 fn memory() -> String {
     let Ok(status) = std::fs::read_to_string("/proc/self/status") else {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Transaction};
+use rusqlite::{params, ToSql, Transaction};
 use rust_decimal::Decimal;
 
 use super::{
@@ -237,36 +237,58 @@ impl Locked<'_> {
             )
             .map_err(&err)?;
         }
-        {
-            // Prepared once: a large batch records hundreds of thousands of rows.
-            let mut insert_document = tx
-                .prepare(
-                    "INSERT INTO documents (batch_id, doc_key, doc_type, doc_number, doc_date, content_hash, posting, invoice)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )
-                .map_err(&err)?;
-            let mut insert_amount = tx
-                .prepare("INSERT INTO document_amounts (batch_id, doc_key, account, amount) VALUES (?1, ?2, ?3, ?4)")
-                .map_err(&err)?;
-            for (doc, posting) in &batch.documents {
-                insert_document
-                    .execute(params![
-                        batch.id,
-                        doc.key,
+        // Many rows per statement: one statement per row costs more than the row.
+        for chunk in batch.documents.chunks(DOCUMENTS_PER_INSERT) {
+            let computed: Vec<_> = chunk
+                .iter()
+                .map(|(doc, posting)| {
+                    (
                         doc.doc_type.as_str(),
-                        doc.number,
                         doc.date.to_string(),
                         doc.content_hash(),
                         posting.as_str(),
-                        doc.invoice
-                    ])
-                    .map_err(&err)?;
-                for (account, amount) in &doc.amounts {
-                    insert_amount
-                        .execute(params![batch.id, doc.key, account, amount.to_string()])
-                        .map_err(&err)?;
-                }
+                    )
+                })
+                .collect();
+            let mut values: Vec<&dyn ToSql> = Vec::with_capacity(chunk.len() * 8);
+            for ((doc, _), (doc_type, date, hash, posting)) in chunk.iter().zip(&computed) {
+                values.extend([
+                    &batch.id as &dyn ToSql,
+                    &doc.key,
+                    doc_type,
+                    &doc.number,
+                    date,
+                    hash,
+                    posting,
+                    &doc.invoice,
+                ]);
             }
+            insert_rows(
+                tx,
+                "INSERT INTO documents (batch_id, doc_key, doc_type, doc_number, doc_date, content_hash, posting, invoice) VALUES ",
+                8,
+                &values,
+            )
+            .map_err(&err)?;
+            let amounts: Vec<(&str, &str, String)> = chunk
+                .iter()
+                .flat_map(|(doc, _)| {
+                    doc.amounts
+                        .iter()
+                        .map(|(account, amount)| (doc.key.as_str(), account.as_str(), amount.to_string()))
+                })
+                .collect();
+            let mut values: Vec<&dyn ToSql> = Vec::with_capacity(amounts.len() * 4);
+            for (key, account, amount) in &amounts {
+                values.extend([&batch.id as &dyn ToSql, key, account, amount]);
+            }
+            insert_rows(
+                tx,
+                "INSERT INTO document_amounts (batch_id, doc_key, account, amount) VALUES ",
+                4,
+                &values,
+            )
+            .map_err(&err)?;
         }
         Ok(())
     }
@@ -318,4 +340,33 @@ fn decode_renames(text: &str) -> Vec<(PathBuf, PathBuf)> {
         .filter_map(|line| line.split_once('\t'))
         .map(|(from, to)| (PathBuf::from(from), PathBuf::from(to)))
         .collect()
+}
+
+/// Documents per INSERT statement (8 values each; SQLite takes 32,766 values).
+const DOCUMENTS_PER_INSERT: usize = 500;
+
+/// Inserts `values` (`columns` per row): full statements of `DOCUMENTS_PER_INSERT`
+/// rows, then one row per statement for the rest, so that only two statements
+/// are ever prepared per table whatever the number of rows.
+fn insert_rows(
+    tx: &Transaction,
+    head: &str,
+    columns: usize,
+    values: &[&dyn ToSql],
+) -> rusqlite::Result<()> {
+    let statement = |rows: usize| {
+        let row = format!("({})", vec!["?"; columns].join(","));
+        format!("{head}{}", vec![row; rows].join(","))
+    };
+    let full = DOCUMENTS_PER_INSERT * columns;
+    let mut chunks = values.chunks_exact(full);
+    for chunk in chunks.by_ref() {
+        tx.prepare_cached(&statement(DOCUMENTS_PER_INSERT))?
+            .execute(rusqlite::params_from_iter(chunk))?;
+    }
+    for row in chunks.remainder().chunks(columns) {
+        tx.prepare_cached(&statement(1))?
+            .execute(rusqlite::params_from_iter(row))?;
+    }
+    Ok(())
 }

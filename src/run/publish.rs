@@ -89,12 +89,16 @@ pub(super) fn publish(
     // history transaction; the commit waits for both.
     // The writer's thread renders the run's messages: in the run's language.
     let lang = crate::i18n::lang();
+    let started = std::time::Instant::now();
     let (written, inserted) = std::thread::scope(|scope| {
         let writer = scope.spawn(|| {
             crate::i18n::set_lang(lang);
-            report::save_workbook(workbook.file(), &report)
+            let written = report::save_workbook(workbook.file(), &report);
+            crate::timings::span("(workbook written)", started);
+            written
         });
         let inserted = locked.insert(&record);
+        crate::timings::span("(history rows inserted)", started);
         let written = writer
             .join()
             .unwrap_or_else(|_| {

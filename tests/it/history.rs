@@ -349,7 +349,7 @@ fn a_history_created_by_schema_version_1_is_upgraded_and_used() {
     );
     let history =
         plannit2sage::history::History::open(&path, std::time::Duration::from_secs(1)).unwrap();
-    assert_eq!(history.schema_version().unwrap(), 3);
+    assert_eq!(history.schema_version().unwrap(), 4);
     assert_eq!(history.batches().unwrap().len(), 2);
 }
 
