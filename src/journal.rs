@@ -88,6 +88,12 @@ impl EntryLabeler {
     }
 
     /// Labels by document key, for the history.
+    /// True when rows of one date may have different labels (one entry per
+    /// document); otherwise a label depends on the row's date alone.
+    pub fn labels_each_row(&self) -> bool {
+        self.by_document_key || self.granularity == Granularity::Document
+    }
+
     pub fn by_document(sales: &[SalesLine], payments: &[Payment], payouts: &[PayoutRow]) -> Self {
         EntryLabeler {
             by_document_key: true,

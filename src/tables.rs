@@ -8,8 +8,10 @@ use rust_decimal::Decimal;
 
 use crate::config::{Config, Mapping};
 use crate::history::HistoryTables;
-use crate::journal::EntryLabeler;
-use crate::load::reports::{Payment, PayoutRow, SalesLine};
+use std::collections::HashMap;
+
+use crate::journal::{EntryLabel, EntryLabeler};
+use crate::load::reports::{Payment, PayoutRow, RowOrigin, SalesLine};
 use crate::tax::{expected_gst, expected_qst};
 
 /// Precision and scale of money columns.
@@ -17,12 +19,54 @@ pub const MONEY_PRECISION: usize = 38;
 pub const MONEY_SCALE: usize = 2;
 const QUANTITY_SCALE: usize = 6;
 
-fn text_column(name: &str, values: impl Iterator<Item = String>) -> Column {
-    Column::new(name.into(), values.collect::<Vec<String>>())
+/// A text column copied straight from the rows' strings (no owned copies first).
+fn text_column<'a>(name: &str, values: impl Iterator<Item = &'a str>) -> Column {
+    StringChunked::from_iter_values(name.into(), values)
+        .into_series()
+        .into()
 }
 
-fn optional_text_column(name: &str, values: impl Iterator<Item = Option<String>>) -> Column {
-    Column::new(name.into(), values.collect::<Vec<Option<String>>>())
+fn optional_text_column<'a>(name: &str, values: impl Iterator<Item = Option<&'a str>>) -> Column {
+    StringChunked::from_iter_options(name.into(), values)
+        .into_series()
+        .into()
+}
+
+/// The `entry_date`, `entry_source` and `entry_comment` columns. Below the
+/// document granularity a label depends only on the date: it is made once
+/// per date, not once per row.
+fn entry_columns<T>(
+    rows: &[T],
+    labeler: &EntryLabeler,
+    date: impl Fn(&T) -> Option<NaiveDate>,
+    label: impl Fn(&T) -> EntryLabel,
+) -> Vec<Column> {
+    let per_date: HashMap<Option<NaiveDate>, EntryLabel>;
+    let per_row: Vec<EntryLabel>;
+    let labels: Vec<&EntryLabel> = if labeler.labels_each_row() {
+        per_row = rows.iter().map(label).collect();
+        per_row.iter().collect()
+    } else {
+        let mut made = HashMap::new();
+        for row in rows {
+            made.entry(date(row)).or_insert_with(|| label(row));
+        }
+        per_date = made;
+        rows.iter().map(|row| &per_date[&date(row)]).collect()
+    };
+    vec![
+        date_column("entry_date", labels.iter().map(|l| l.date)),
+        text_column("entry_source", labels.iter().map(|l| l.source.as_str())),
+        text_column("entry_comment", labels.iter().map(|l| l.comment.as_str())),
+    ]
+}
+
+fn origin_columns<'a>(origins: impl Iterator<Item = &'a RowOrigin> + Clone) -> [Column; 3] {
+    [
+        text_column("file", origins.clone().map(|o| o.file.as_str())),
+        optional_text_column("sheet", origins.clone().map(|o| o.sheet.as_deref())),
+        row_column("row", origins.map(|o| o.row)),
+    ]
 }
 
 fn decimal_column(
@@ -62,99 +106,108 @@ fn row_column(name: &str, values: impl Iterator<Item = u64>) -> Column {
 
 /// The `sales` table: one row per invoice line.
 pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
-    let labels: Vec<_> = lines.iter().map(|l| labeler.for_invoice(l)).collect();
     let money =
         |name: &str, get: fn(&SalesLine) -> Decimal| money_column(name, lines.iter().map(get));
-    DataFrame::new(
-        lines.len(),
-        vec![
-            text_column("file", lines.iter().map(|l| l.origin.file.clone())),
-            optional_text_column("sheet", lines.iter().map(|l| l.origin.sheet.clone())),
-            row_column("row", lines.iter().map(|l| l.origin.row)),
-            text_column("invoice", lines.iter().map(|l| l.invoice.clone())),
-            date_column("date", lines.iter().map(|l| l.date)),
-            text_column("date_text", lines.iter().map(|l| l.date_text.clone())),
-            text_column("customer", lines.iter().map(|l| l.customer.clone())),
-            text_column("item", lines.iter().map(|l| l.item.clone())),
-            text_column(
-                "item_key",
-                lines.iter().map(|l| crate::text::fold_name(&l.item)),
-            ),
-            text_column("description", lines.iter().map(|l| l.description.clone())),
-            decimal_column("quantity", QUANTITY_SCALE, lines.iter().map(|l| l.quantity))?,
-            decimal_column(
-                "unit_price",
-                MONEY_SCALE,
-                lines.iter().map(|l| l.unit_price),
-            )?,
-            money("amount", |l| l.amount)?,
-            money("gst", |l| l.gst)?,
-            money("qst", |l| l.qst)?,
-            money("hst", |l| l.hst)?,
-            money("total", |l| l.total)?,
-            money("gst_expected", |l| expected_gst(l.amount))?,
-            money("qst_expected", |l| expected_qst(l.amount))?,
-            date_column("entry_date", labels.iter().map(|l| l.date)),
-            text_column("entry_source", labels.iter().map(|l| l.source.clone())),
-            text_column("entry_comment", labels.iter().map(|l| l.comment.clone())),
-        ],
-    )
+    // Few distinct items: each folded once.
+    let mut item_keys: HashMap<&str, String> = HashMap::new();
+    for line in lines {
+        item_keys
+            .entry(line.item.as_str())
+            .or_insert_with(|| crate::text::fold_name(&line.item));
+    }
+    let mut columns = Vec::from(origin_columns(lines.iter().map(|l| &l.origin)));
+    columns.extend([
+        text_column("invoice", lines.iter().map(|l| l.invoice.as_str())),
+        date_column("date", lines.iter().map(|l| l.date)),
+        text_column("date_text", lines.iter().map(|l| l.date_text.as_str())),
+        text_column("customer", lines.iter().map(|l| l.customer.as_str())),
+        text_column("item", lines.iter().map(|l| l.item.as_str())),
+        text_column(
+            "item_key",
+            lines.iter().map(|l| item_keys[l.item.as_str()].as_str()),
+        ),
+        text_column("description", lines.iter().map(|l| l.description.as_str())),
+        decimal_column("quantity", QUANTITY_SCALE, lines.iter().map(|l| l.quantity))?,
+        decimal_column(
+            "unit_price",
+            MONEY_SCALE,
+            lines.iter().map(|l| l.unit_price),
+        )?,
+        money("amount", |l| l.amount)?,
+        money("gst", |l| l.gst)?,
+        money("qst", |l| l.qst)?,
+        money("hst", |l| l.hst)?,
+        money("total", |l| l.total)?,
+        money("gst_expected", |l| expected_gst(l.amount))?,
+        money("qst_expected", |l| expected_qst(l.amount))?,
+    ]);
+    columns.extend(entry_columns(
+        lines,
+        labeler,
+        |l| l.date,
+        |l| labeler.for_invoice(l),
+    ));
+    DataFrame::new(lines.len(), columns)
 }
 
 /// The `payments` table: one row per payment, deposit or refund.
 pub fn payments_frame(payments: &[Payment], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
-    let labels: Vec<_> = payments.iter().map(|p| labeler.for_payment(p)).collect();
-    DataFrame::new(
-        payments.len(),
-        vec![
-            text_column("file", payments.iter().map(|p| p.origin.file.clone())),
-            optional_text_column("sheet", payments.iter().map(|p| p.origin.sheet.clone())),
-            row_column("row", payments.iter().map(|p| p.origin.row)),
-            date_column("date", payments.iter().map(|p| p.date)),
-            text_column("date_text", payments.iter().map(|p| p.date_text.clone())),
-            text_column("reference", payments.iter().map(|p| p.reference.clone())),
-            text_column("invoice", payments.iter().map(|p| p.invoice.clone())),
-            text_column("customer", payments.iter().map(|p| p.customer.clone())),
-            text_column("kind", payments.iter().map(|p| p.kind.label().to_string())),
-            text_column("type_text", payments.iter().map(|p| p.type_text.clone())),
-            text_column("method", payments.iter().map(|p| p.method.clone())),
-            text_column(
-                "method_key",
-                payments.iter().map(|p| crate::text::fold_name(&p.method)),
-            ),
-            money_column("amount", payments.iter().map(|p| p.amount))?,
-            money_column("received", payments.iter().map(|p| p.received))?,
-            money_column("tip", payments.iter().map(|p| p.tip))?,
-            date_column("entry_date", labels.iter().map(|l| l.date)),
-            text_column("entry_source", labels.iter().map(|l| l.source.clone())),
-            text_column("entry_comment", labels.iter().map(|l| l.comment.clone())),
-        ],
-    )
+    let mut method_keys: HashMap<&str, String> = HashMap::new();
+    for payment in payments {
+        method_keys
+            .entry(payment.method.as_str())
+            .or_insert_with(|| crate::text::fold_name(&payment.method));
+    }
+    let mut columns = Vec::from(origin_columns(payments.iter().map(|p| &p.origin)));
+    columns.extend([
+        date_column("date", payments.iter().map(|p| p.date)),
+        text_column("date_text", payments.iter().map(|p| p.date_text.as_str())),
+        text_column("reference", payments.iter().map(|p| p.reference.as_str())),
+        text_column("invoice", payments.iter().map(|p| p.invoice.as_str())),
+        text_column("customer", payments.iter().map(|p| p.customer.as_str())),
+        text_column("kind", payments.iter().map(|p| p.kind.label())),
+        text_column("type_text", payments.iter().map(|p| p.type_text.as_str())),
+        text_column("method", payments.iter().map(|p| p.method.as_str())),
+        text_column(
+            "method_key",
+            payments
+                .iter()
+                .map(|p| method_keys[p.method.as_str()].as_str()),
+        ),
+        money_column("amount", payments.iter().map(|p| p.amount))?,
+        money_column("received", payments.iter().map(|p| p.received))?,
+        money_column("tip", payments.iter().map(|p| p.tip))?,
+    ]);
+    columns.extend(entry_columns(
+        payments,
+        labeler,
+        |p| p.date,
+        |p| labeler.for_payment(p),
+    ));
+    DataFrame::new(payments.len(), columns)
 }
 
 /// The `payouts` table: one row per payment included in a Plannit Pay payout.
 pub fn payouts_frame(rows: &[PayoutRow], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
-    let labels: Vec<_> = rows.iter().map(|r| labeler.for_payout(r)).collect();
-    DataFrame::new(
-        rows.len(),
-        vec![
-            text_column("file", rows.iter().map(|r| r.origin.file.clone())),
-            optional_text_column("sheet", rows.iter().map(|r| r.origin.sheet.clone())),
-            row_column("row", rows.iter().map(|r| r.origin.row)),
-            date_column("date", rows.iter().map(|r| r.date)),
-            text_column("date_text", rows.iter().map(|r| r.date_text.clone())),
-            text_column("payout", rows.iter().map(|r| r.payout.clone())),
-            money_column("payout_amount", rows.iter().map(|r| r.payout_amount))?,
-            text_column("invoice", rows.iter().map(|r| r.invoice.clone())),
-            text_column("customer", rows.iter().map(|r| r.customer.clone())),
-            money_column("gross", rows.iter().map(|r| r.gross))?,
-            money_column("fee", rows.iter().map(|r| r.fee))?,
-            decimal_column("net", MONEY_SCALE, rows.iter().map(|r| r.net))?,
-            date_column("entry_date", labels.iter().map(|l| l.date)),
-            text_column("entry_source", labels.iter().map(|l| l.source.clone())),
-            text_column("entry_comment", labels.iter().map(|l| l.comment.clone())),
-        ],
-    )
+    let mut columns = Vec::from(origin_columns(rows.iter().map(|r| &r.origin)));
+    columns.extend([
+        date_column("date", rows.iter().map(|r| r.date)),
+        text_column("date_text", rows.iter().map(|r| r.date_text.as_str())),
+        text_column("payout", rows.iter().map(|r| r.payout.as_str())),
+        money_column("payout_amount", rows.iter().map(|r| r.payout_amount))?,
+        text_column("invoice", rows.iter().map(|r| r.invoice.as_str())),
+        text_column("customer", rows.iter().map(|r| r.customer.as_str())),
+        money_column("gross", rows.iter().map(|r| r.gross))?,
+        money_column("fee", rows.iter().map(|r| r.fee))?,
+        decimal_column("net", MONEY_SCALE, rows.iter().map(|r| r.net))?,
+    ]);
+    columns.extend(entry_columns(
+        rows,
+        labeler,
+        |r| r.date,
+        |r| labeler.for_payout(r),
+    ));
+    DataFrame::new(rows.len(), columns)
 }
 
 fn mapping_frame(
@@ -165,10 +218,10 @@ fn mapping_frame(
     DataFrame::new(
         mappings.len(),
         vec![
-            text_column(name_column, mappings.iter().map(|m| m.name.clone())),
-            text_column(key_column, mappings.iter().map(|m| m.key.clone())),
-            text_column("account", mappings.iter().map(|m| m.account.clone())),
-            text_column("mapped_in", mappings.iter().map(|m| m.origin.clone())),
+            text_column(name_column, mappings.iter().map(|m| m.name.as_str())),
+            text_column(key_column, mappings.iter().map(|m| m.key.as_str())),
+            text_column("account", mappings.iter().map(|m| m.account.as_str())),
+            text_column("mapped_in", mappings.iter().map(|m| m.origin.as_str())),
         ],
     )
 }
@@ -177,7 +230,7 @@ fn mapping_frame(
 pub fn accounts_frame(config: &Config) -> PolarsResult<DataFrame> {
     let a = &config.accounts;
     let one = |name: &str, value: Option<&String>| {
-        optional_text_column(name, std::iter::once(value.cloned()))
+        optional_text_column(name, std::iter::once(value.map(String::as_str)))
     };
     DataFrame::new(
         1,
@@ -209,9 +262,9 @@ fn history_frames(history: &HistoryTables) -> PolarsResult<[(&'static str, DataF
     let batches = DataFrame::new(
         b.len(),
         vec![
-            text_column("batch_id", b.iter().map(|r| r.batch_id.clone())),
-            text_column("created_at", b.iter().map(|r| r.created_at.clone())),
-            text_column("status", b.iter().map(|r| r.status.clone())),
+            text_column("batch_id", b.iter().map(|r| r.batch_id.as_str())),
+            text_column("created_at", b.iter().map(|r| r.created_at.as_str())),
+            text_column("status", b.iter().map(|r| r.status.as_str())),
             date_column(
                 "first_date",
                 b.iter().map(|r| parse_date(r.first_date.as_deref())),
@@ -226,14 +279,14 @@ fn history_frames(history: &HistoryTables) -> PolarsResult<[(&'static str, DataF
     let postings = DataFrame::new(
         p.len(),
         vec![
-            text_column("batch_id", p.iter().map(|r| r.batch_id.clone())),
-            text_column("doc_key", p.iter().map(|r| r.doc_key.clone())),
-            text_column("doc_type", p.iter().map(|r| r.doc_type.clone())),
-            text_column("doc_number", p.iter().map(|r| r.doc_number.clone())),
-            text_column("invoice", p.iter().map(|r| r.invoice.clone())),
+            text_column("batch_id", p.iter().map(|r| r.batch_id.as_str())),
+            text_column("doc_key", p.iter().map(|r| r.doc_key.as_str())),
+            text_column("doc_type", p.iter().map(|r| r.doc_type.as_str())),
+            text_column("doc_number", p.iter().map(|r| r.doc_number.as_str())),
+            text_column("invoice", p.iter().map(|r| r.invoice.as_str())),
             date_column("doc_date", p.iter().map(|r| Some(r.doc_date))),
-            text_column("posting", p.iter().map(|r| r.posting.clone())),
-            text_column("account", p.iter().map(|r| r.account.clone())),
+            text_column("posting", p.iter().map(|r| r.posting.as_str())),
+            text_column("account", p.iter().map(|r| r.account.as_str())),
             money_column("amount", p.iter().map(|r| r.amount))?,
         ],
     )?;

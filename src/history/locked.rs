@@ -273,9 +273,9 @@ impl Locked<'_> {
             let amounts: Vec<(&str, &str, String)> = chunk
                 .iter()
                 .flat_map(|(doc, _)| {
-                    doc.amounts
-                        .iter()
-                        .map(|(account, amount)| (doc.key.as_str(), account.as_str(), amount.to_string()))
+                    doc.amounts.iter().map(|(account, amount)| {
+                        (doc.key.as_str(), account.as_str(), amount.to_string())
+                    })
                 })
                 .collect();
             let mut values: Vec<&dyn ToSql> = Vec::with_capacity(amounts.len() * 4);
