@@ -6,20 +6,19 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
-use crate::history::{DocType, DocumentPosting, PostedState};
+use crate::history::{AccountNames, Amounts, DocType, DocumentPosting, PostedState};
 use crate::journal::{invoice_key, payment_key, payout_key, EntryLine, JournalEntry, JournalLine};
 use crate::load::reports::{Payment, PayoutRow, SalesLine};
 use crate::tr;
 
 /// The documents of a batch by key.
-pub type Documents = HashMap<String, DocumentPosting>;
+pub type Documents = HashMap<String, DocumentPosting, foldhash::fast::RandomState>;
 
 /// Documents of the inputs, with no amounts yet; [`add_line`] fills them from
 /// the journal queries run with one entry per document key.
 pub fn documents_of(sales: &[SalesLine], payments: &[Payment], payouts: &[PayoutRow]) -> Documents {
-    let mut documents: Documents = HashMap::new();
+    let mut documents = Documents::default();
     for line in sales {
         let Some(date) = line.date else { continue };
         documents
@@ -30,7 +29,7 @@ pub fn documents_of(sales: &[SalesLine], payments: &[Payment], payouts: &[Payout
                 number: line.invoice.clone(),
                 invoice: String::new(),
                 date,
-                amounts: BTreeMap::new(),
+                amounts: Amounts::new(),
             });
     }
     for payment in payments {
@@ -48,7 +47,7 @@ pub fn documents_of(sales: &[SalesLine], payments: &[Payment], payouts: &[Payout
                 number,
                 invoice: payment.invoice.clone(),
                 date,
-                amounts: BTreeMap::new(),
+                amounts: Amounts::new(),
             });
     }
     for row in payouts {
@@ -61,26 +60,23 @@ pub fn documents_of(sales: &[SalesLine], payments: &[Payment], payouts: &[Payout
                 number: row.payout.clone(),
                 invoice: String::new(),
                 date,
-                amounts: BTreeMap::new(),
+                amounts: Amounts::new(),
             });
     }
     documents
 }
 
 /// Adds a journal line (its source is the document key) to its document.
-pub fn add_line(documents: &mut Documents, line: JournalLine) {
+pub fn add_line(documents: &mut Documents, accounts: &mut AccountNames, line: JournalLine) {
     if let Some(doc) = documents.get_mut(&line.source) {
-        *doc.amounts.entry(line.account).or_insert(Decimal::ZERO) += line.amount;
+        doc.amounts.add(&accounts.get(&line.account), line.amount);
     }
 }
 
 /// Once every line is in: zero amounts dropped, cents kept.
 pub fn finish(documents: &mut Documents) {
     for doc in documents.values_mut() {
-        doc.amounts.retain(|_, amount| !amount.is_zero());
-        for amount in doc.amounts.values_mut() {
-            amount.rescale(2);
-        }
+        doc.amounts.settle();
     }
 }
 
@@ -155,23 +151,27 @@ pub fn classify(documents: &Documents, posted: &BTreeMap<String, PostedState>) -
 }
 
 /// New minus posted, per account, without zeros.
-pub fn difference(doc: &DocumentPosting, state: &PostedState) -> BTreeMap<String, Decimal> {
+pub fn difference(doc: &DocumentPosting, state: &PostedState) -> Amounts {
     let mut delta = doc.amounts.clone();
-    for (account, amount) in &state.amounts {
-        *delta.entry(account.clone()).or_insert(Decimal::ZERO) -= amount;
+    for (account, amount) in state.amounts.iter() {
+        delta.add_text(account, -amount);
     }
-    delta.retain(|_, amount| !amount.is_zero());
+    delta.drop_zeros();
     delta
 }
 
 /// `4001: -100.00 → -120.00; 2500: ...` for messages.
 pub fn describe_change(doc: &DocumentPosting, state: &PostedState) -> String {
-    let accounts: BTreeSet<&String> = doc.amounts.keys().chain(state.amounts.keys()).collect();
+    let accounts: BTreeSet<&str> = doc
+        .amounts
+        .accounts()
+        .chain(state.amounts.accounts())
+        .collect();
     let mut parts: Vec<String> = accounts
         .into_iter()
         .filter_map(|account| {
-            let old = state.amounts.get(account).copied().unwrap_or_default();
-            let new = doc.amounts.get(account).copied().unwrap_or_default();
+            let old = state.amounts.get(account).unwrap_or_default();
+            let new = doc.amounts.get(account).unwrap_or_default();
             (old != new).then(|| {
                 tr!(
                     "load-change-account",
@@ -206,9 +206,9 @@ pub fn adjustment_entry(
         return None;
     }
     let mut lines: Vec<EntryLine> = delta
-        .into_iter()
+        .iter()
         .map(|(account, amount)| EntryLine {
-            account,
+            account: account.to_string(),
             amount,
             source_rows: 1,
             queries: Vec::new(),
@@ -240,14 +240,15 @@ pub fn adjustment_entry(
 mod tests {
     use super::*;
     use crate::i18n::{set_lang, Lang};
+    use rust_decimal::Decimal;
 
     #[test]
     fn changes_are_described_in_the_run_language() {
         let date = |day| NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
         let amounts = |revenue: i64| {
-            BTreeMap::from([
-                ("1210".to_string(), Decimal::new(-revenue, 2)),
-                ("4001".to_string(), Decimal::new(revenue, 2)),
+            Amounts::from_iter([
+                ("1210", Decimal::new(-revenue, 2)),
+                ("4001", Decimal::new(revenue, 2)),
             ])
         };
         let doc = DocumentPosting {

@@ -360,12 +360,7 @@ fn adjustments(inputs: &ReconcileInputs) -> (Vec<PaymentAdjustment>, Vec<Invoice
     let mut invoices = Vec::new();
     for (doc, state) in inputs.adjusted {
         let delta = dedup::difference(doc, state);
-        let on = |account: Option<&String>| {
-            account
-                .and_then(|a| delta.get(a))
-                .copied()
-                .unwrap_or_default()
-        };
+        let on = |account: Option<&String>| account.and_then(|a| delta.get(a)).unwrap_or_default();
         let receivable = on(Some(&accounts.receivable));
         if doc.doc_type == DocType::Invoice {
             let (gst, qst, hst) = (
@@ -394,9 +389,9 @@ fn adjustments(inputs: &ReconcileInputs) -> (Vec<PaymentAdjustment>, Vec<Invoice
             });
         } else {
             let account = delta
-                .keys()
-                .find(|a| **a != accounts.receivable)
-                .cloned()
+                .accounts()
+                .find(|a| *a != accounts.receivable)
+                .map(str::to_string)
                 .unwrap_or_default();
             payments.push(PaymentAdjustment {
                 date: doc.date,

@@ -297,6 +297,64 @@ fn parse_date(text: Option<&str>) -> Option<NaiveDate> {
     text.and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
 }
 
+/// Which rows of each report the batch posts, in the order they were loaded.
+pub struct BatchRows {
+    pub sales: Vec<bool>,
+    pub payments: Vec<bool>,
+    pub payouts: Vec<bool>,
+}
+
+/// The batch's tables from the tables every row was checked with: the rows
+/// the batch posts (all of them, usually: nothing is copied then), labelled
+/// by `labeler` instead. `sales`, `payments` and `payouts` are those rows.
+pub fn batch_tables(
+    checked: Vec<(&'static str, DataFrame)>,
+    keep: &BatchRows,
+    sales: &[SalesLine],
+    payments: &[Payment],
+    payouts: &[PayoutRow],
+    labeler: &EntryLabeler,
+) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+    let rows_of = |frame: DataFrame, mask: &[bool]| -> PolarsResult<DataFrame> {
+        if mask.iter().all(|k| *k) {
+            Ok(frame)
+        } else {
+            frame.filter(&BooleanChunked::from_slice("keep".into(), mask))
+        }
+    };
+    checked
+        .into_iter()
+        .map(|(name, frame)| {
+            let (frame, labels) = match name {
+                "sales" => {
+                    let frame = rows_of(frame, &keep.sales)?;
+                    let labels =
+                        entry_columns(sales, labeler, |l| l.date, |l| labeler.for_invoice(l));
+                    (frame, Some(labels))
+                }
+                "payments" => {
+                    let frame = rows_of(frame, &keep.payments)?;
+                    let labels =
+                        entry_columns(payments, labeler, |p| p.date, |p| labeler.for_payment(p));
+                    (frame, Some(labels))
+                }
+                "payouts" => {
+                    let frame = rows_of(frame, &keep.payouts)?;
+                    let labels =
+                        entry_columns(payouts, labeler, |r| r.date, |r| labeler.for_payout(r));
+                    (frame, Some(labels))
+                }
+                _ => (frame, None),
+            };
+            let mut frame = frame;
+            for column in labels.into_iter().flatten() {
+                frame.with_column(column)?;
+            }
+            Ok((name, frame))
+        })
+        .collect()
+}
+
 /// All tables by the names the SQL uses.
 pub fn all_tables(
     config: &Config,

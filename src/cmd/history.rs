@@ -106,7 +106,7 @@ fn show(history: &History, batch: &str) -> Result<ExitCode, history::HistoryErro
         let amounts: Vec<String> = doc
             .amounts
             .iter()
-            .map(|(a, v)| format!("{a} {}", money(*v)))
+            .map(|(a, v)| format!("{a} {}", money(v)))
             .collect();
         let posting = if posting == history::Posting::Original {
             String::new()

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::load::columns::ExtraAliases;
-use crate::load::values::DateOrder;
+use crate::load::dates::DateOrder;
 mod company_rules;
 mod mapping_table;
 mod raw;

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::{Granularity, Lang, SageEncoding, SageSettings};
 use crate::company::{DateValue, TaxCodes};
-use crate::load::values::DateOrder;
+use crate::load::dates::DateOrder;
 use crate::load::Limits;
 
 /// `[sage50]` as written.

@@ -7,11 +7,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use rusqlite::{params, ToSql, Transaction};
-use rust_decimal::Decimal;
 
 use super::{
-    now, sqlite_error, BatchRecord, History, HistoryBatchRow, HistoryError, HistoryPostingRow,
-    HistoryTables, PostedState, StoredAt,
+    now, sqlite_error, Amounts, BatchRecord, History, HistoryBatchRow, HistoryError,
+    HistoryPostingRow, HistoryTables, PostedState, StoredAt,
 };
 use crate::output::finish_rename;
 
@@ -85,7 +84,7 @@ impl Locked<'_> {
                 first_batch: batch.clone(),
                 last_batch: batch.clone(),
                 date,
-                amounts: BTreeMap::new(),
+                amounts: Amounts::new(),
             });
             if state.last_batch != batch {
                 state.last_batch = batch.clone();
@@ -93,11 +92,11 @@ impl Locked<'_> {
             }
             if let (Some(account), Some(amount)) = (account, amount) {
                 let amount = at.amount(&amount)?;
-                *state.amounts.entry(account).or_insert(Decimal::ZERO) += amount;
+                state.amounts.add_text(&account, amount);
             }
         }
         for state in states.values_mut() {
-            state.amounts.retain(|_, amount| !amount.is_zero());
+            state.amounts.drop_zeros();
         }
         Ok(states)
     }
@@ -273,9 +272,9 @@ impl Locked<'_> {
             let amounts: Vec<(&str, &str, String)> = chunk
                 .iter()
                 .flat_map(|(doc, _)| {
-                    doc.amounts.iter().map(|(account, amount)| {
-                        (doc.key.as_str(), account.as_str(), amount.to_string())
-                    })
+                    doc.amounts
+                        .iter()
+                        .map(|(account, amount)| (doc.key.as_str(), account, amount.to_string()))
                 })
                 .collect();
             let mut values: Vec<&dyn ToSql> = Vec::with_capacity(amounts.len() * 4);

@@ -9,7 +9,6 @@
 //! A crash before the commit leaves nothing recorded; a crash after it is
 //! rolled forward by the next run (`recover`).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -18,10 +17,12 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
+mod amounts;
 mod error;
 mod kinds;
 mod locked;
 
+pub use amounts::{AccountNames, Amounts};
 pub use error::HistoryError;
 pub use kinds::{DocType, Posting};
 pub use locked::Locked;
@@ -133,7 +134,7 @@ pub struct DocumentPosting {
     /// The invoice a payment applies to; empty for other documents.
     pub invoice: String,
     pub date: NaiveDate,
-    pub amounts: BTreeMap<String, Decimal>,
+    pub amounts: Amounts,
 }
 
 impl DocumentPosting {
@@ -142,7 +143,7 @@ impl DocumentPosting {
         use std::fmt::Write;
         let mut text = String::with_capacity(16 + 24 * self.amounts.len());
         write!(text, "{}", self.date).expect("writing to a string");
-        for (account, amount) in &self.amounts {
+        for (account, amount) in self.amounts.iter() {
             write!(text, "|{account}={}", amount.normalize()).expect("writing to a string");
         }
         format!("{:x}", Sha256::digest(text.as_bytes()))
@@ -157,7 +158,7 @@ pub struct PostedState {
     /// The latest batch that posted it or an adjustment.
     pub last_batch: String,
     pub date: NaiveDate,
-    pub amounts: BTreeMap<String, Decimal>,
+    pub amounts: Amounts,
 }
 
 /// A batch about to be recorded.
@@ -402,9 +403,9 @@ impl History {
                 .map_err(&err)?
                 .collect::<Result<_, _>>()
                 .map_err(&err)?;
-            let mut amounts = BTreeMap::new();
+            let mut amounts = Amounts::new();
             for (account, amount) in stored {
-                amounts.insert(account, at.amount(&amount)?);
+                amounts.add_text(&account, at.amount(&amount)?);
             }
             let date = at.date(&date)?;
             let posting =

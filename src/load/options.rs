@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::columns::ExtraAliases;
-use super::values::DateOrder;
+use super::dates::DateOrder;
 
 /// The settings the load stage reads the inbox with.
 #[derive(Debug, Clone, Default)]

@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::columns::{HeaderMatch, ReportKind};
+use super::dates::{date_from_cell, DateOrder};
 use super::sheet::RawSheet;
-use super::values::{amount_from_cell, date_from_cell, AmountError, Cell, DateOrder};
+use super::values::{amount_from_cell, AmountError, Cell};
 use crate::diagnostics::{Finding, Fix, Location};
 use crate::i18n::Text;
 use crate::t;

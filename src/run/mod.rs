@@ -57,15 +57,16 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     } = load(plan)?;
     crate::timings::mark("inputs loaded");
     let checked = check(plan, &mut inputs, &known)?;
-    let classified = classify(plan, checked, &known);
+    let mut classified = classify(plan, checked, &known);
     crate::timings::mark("history compared");
-    let batch = journal(plan, inputs, &classified, &known, rows, merged)?;
+    let batch = journal(plan, inputs, &mut classified, &known, rows, merged)?;
     crate::timings::mark("journal entries");
 
     let Classified {
         findings,
         documents,
         classification,
+        ..
     } = classified;
     let report = batch.into_report(plan, started, findings, classification);
     let report = publish::publish(plan, locked, report, documents)?;
@@ -157,6 +158,8 @@ fn set_aside_applied_deposits(plan: &RunPlan, inputs: &mut LoadedInputs, rows: &
 struct Checked {
     findings: Vec<Finding>,
     documents: Documents,
+    /// The tables every row was checked with, for the batch's journal.
+    tables: Vec<(&'static str, polars::prelude::DataFrame)>,
 }
 
 /// Stage 2: the checks over every row, and the journal with one entry per
@@ -171,7 +174,7 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
         &by_document,
         &known.tables,
     )?;
-    let tables = SqlTables::new(frames, &plan.queries.views)?;
+    let tables = SqlTables::new(frames.clone(), &plan.queries.views)?;
     crate::timings::mark("tables built");
     let mut findings = std::mem::take(&mut inputs.findings);
     findings.extend(transform::run_checks(
@@ -181,8 +184,9 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     )?);
     crate::timings::mark("checks run");
     let mut documents = dedup::documents_of(&inputs.sales, &inputs.payments, &inputs.payouts);
+    let mut accounts = crate::history::AccountNames::default();
     let unusable = transform::run_journal_each(&tables, &plan.queries.journal, |line| {
-        dedup::add_line(&mut documents, line)
+        dedup::add_line(&mut documents, &mut accounts, line)
     })?;
     dedup::finish(&mut documents);
     crate::timings::mark("per-document journal");
@@ -194,6 +198,7 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     Ok(Checked {
         findings,
         documents,
+        tables: frames,
     })
 }
 
@@ -202,6 +207,7 @@ struct Classified {
     findings: Vec<Finding>,
     documents: Documents,
     classification: Classification,
+    tables: Vec<(&'static str, polars::prelude::DataFrame)>,
 }
 
 /// Stage 3: new, unchanged (skipped), changed (refused, or adjusted with
@@ -210,6 +216,7 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
     let Checked {
         mut findings,
         documents,
+        tables,
     } = checked;
     let classification = dedup::classify(&documents, &known.posted);
     for (doc, state) in &classification.changed {
@@ -276,6 +283,7 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
         findings,
         documents,
         classification,
+        tables,
     }
 }
 
@@ -302,7 +310,7 @@ struct Batch {
 fn journal(
     plan: &RunPlan,
     inputs: LoadedInputs,
-    classified: &Classified,
+    classified: &mut Classified,
     known: &Known,
     mut rows: RowAccounts,
     merged: Vec<MergedRow>,
@@ -335,23 +343,29 @@ fn journal(
         rows.count(origin, fate);
         new
     };
-    let sales: Vec<_> = inputs
-        .sales
-        .into_iter()
-        .filter(|l| keep(&l.origin, l.date.map(|_| invoice_key(l))))
-        .collect();
-    let payments: Vec<_> = inputs
-        .payments
-        .into_iter()
-        .filter(|p| keep(&p.origin, p.date.map(|_| payment_key(p))))
-        .collect();
-    let payouts: Vec<_> = inputs
-        .payouts
-        .into_iter()
-        .filter(|r| keep(&r.origin, r.date.map(|_| payout_key(r))))
-        .collect();
+    let batch_rows = tables::BatchRows {
+        sales: (inputs.sales.iter())
+            .map(|l| keep(&l.origin, l.date.map(|_| invoice_key(l))))
+            .collect(),
+        payments: (inputs.payments.iter())
+            .map(|p| keep(&p.origin, p.date.map(|_| payment_key(p))))
+            .collect(),
+        payouts: (inputs.payouts.iter())
+            .map(|r| keep(&r.origin, r.date.map(|_| payout_key(r))))
+            .collect(),
+    };
+    let sales = kept(inputs.sales, &batch_rows.sales);
+    let payments = kept(inputs.payments, &batch_rows.payments);
+    let payouts = kept(inputs.payouts, &batch_rows.payouts);
     let labeler = EntryLabeler::new(config.sage.granularity, &sales, &payments, &payouts);
-    let frames = tables::all_tables(config, &sales, &payments, &payouts, &labeler, &known.tables)?;
+    let frames = tables::batch_tables(
+        std::mem::take(&mut classified.tables),
+        &batch_rows,
+        &sales,
+        &payments,
+        &payouts,
+        &labeler,
+    )?;
     let tables = SqlTables::new(frames, &plan.queries.views)?;
     let lines = transform::run_journal(&tables, &plan.queries.journal)?;
     let posting_accounts = PostingAccounts::read(&tables)?;
@@ -469,6 +483,14 @@ impl Batch {
             reconciliation: self.reconciliation,
         }
     }
+}
+
+/// The rows whose `keep` is true, in order.
+fn kept<T>(rows: Vec<T>, keep: &[bool]) -> Vec<T> {
+    rows.into_iter()
+        .zip(keep)
+        .filter_map(|(row, keep)| keep.then_some(row))
+        .collect()
 }
 
 /// First and last dates of what the batch posts.

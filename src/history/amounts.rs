@@ -1,0 +1,129 @@
+//! A document's net amount per account: a short list kept sorted by account,
+//! whose account names are shared between documents. A batch holds a million
+//! of them; a map per document cost several times the amounts themselves.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+/// Net amount per account, sorted by account, as the history stores it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Amounts(Vec<(Arc<str>, Decimal)>);
+
+impl Amounts {
+    pub fn new() -> Amounts {
+        Amounts(Vec::new())
+    }
+
+    /// Adds `amount` to `account` (shared, not copied, when it is new here).
+    pub fn add(&mut self, account: &Arc<str>, amount: Decimal) {
+        match self.0.binary_search_by(|(a, _)| a.as_ref().cmp(account)) {
+            Ok(at) => self.0[at].1 += amount,
+            Err(at) => self.0.insert(at, (Arc::clone(account), amount)),
+        }
+    }
+
+    /// As [`Amounts::add`], for an account read as text.
+    pub fn add_text(&mut self, account: &str, amount: Decimal) {
+        match self.0.binary_search_by(|(a, _)| a.as_ref().cmp(account)) {
+            Ok(at) => self.0[at].1 += amount,
+            Err(at) => self.0.insert(at, (Arc::from(account), amount)),
+        }
+    }
+
+    pub fn get(&self, account: &str) -> Option<Decimal> {
+        self.0
+            .binary_search_by(|(a, _)| a.as_ref().cmp(account))
+            .ok()
+            .map(|at| self.0[at].1)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Decimal)> + '_ {
+        self.0.iter().map(|(a, v)| (a.as_ref(), *v))
+    }
+
+    pub fn accounts(&self) -> impl Iterator<Item = &str> + '_ {
+        self.0.iter().map(|(a, _)| a.as_ref())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Zero amounts dropped, the others to the cent.
+    pub fn settle(&mut self) {
+        self.0.retain(|(_, amount)| !amount.is_zero());
+        for (_, amount) in &mut self.0 {
+            amount.rescale(2);
+        }
+        self.0.shrink_to_fit();
+    }
+
+    /// Zero amounts dropped.
+    pub fn drop_zeros(&mut self) {
+        self.0.retain(|(_, amount)| !amount.is_zero());
+    }
+}
+
+impl<A: AsRef<str>> FromIterator<(A, Decimal)> for Amounts {
+    fn from_iter<I: IntoIterator<Item = (A, Decimal)>>(iter: I) -> Amounts {
+        let mut amounts = Amounts::new();
+        for (account, amount) in iter {
+            amounts.add_text(account.as_ref(), amount);
+        }
+        amounts
+    }
+}
+
+/// Account names met so far, each kept once.
+#[derive(Debug, Default)]
+pub struct AccountNames(HashSet<Arc<str>>);
+
+impl AccountNames {
+    pub fn get(&mut self, account: &str) -> Arc<str> {
+        if let Some(name) = self.0.get(account) {
+            return Arc::clone(name);
+        }
+        let name: Arc<str> = Arc::from(account);
+        self.0.insert(Arc::clone(&name));
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_stay_sorted_and_add_up_per_account() {
+        let mut names = AccountNames::default();
+        let mut amounts = Amounts::new();
+        amounts.add(&names.get("4001"), Decimal::new(-10000, 2));
+        amounts.add(&names.get("1210"), Decimal::new(11498, 2));
+        amounts.add(&names.get("4001"), Decimal::new(-500, 2));
+        amounts.add_text("2420", Decimal::ZERO);
+        amounts.settle();
+        let listed: Vec<(&str, Decimal)> = amounts.iter().collect();
+        assert_eq!(
+            listed,
+            vec![
+                ("1210", Decimal::new(11498, 2)),
+                ("4001", Decimal::new(-10500, 2))
+            ]
+        );
+        assert_eq!(amounts.get("4001"), Some(Decimal::new(-10500, 2)));
+        assert_eq!(amounts.get("2420"), None);
+        let same: Amounts = [
+            ("4001", Decimal::new(-105, 0)),
+            ("1210", Decimal::new(11498, 2)),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(amounts, same);
+    }
+}
