@@ -293,6 +293,10 @@ impl SqlTables {
 
 /// A cell as text for messages and the exceptions sheet.
 pub fn cell_text(column: &Column, row: usize) -> String {
+    if let Ok(strings) = column.str() {
+        // Text columns (source, comment, account) without going through AnyValue.
+        return strings.get(row).map(str::to_string).unwrap_or_default();
+    }
     match column.get(row) {
         Ok(AnyValue::Null) | Err(_) => String::new(),
         Ok(AnyValue::String(s)) => s.to_string(),
@@ -453,9 +457,11 @@ fn journal_lines(
             comment: cell_text(comment, row),
             account: account_text.trim().to_string(),
             amount: value,
-            source_rows: source_rows
-                .map(|c| cell_text(c, row).parse().unwrap_or(0))
-                .unwrap_or(0),
+            source_rows: source_rows.map_or(0, |c| match c.get(row) {
+                // COUNT(*) is an integer: read as one, not through its text.
+                Ok(v) if v.is_integer() => v.extract::<u64>().unwrap_or(0),
+                _ => cell_text(c, row).parse().unwrap_or(0),
+            }),
             query: query_name.clone(),
         });
     }
