@@ -2,7 +2,7 @@
 export history each run, our run and DuckDB's aggregation of the same files
 alternating (so that both see the same machine state), median of the runs.
 
-usage: python3 bench/targets.py [--runs N] [--skip-million]
+usage: python3 bench/targets.py [--runs N] [--skip-million] [--bin BINARY]
 Prints a markdown table: typical month, 300k lines vs DuckDB, 1M lines' peak memory.
 """
 import argparse
@@ -12,7 +12,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import BIN, ROOT, baseline, generate, ours, timed  # noqa: E402
+import bench  # noqa: E402
+from bench import ROOT, baseline, generate, ours, timed  # noqa: E402
 
 
 def alternate(first, second, runs):
@@ -33,7 +34,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-million", action="store_true")
+    parser.add_argument("--bin", default=bench.BIN, help="the release binary to measure")
     args = parser.parse_args()
+    bench.BIN = args.bin
     month = generate("month-xlsx", 3000, 1000, "xlsx")
     csv300 = generate("csv-300000", 300_000, 90_000, "csv")
     rows = []
@@ -48,7 +51,7 @@ def main():
         big = summary([timed(ours(csv1m)()) for _ in range(2)])
         rows.append(("CSV 1,000,000 sales lines + 300,000 payments, whole run", big, ""))
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    print(f"commit {commit}, {os.cpu_count()} cores, binary {BIN}")
+    print(f"commit {commit}, {os.cpu_count()} cores, binary {bench.BIN}")
     print("| case | median wall | spread | peak RSS | ratio |")
     print("|---|---|---|---|---|")
     for label, (median, low, high, rss), ratio in rows:
