@@ -61,6 +61,18 @@ fn entry_columns<T>(
     ]
 }
 
+fn sales_labels(lines: &[SalesLine], labeler: &EntryLabeler) -> Vec<Column> {
+    entry_columns(lines, labeler, |l| l.date, |l| labeler.for_invoice(l))
+}
+
+fn payment_labels(payments: &[Payment], labeler: &EntryLabeler) -> Vec<Column> {
+    entry_columns(payments, labeler, |p| p.date, |p| labeler.for_payment(p))
+}
+
+fn payout_labels(rows: &[PayoutRow], labeler: &EntryLabeler) -> Vec<Column> {
+    entry_columns(rows, labeler, |r| r.date, |r| labeler.for_payout(r))
+}
+
 fn origin_columns<'a>(origins: impl Iterator<Item = &'a RowOrigin> + Clone) -> [Column; 3] {
     [
         text_column("file", origins.clone().map(|o| o.file.as_str())),
@@ -146,12 +158,7 @@ pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<
         money("gst_expected", |l| expected_gst(l.amount))?,
         money("qst_expected", |l| expected_qst(l.amount))?,
     ]);
-    columns.extend(entry_columns(
-        lines,
-        labeler,
-        |l| l.date,
-        |l| labeler.for_invoice(l),
-    ));
+    columns.extend(sales_labels(lines, labeler));
     DataFrame::new(lines.len(), columns)
 }
 
@@ -178,12 +185,7 @@ pub fn payments_frame(payments: &[Payment], labeler: &EntryLabeler) -> PolarsRes
         money_column("received", payments.iter().map(|p| p.received))?,
         money_column("tip", payments.iter().map(|p| p.tip))?,
     ]);
-    columns.extend(entry_columns(
-        payments,
-        labeler,
-        |p| p.date,
-        |p| labeler.for_payment(p),
-    ));
+    columns.extend(payment_labels(payments, labeler));
     DataFrame::new(payments.len(), columns)
 }
 
@@ -201,12 +203,7 @@ pub fn payouts_frame(rows: &[PayoutRow], labeler: &EntryLabeler) -> PolarsResult
         money_column("fee", rows.iter().map(|r| r.fee))?,
         decimal_column("net", MONEY_SCALE, rows.iter().map(|r| r.net))?,
     ]);
-    columns.extend(entry_columns(
-        rows,
-        labeler,
-        |r| r.date,
-        |r| labeler.for_payout(r),
-    ));
+    columns.extend(payout_labels(rows, labeler));
     DataFrame::new(rows.len(), columns)
 }
 
@@ -328,21 +325,15 @@ pub fn batch_tables(
             let (frame, labels) = match name {
                 "sales" => {
                     let frame = rows_of(frame, &keep.sales)?;
-                    let labels =
-                        entry_columns(sales, labeler, |l| l.date, |l| labeler.for_invoice(l));
-                    (frame, Some(labels))
+                    (frame, Some(sales_labels(sales, labeler)))
                 }
                 "payments" => {
                     let frame = rows_of(frame, &keep.payments)?;
-                    let labels =
-                        entry_columns(payments, labeler, |p| p.date, |p| labeler.for_payment(p));
-                    (frame, Some(labels))
+                    (frame, Some(payment_labels(payments, labeler)))
                 }
                 "payouts" => {
                     let frame = rows_of(frame, &keep.payouts)?;
-                    let labels =
-                        entry_columns(payouts, labeler, |r| r.date, |r| labeler.for_payout(r));
-                    (frame, Some(labels))
+                    (frame, Some(payout_labels(payouts, labeler)))
                 }
                 _ => (frame, None),
             };

@@ -18,17 +18,18 @@ impl Amounts {
 
     /// Adds `amount` to `account` (shared, not copied, when it is new here).
     pub fn add(&mut self, account: &Arc<str>, amount: Decimal) {
-        match self.0.binary_search_by(|(a, _)| a.as_ref().cmp(account)) {
-            Ok(at) => self.0[at].1 += amount,
-            Err(at) => self.0.insert(at, (Arc::clone(account), amount)),
-        }
+        self.add_with(account, amount, || Arc::clone(account));
     }
 
     /// As [`Amounts::add`], for an account read as text.
     pub fn add_text(&mut self, account: &str, amount: Decimal) {
+        self.add_with(account, amount, || Arc::from(account));
+    }
+
+    fn add_with(&mut self, account: &str, amount: Decimal, name: impl FnOnce() -> Arc<str>) {
         match self.0.binary_search_by(|(a, _)| a.as_ref().cmp(account)) {
             Ok(at) => self.0[at].1 += amount,
-            Err(at) => self.0.insert(at, (Arc::from(account), amount)),
+            Err(at) => self.0.insert(at, (name(), amount)),
         }
     }
 
@@ -57,7 +58,7 @@ impl Amounts {
 
     /// Zero amounts dropped, the others to the cent.
     pub fn settle(&mut self) {
-        self.0.retain(|(_, amount)| !amount.is_zero());
+        self.drop_zeros();
         for (_, amount) in &mut self.0 {
             amount.rescale(2);
         }

@@ -357,14 +357,14 @@ fn insert_rows(
         let row = format!("({})", vec!["?"; columns].join(","));
         format!("{head}{}", vec![row; rows].join(","))
     };
-    let full = DOCUMENTS_PER_INSERT * columns;
-    let mut chunks = values.chunks_exact(full);
+    let (full, single) = (statement(DOCUMENTS_PER_INSERT), statement(1));
+    let mut chunks = values.chunks_exact(DOCUMENTS_PER_INSERT * columns);
     for chunk in chunks.by_ref() {
-        tx.prepare_cached(&statement(DOCUMENTS_PER_INSERT))?
+        tx.prepare_cached(&full)?
             .execute(rusqlite::params_from_iter(chunk))?;
     }
     for row in chunks.remainder().chunks(columns) {
-        tx.prepare_cached(&statement(1))?
+        tx.prepare_cached(&single)?
             .execute(rusqlite::params_from_iter(row))?;
     }
     Ok(())
