@@ -23,8 +23,8 @@ pub fn documents_of(sales: &[SalesLine], payments: &[Payment], payouts: &[Payout
         let Some(date) = line.date else { continue };
         documents
             .entry(invoice_key(line))
-            .or_insert_with(|| DocumentPosting {
-                key: invoice_key(line),
+            .or_insert_with_key(|key| DocumentPosting {
+                key: key.clone(),
                 doc_type: DocType::Invoice,
                 number: line.invoice.clone(),
                 invoice: String::new(),
@@ -34,17 +34,16 @@ pub fn documents_of(sales: &[SalesLine], payments: &[Payment], payouts: &[Payout
     }
     for payment in payments {
         let Some(date) = payment.date else { continue };
-        let number = if payment.reference.is_empty() {
-            payment.invoice.clone()
-        } else {
-            payment.reference.clone()
-        };
         documents
             .entry(payment_key(payment))
-            .or_insert_with(|| DocumentPosting {
-                key: payment_key(payment),
+            .or_insert_with_key(|key| DocumentPosting {
+                key: key.clone(),
                 doc_type: payment.kind.into(),
-                number,
+                number: if payment.reference.is_empty() {
+                    payment.invoice.clone()
+                } else {
+                    payment.reference.clone()
+                },
                 invoice: payment.invoice.clone(),
                 date,
                 amounts: Amounts::new(),
@@ -54,8 +53,8 @@ pub fn documents_of(sales: &[SalesLine], payments: &[Payment], payouts: &[Payout
         let Some(date) = row.date else { continue };
         documents
             .entry(payout_key(row))
-            .or_insert_with(|| DocumentPosting {
-                key: payout_key(row),
+            .or_insert_with_key(|key| DocumentPosting {
+                key: key.clone(),
                 doc_type: DocType::Payout,
                 number: row.payout.clone(),
                 invoice: String::new(),

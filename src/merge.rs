@@ -228,6 +228,16 @@ where
         origin,
         describe,
     } = rules;
+    // Rows of one file and sheet only: no document can be in two sources.
+    if let Some(first) = rows.first().map(origin) {
+        let one_source = rows
+            .iter()
+            .map(origin)
+            .all(|o| o.file == first.file && o.sheet == first.sheet);
+        if one_source {
+            return Vec::new();
+        }
+    }
     // Identity → its rows per source, sources in order of first appearance.
     let mut documents: HashMap<String, RowsBySource> = HashMap::new();
     let mut order: Vec<(String, String)> = Vec::new();
