@@ -6,8 +6,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use rusqlite::{params, ToSql, Transaction};
+use std::fmt::Write;
 
+use rusqlite::{params, Transaction};
+
+use super::bulk::BulkInsert;
 use super::{
     now, sqlite_error, Amounts, BatchRecord, History, HistoryBatchRow, HistoryError,
     HistoryPostingRow, HistoryTables, PostedState, StoredAt,
@@ -237,58 +240,55 @@ impl Locked<'_> {
             .map_err(&err)?;
         }
         // Many rows per statement: one statement per row costs more than the row.
-        for chunk in batch.documents.chunks(DOCUMENTS_PER_INSERT) {
-            let computed: Vec<_> = chunk
-                .iter()
-                .map(|(doc, posting)| {
-                    (
-                        doc.doc_type.as_str(),
-                        doc.date.to_string(),
-                        doc.content_hash(),
-                        posting.as_str(),
-                    )
-                })
-                .collect();
-            let mut values: Vec<&dyn ToSql> = Vec::with_capacity(chunk.len() * 8);
-            for ((doc, _), (doc_type, date, hash, posting)) in chunk.iter().zip(&computed) {
-                values.extend([
-                    &batch.id as &dyn ToSql,
+        // Text made per row goes through buffers reused from row to row.
+        let mut documents = BulkInsert::new(
+            tx,
+            "INSERT INTO documents (batch_id, doc_key, doc_type, doc_number, doc_date, content_hash, posting, invoice) VALUES ",
+            7,
+            &batch.id,
+            batch.documents.len(),
+        )
+        .map_err(&err)?;
+        let (mut date, mut hashed, mut hash) = (String::new(), String::new(), String::new());
+        for (doc, posting) in &batch.documents {
+            date.clear();
+            write!(date, "{}", doc.date).expect("writing to a string");
+            doc.content_hash_into(&mut hashed, &mut hash);
+            documents
+                .push(&[
                     &doc.key,
-                    doc_type,
+                    &doc.doc_type.as_str(),
                     &doc.number,
-                    date,
-                    hash,
-                    posting,
+                    &date,
+                    &hash,
+                    &posting.as_str(),
                     &doc.invoice,
-                ]);
-            }
-            insert_rows(
-                tx,
-                "INSERT INTO documents (batch_id, doc_key, doc_type, doc_number, doc_date, content_hash, posting, invoice) VALUES ",
-                8,
-                &values,
-            )
-            .map_err(&err)?;
-            let amounts: Vec<(&str, &str, String)> = chunk
-                .iter()
-                .flat_map(|(doc, _)| {
-                    doc.amounts
-                        .iter()
-                        .map(|(account, amount)| (doc.key.as_str(), account, amount.to_string()))
-                })
-                .collect();
-            let mut values: Vec<&dyn ToSql> = Vec::with_capacity(amounts.len() * 4);
-            for (key, account, amount) in &amounts {
-                values.extend([&batch.id as &dyn ToSql, key, account, amount]);
-            }
-            insert_rows(
-                tx,
-                "INSERT INTO document_amounts (batch_id, doc_key, account, amount) VALUES ",
-                4,
-                &values,
-            )
-            .map_err(&err)?;
+                ])
+                .map_err(&err)?;
         }
+        documents.finish();
+        let amount_rows = batch
+            .documents
+            .iter()
+            .map(|(doc, _)| doc.amounts.len())
+            .sum();
+        let mut amounts = BulkInsert::new(
+            tx,
+            "INSERT INTO document_amounts (batch_id, doc_key, account, amount) VALUES ",
+            3,
+            &batch.id,
+            amount_rows,
+        )
+        .map_err(&err)?;
+        let mut text = String::new();
+        for (doc, _) in &batch.documents {
+            for (account, amount) in doc.amounts.iter() {
+                text.clear();
+                write!(text, "{amount}").expect("writing to a string");
+                amounts.push(&[&doc.key, &account, &text]).map_err(&err)?;
+            }
+        }
+        amounts.finish();
         Ok(())
     }
 
@@ -339,33 +339,4 @@ fn decode_renames(text: &str) -> Vec<(PathBuf, PathBuf)> {
         .filter_map(|line| line.split_once('\t'))
         .map(|(from, to)| (PathBuf::from(from), PathBuf::from(to)))
         .collect()
-}
-
-/// Documents per INSERT statement (8 values each; SQLite takes 32,766 values).
-const DOCUMENTS_PER_INSERT: usize = 500;
-
-/// Inserts `values` (`columns` per row): full statements of `DOCUMENTS_PER_INSERT`
-/// rows, then one row per statement for the rest, so that only two statements
-/// are ever prepared per table whatever the number of rows.
-fn insert_rows(
-    tx: &Transaction,
-    head: &str,
-    columns: usize,
-    values: &[&dyn ToSql],
-) -> rusqlite::Result<()> {
-    let statement = |rows: usize| {
-        let row = format!("({})", vec!["?"; columns].join(","));
-        format!("{head}{}", vec![row; rows].join(","))
-    };
-    let (full, single) = (statement(DOCUMENTS_PER_INSERT), statement(1));
-    let mut chunks = values.chunks_exact(DOCUMENTS_PER_INSERT * columns);
-    for chunk in chunks.by_ref() {
-        tx.prepare_cached(&full)?
-            .execute(rusqlite::params_from_iter(chunk))?;
-    }
-    for row in chunks.remainder().chunks(columns) {
-        tx.prepare_cached(&single)?
-            .execute(rusqlite::params_from_iter(row))?;
-    }
-    Ok(())
 }

@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
 mod amounts;
+mod bulk;
 mod error;
 mod kinds;
 mod locked;
@@ -138,15 +139,17 @@ pub struct DocumentPosting {
 }
 
 impl DocumentPosting {
-    /// SHA-256 over the date and the amounts per account.
-    pub fn content_hash(&self) -> String {
+    /// SHA-256 over the date and the amounts per account, in hexadecimal, into
+    /// `hash`; `text` holds the hashed text. Both are reused from document to document.
+    pub fn content_hash_into(&self, text: &mut String, hash: &mut String) {
         use std::fmt::Write;
-        let mut text = String::with_capacity(16 + 24 * self.amounts.len());
+        text.clear();
         write!(text, "{}", self.date).expect("writing to a string");
         for (account, amount) in self.amounts.iter() {
             write!(text, "|{account}={}", amount.normalize()).expect("writing to a string");
         }
-        format!("{:x}", Sha256::digest(text.as_bytes()))
+        hash.clear();
+        write!(hash, "{:x}", Sha256::digest(text.as_bytes())).expect("writing to a string");
     }
 }
 
