@@ -34,7 +34,25 @@ pub enum Value {
     },
 }
 
+/// How a cell's value is shown: its number format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    General,
+    Money,
+    Date,
+}
+
 impl Value {
+    fn shown(&self) -> Shown {
+        match self {
+            Value::Money(_) | Value::RowFormula { .. } => Shown::Money,
+            Value::Date(_) => Shown::Date,
+            Value::Text(_) | Value::Number(_) | Value::Count(_) | Value::CountFormula { .. } => {
+                Shown::General
+            }
+        }
+    }
+
     fn width(&self) -> usize {
         match self {
             Value::Text(text) => text.chars().count(),
@@ -55,9 +73,19 @@ pub struct Formats {
     pub total_label: Format,
     pub total_money: Format,
     pub total_count: Format,
+    /// General, written explicitly where the column has another format.
+    pub general: Format,
 }
 
 impl Formats {
+    fn of(&self, shown: Shown) -> &Format {
+        match shown {
+            Shown::General => &self.general,
+            Shown::Money => &self.money,
+            Shown::Date => &self.date,
+        }
+    }
+
     pub fn new(money_format: &str) -> Formats {
         let bold = Format::new().set_bold();
         Formats {
@@ -75,6 +103,7 @@ impl Formats {
                 .set_num_format(money_format)
                 .set_border_top(rust_xlsxwriter::FormatBorder::Thin),
             total_count: bold.set_border_top(rust_xlsxwriter::FormatBorder::Thin),
+            general: Format::new().set_num_format("General"),
         }
     }
 }
@@ -304,6 +333,18 @@ pub fn write_table(
         sheet.set_landscape();
         sheet.set_print_fit_to_pages(1, 0);
         sheet.set_repeat_rows(0, 0)?;
+        // Each column takes the format of its first row's cell, and its cells
+        // are written without one: a format given per cell is looked up by
+        // hashing it, for every cell. A cell shown otherwise names its own.
+        let column_shown: Vec<Shown> = rows
+            .peek()
+            .map(|row| row.iter().map(Value::shown).collect())
+            .unwrap_or_default();
+        for (col, shown) in column_shown.iter().enumerate() {
+            if *shown != Shown::General {
+                sheet.set_column_format(col as u16, formats.of(*shown))?;
+            }
+        }
         let mut part_sums: BTreeMap<usize, Decimal> =
             total_columns.iter().map(|c| (*c, Decimal::ZERO)).collect();
         let mut written = 0u32;
@@ -328,34 +369,36 @@ pub fn write_table(
                         _ => Decimal::ZERO,
                     };
                 }
+                let shown = value.shown();
+                let format = (column_shown.get(col).copied().unwrap_or(Shown::General) != shown)
+                    .then(|| formats.of(shown));
                 match value {
                     // Always a string cell: text such as "=SUM(...)" from an export stays text.
-                    Value::Text(text) => sheet.write_string(r, c, text).map(|_| ())?,
-                    Value::Money(amount) => sheet
-                        .write_number_with_format(r, c, to_f64(*amount), &formats.money)
-                        .map(|_| ())?,
-                    Value::Number(n) => sheet.write_number(r, c, to_f64(*n)).map(|_| ())?,
-                    Value::Count(n) => sheet.write_number(r, c, *n as f64).map(|_| ())?,
-                    Value::Date(Some(date)) => sheet
-                        .write_datetime_with_format(r, c, excel_date(*date)?, &formats.date)
-                        .map(|_| ())?,
+                    Value::Text(text) => match format {
+                        Some(format) => sheet.write_string_with_format(r, c, text, format),
+                        None => sheet.write_string(r, c, text),
+                    }
+                    .map(|_| ())?,
+                    Value::Money(n) | Value::Number(n) => {
+                        write_number(sheet, r, c, to_f64(*n), format)?
+                    }
+                    Value::Count(n) => write_number(sheet, r, c, *n as f64, format)?,
+                    Value::Date(Some(date)) => {
+                        let date = excel_date(*date)?;
+                        match format {
+                            Some(format) => sheet.write_datetime_with_format(r, c, date, format),
+                            None => sheet.write_datetime(r, c, date),
+                        }
+                        .map(|_| ())?
+                    }
                     Value::Date(None) => {}
                     Value::RowFormula { template, result } => {
-                        let expression = expression(template, r);
-                        sheet
-                            .write_formula_with_format(
-                                r,
-                                c,
-                                formula(&expression, *result),
-                                &formats.money,
-                            )
-                            .map(|_| ())?
+                        let formula = formula(&expression(template, r), *result);
+                        write_formula(sheet, r, c, formula, format)?
                     }
                     Value::CountFormula { template, result } => {
-                        let expression = expression(template, r);
-                        sheet
-                            .write_formula(r, c, formula(&expression, Decimal::from(*result)))
-                            .map(|_| ())?
+                        let formula = formula(&expression(template, r), Decimal::from(*result));
+                        write_formula(sheet, r, c, formula, format)?
                     }
                 }
             }
@@ -403,6 +446,34 @@ pub fn write_table(
         keys,
         parts,
     })
+}
+
+fn write_number(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    r: u32,
+    c: u16,
+    number: f64,
+    format: Option<&Format>,
+) -> Result<(), XlsxError> {
+    match format {
+        Some(format) => sheet.write_number_with_format(r, c, number, format),
+        None => sheet.write_number(r, c, number),
+    }
+    .map(|_| ())
+}
+
+fn write_formula(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    r: u32,
+    c: u16,
+    formula: Formula,
+    format: Option<&Format>,
+) -> Result<(), XlsxError> {
+    match format {
+        Some(format) => sheet.write_formula_with_format(r, c, formula, format),
+        None => sheet.write_formula(r, c, formula),
+    }
+    .map(|_| ())
 }
 
 #[cfg(test)]
