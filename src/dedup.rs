@@ -8,7 +8,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::history::{AccountNames, Amounts, DocType, DocumentPosting, PostedState};
-use crate::journal::{invoice_key, payment_key, payout_key, EntryLine, JournalEntry, JournalLine};
+use crate::journal::{
+    invoice_key, payment_key, payout_key, EntryLine, JournalEntry, JournalLineRef,
+};
 use crate::load::reports::{Payment, PayoutRow, SalesLine};
 use crate::tr;
 
@@ -66,9 +68,9 @@ pub fn documents_of(sales: &[SalesLine], payments: &[Payment], payouts: &[Payout
 }
 
 /// Adds a journal line (its source is the document key) to its document.
-pub fn add_line(documents: &mut Documents, accounts: &mut AccountNames, line: JournalLine) {
-    if let Some(doc) = documents.get_mut(&line.source) {
-        doc.amounts.add(&accounts.get(&line.account), line.amount);
+pub fn add_line(documents: &mut Documents, accounts: &mut AccountNames, line: JournalLineRef<'_>) {
+    if let Some(doc) = documents.get_mut(line.source.as_ref()) {
+        doc.amounts.add_named(&line.account, line.amount, accounts);
     }
 }
 

@@ -2,6 +2,7 @@
 //! chosen granularity, and how the lines the journal queries produce are
 //! grouped into balanced entries.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -235,6 +236,34 @@ pub struct JournalLine {
     pub source_rows: u64,
     /// The query file that produced it.
     pub query: std::sync::Arc<str>,
+}
+
+/// A journal line as read from a query's output, its text borrowed from the
+/// output's columns: what a pass that only sums lines needs, without a copy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JournalLineRef<'a> {
+    pub date: NaiveDate,
+    pub source: Cow<'a, str>,
+    pub comment: Cow<'a, str>,
+    /// Trimmed.
+    pub account: Cow<'a, str>,
+    pub amount: Decimal,
+    pub source_rows: u64,
+    pub query: &'a Arc<str>,
+}
+
+impl JournalLineRef<'_> {
+    pub fn into_owned(self) -> JournalLine {
+        JournalLine {
+            date: self.date,
+            source: self.source.into_owned(),
+            comment: self.comment.into_owned(),
+            account: self.account.into_owned(),
+            amount: self.amount,
+            source_rows: self.source_rows,
+            query: Arc::clone(self.query),
+        }
+    }
 }
 
 /// A line of a Sage 50 entry: one account, its net amount.

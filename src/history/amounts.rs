@@ -16,14 +16,14 @@ impl Amounts {
         Amounts(Vec::new())
     }
 
-    /// Adds `amount` to `account` (shared, not copied, when it is new here).
-    pub fn add(&mut self, account: &Arc<str>, amount: Decimal) {
-        self.add_with(account, amount, || Arc::clone(account));
-    }
-
-    /// As [`Amounts::add`], for an account read as text.
+    /// Adds `amount` to `account`, a new account's name copied.
     pub fn add_text(&mut self, account: &str, amount: Decimal) {
         self.add_with(account, amount, || Arc::from(account));
+    }
+
+    /// Adds `amount` to `account`; a new account's name is shared from `names`.
+    pub fn add_named(&mut self, account: &str, amount: Decimal, names: &mut AccountNames) {
+        self.add_with(account, amount, || names.get(account));
     }
 
     fn add_with(&mut self, account: &str, amount: Decimal, name: impl FnOnce() -> Arc<str>) {
@@ -83,7 +83,7 @@ impl<A: AsRef<str>> FromIterator<(A, Decimal)> for Amounts {
 
 /// Account names met so far, each kept once.
 #[derive(Debug, Default)]
-pub struct AccountNames(HashSet<Arc<str>>);
+pub struct AccountNames(HashSet<Arc<str>, foldhash::fast::RandomState>);
 
 impl AccountNames {
     pub fn get(&mut self, account: &str) -> Arc<str> {
@@ -104,9 +104,9 @@ mod tests {
     fn amounts_stay_sorted_and_add_up_per_account() {
         let mut names = AccountNames::default();
         let mut amounts = Amounts::new();
-        amounts.add(&names.get("4001"), Decimal::new(-10000, 2));
-        amounts.add(&names.get("1210"), Decimal::new(11498, 2));
-        amounts.add(&names.get("4001"), Decimal::new(-500, 2));
+        amounts.add_named("4001", Decimal::new(-10000, 2), &mut names);
+        amounts.add_named("1210", Decimal::new(11498, 2), &mut names);
+        amounts.add_named("4001", Decimal::new(-500, 2), &mut names);
         amounts.add_text("2420", Decimal::ZERO);
         amounts.settle();
         let listed: Vec<(&str, Decimal)> = amounts.iter().collect();
@@ -126,5 +126,9 @@ mod tests {
         .into_iter()
         .collect();
         assert_eq!(amounts, same);
+        // Each account name is held once, however many documents use it.
+        let mut other = Amounts::new();
+        other.add_named("4001", Decimal::ONE, &mut names);
+        assert!(Arc::ptr_eq(&other.0[0].0, &amounts.0[1].0));
     }
 }

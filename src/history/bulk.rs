@@ -67,7 +67,7 @@ impl<'t> BulkInsert<'t> {
         }
         self.pushed += 1;
         let statement_done = if self.pushed <= self.full_rows {
-            self.pushed % ROWS_PER_STATEMENT == 0
+            self.pushed.is_multiple_of(ROWS_PER_STATEMENT)
         } else {
             self.pushed == self.total
         };

@@ -3,6 +3,7 @@
 //! before anything trusts them; check queries return the rows that break a
 //! rule and become findings.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::diagnostics::{Finding, Fix, Location};
 use crate::i18n::Text;
-use crate::journal::JournalLine;
+use crate::journal::{JournalLine, JournalLineRef};
 
 mod checks;
 use crate::{t, tr};
@@ -292,6 +293,14 @@ impl SqlTables {
 }
 
 /// A cell as text for messages and the exceptions sheet.
+/// [`cell_text`], borrowed from a text column.
+fn cell_str(column: &Column, row: usize) -> Cow<'_, str> {
+    match column.str() {
+        Ok(strings) => Cow::Borrowed(strings.get(row).unwrap_or_default()),
+        Err(_) => Cow::Owned(cell_text(column, row)),
+    }
+}
+
 pub fn cell_text(column: &Column, row: usize) -> String {
     if let Ok(strings) = column.str() {
         // Text columns (source, comment, account) without going through AnyValue.
@@ -325,19 +334,19 @@ pub fn run_journal(
     queries: &[QueryFile],
 ) -> Result<Vec<JournalLine>, QueryError> {
     let mut lines = Vec::new();
-    run_journal_each(tables, queries, |line| lines.push(line))?;
+    run_journal_each(tables, queries, |line| lines.push(line.into_owned()))?;
     Ok(lines)
 }
 
-/// As [`run_journal`], handing each line to `each` as it is read instead of
-/// collecting them (a per-document pass over a large batch has millions), and
+/// As [`run_journal`], handing each line (its text borrowed) to `each` as it
+/// is read instead of collecting them (a per-document pass over a large batch has millions), and
 /// returning the lines that could not be used (no account, no date) as
 /// findings: usually the consequence of a check's error, such as an unmapped
 /// item or an undated invoice.
 pub fn run_journal_each(
     tables: &SqlTables,
     queries: &[QueryFile],
-    mut each: impl FnMut(JournalLine),
+    mut each: impl FnMut(JournalLineRef<'_>),
 ) -> Result<Vec<Finding>, QueryError> {
     let mut unusable = Vec::new();
     for query in queries {
@@ -350,7 +359,7 @@ pub fn run_journal_each(
 fn journal_lines(
     frame: &DataFrame,
     file: &str,
-    each: &mut impl FnMut(JournalLine),
+    each: &mut impl FnMut(JournalLineRef<'_>),
     unusable_lines: &mut Vec<Finding>,
 ) -> Result<(), QueryError> {
     let bad = |message: Text| QueryError::BadOutput {
@@ -416,8 +425,8 @@ fn journal_lines(
                 _ => None,
             },
         };
-        let account_text = cell_text(account, row);
-        let source_text = cell_text(source, row);
+        let account_text = cell_str(account, row);
+        let source_text = cell_str(source, row);
         let line_date = match date.get(row) {
             Ok(AnyValue::Date(days)) => date_from_days(days),
             _ => None,
@@ -426,8 +435,8 @@ fn journal_lines(
             tr!(
                 "load-journal-line",
                 row = (row + 1).to_string(),
-                source = &source_text,
-                account = &account_text
+                source = source_text.as_ref(),
+                account = account_text.as_ref()
             )
         };
         let Some(mut value) = value else {
@@ -451,18 +460,22 @@ fn journal_lines(
             )));
             continue;
         };
-        each(JournalLine {
+        let account_text = match account_text {
+            Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+            Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
+        };
+        each(JournalLineRef {
             date: line_date,
             source: source_text,
-            comment: cell_text(comment, row),
-            account: account_text.trim().to_string(),
+            comment: cell_str(comment, row),
+            account: account_text,
             amount: value,
             source_rows: source_rows.map_or(0, |c| match c.get(row) {
                 // COUNT(*) is an integer: read as one, not through its text.
                 Ok(v) if v.is_integer() => v.extract::<u64>().unwrap_or(0),
                 _ => cell_text(c, row).parse().unwrap_or(0),
             }),
-            query: query_name.clone(),
+            query: &query_name,
         });
     }
     Ok(())
