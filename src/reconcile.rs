@@ -5,7 +5,7 @@
 //! posted to (as the views in `queries/views/` decided), the role each account
 //! plays in the controls, and the documents the export history already holds.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -16,7 +16,7 @@ use crate::history::{DocType, DocumentPosting, HistoryTables, PostedState};
 use crate::journal::{account_totals, JournalEntry};
 use crate::load::reports::{Payment, PayoutRow, SalesLine};
 use crate::tax::{expected_gst, expected_qst};
-use crate::text::fold_name;
+use crate::text::folded_names;
 use crate::views::{ItemMapping, PostingAccounts};
 
 /// What the workbook shows beyond the input rows and the journal.
@@ -208,6 +208,7 @@ impl Reconciliation {
         let (payment_adjustments, invoice_adjustments) = adjustments(inputs);
         let mut invoices = invoice_figures(inputs.sales, inputs.payments);
         invoices.extend(invoice_adjustments);
+        let methods = folded_names(inputs.payments.iter().map(|p| p.method.as_str()));
         Reconciliation {
             invoices,
             payment_accounts: inputs
@@ -217,7 +218,7 @@ impl Reconciliation {
                     inputs
                         .posting_accounts
                         .methods
-                        .get(&fold_name(&p.method))
+                        .get(&methods[p.method.as_str()])
                         .cloned()
                         .unwrap_or_default()
                 })
@@ -235,10 +236,17 @@ impl Reconciliation {
 fn plannit_pay(inputs: &ReconcileInputs) -> Option<PlannitPayFigures> {
     let clearing = inputs.config.accounts.plannit_pay_clearing.clone()?;
     let opening = inputs.history_tables.account_balance(&clearing);
+    let methods = folded_names(inputs.payments.iter().map(|p| p.method.as_str()));
     let to_clearing: Vec<&Payment> = inputs
         .payments
         .iter()
-        .filter(|p| inputs.posting_accounts.methods.get(&fold_name(&p.method)) == Some(&clearing))
+        .filter(|p| {
+            inputs
+                .posting_accounts
+                .methods
+                .get(&methods[p.method.as_str()])
+                == Some(&clearing)
+        })
         .collect();
     let received: Decimal = to_clearing.iter().map(|p| p.received).sum();
     let paid_out: Decimal = inputs.payouts.iter().map(|r| r.gross).sum();
@@ -279,7 +287,7 @@ fn plannit_pay(inputs: &ReconcileInputs) -> Option<PlannitPayFigures> {
 
 /// One row per invoice, in order of first appearance.
 fn invoice_figures(sales: &[SalesLine], payments: &[Payment]) -> Vec<InvoiceFigures> {
-    let mut applied: BTreeMap<&str, Decimal> = BTreeMap::new();
+    let mut applied: HashMap<&str, Decimal, foldhash::fast::RandomState> = HashMap::default();
     for payment in payments {
         if !payment.invoice.is_empty() {
             *applied.entry(payment.invoice.as_str()).or_default() += payment.received;
@@ -299,7 +307,7 @@ fn invoice_figures(sales: &[SalesLine], payments: &[Payment]) -> Vec<InvoiceFigu
         lines: u64,
     }
     let mut order: Vec<&str> = Vec::new();
-    let mut invoices: BTreeMap<&str, Sums> = BTreeMap::new();
+    let mut invoices: HashMap<&str, Sums, foldhash::fast::RandomState> = HashMap::default();
     for line in sales {
         let sums = invoices.entry(line.invoice.as_str()).or_insert_with(|| {
             order.push(line.invoice.as_str());
@@ -409,11 +417,12 @@ fn adjustments(inputs: &ReconcileInputs) -> (Vec<PaymentAdjustment>, Vec<Invoice
 /// Sales per catalogue item (first spelling seen), with the account the
 /// `item_accounts` view gave it, ordered by account.
 fn product_figures(sales: &[SalesLine], posting: &PostingAccounts) -> Vec<ProductFigures> {
-    let mut products: BTreeMap<String, ProductFigures> = BTreeMap::new();
+    let items = folded_names(sales.iter().map(|l| l.item.as_str()));
+    let mut products: BTreeMap<&str, ProductFigures> = BTreeMap::new();
     for line in sales {
-        let key = fold_name(&line.item);
+        let key = items[line.item.as_str()].as_str();
         let figures = products.entry(key).or_insert_with_key(|key| {
-            let found = posting.items.get(key);
+            let found = posting.items.get(*key);
             ProductFigures {
                 item: line.item.clone(),
                 account: found.and_then(|f| f.account.clone()).unwrap_or_default(),

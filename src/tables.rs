@@ -116,22 +116,11 @@ fn row_column(name: &str, values: impl Iterator<Item = u64>) -> Column {
     Column::new(name.into(), values.map(|v| v as i64).collect::<Vec<i64>>())
 }
 
-/// Each distinct name folded once (catalogue items and payment methods are few).
-fn folded_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<&'a str, String> {
-    let mut folded = HashMap::new();
-    for name in names {
-        folded
-            .entry(name)
-            .or_insert_with(|| crate::text::fold_name(name));
-    }
-    folded
-}
-
 /// The `sales` table: one row per invoice line.
 pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
     let money =
         |name: &str, get: fn(&SalesLine) -> Decimal| money_column(name, lines.iter().map(get));
-    let item_keys = folded_names(lines.iter().map(|l| l.item.as_str()));
+    let item_keys = crate::text::folded_names(lines.iter().map(|l| l.item.as_str()));
     let mut columns = Vec::from(origin_columns(lines.iter().map(|l| &l.origin)));
     columns.extend([
         text_column("invoice", lines.iter().map(|l| l.invoice.as_str())),
@@ -164,7 +153,7 @@ pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<
 
 /// The `payments` table: one row per payment, deposit or refund.
 pub fn payments_frame(payments: &[Payment], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
-    let method_keys = folded_names(payments.iter().map(|p| p.method.as_str()));
+    let method_keys = crate::text::folded_names(payments.iter().map(|p| p.method.as_str()));
     let mut columns = Vec::from(origin_columns(payments.iter().map(|p| &p.origin)));
     columns.extend([
         date_column("date", payments.iter().map(|p| p.date)),

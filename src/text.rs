@@ -1,6 +1,8 @@
 //! Text folding shared by every stage: how names are compared (headers, catalogue
 //! items, payment methods) and how free text is made safe for a Sage 50 field.
 
+use std::collections::HashMap;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Folds a name for comparison: lower case, accents removed, runs of whitespace
@@ -12,6 +14,18 @@ pub fn fold_name(text: &str) -> String {
         return fold_ascii(text, |b| b.is_ascii_whitespace() || b == 0x0b);
     }
     fold_unicode(text)
+}
+
+/// Each distinct name folded once: catalogue items and payment methods are few
+/// and repeat on every row.
+pub fn folded_names<'a>(
+    names: impl Iterator<Item = &'a str>,
+) -> HashMap<&'a str, String, foldhash::fast::RandomState> {
+    let mut folded = HashMap::default();
+    for name in names {
+        folded.entry(name).or_insert_with(|| fold_name(name));
+    }
+    folded
 }
 
 fn fold_unicode(text: &str) -> String {
