@@ -3,42 +3,63 @@
 //! exported (refused, or posted as the difference with `--adjust`). Documents
 //! exported earlier in the batch's date range but absent now are reported.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use indexmap::IndexMap;
 
 use chrono::NaiveDate;
 
 use crate::history::{AccountNames, Amounts, DocType, DocumentPosting, PostedState};
 use crate::journal::{
-    invoice_key, payment_key, payout_key, EntryLine, JournalEntry, JournalLineRef,
+    document_index, invoice_key, payment_key, payout_key, DocumentRows, EntryLine, JournalEntry,
+    JournalLineRef, LineSink,
 };
 use crate::load::reports::{Payment, PayoutRow, SalesLine};
 use crate::tr;
 
 /// The documents of a batch by key.
-pub type Documents = HashMap<String, DocumentPosting, foldhash::fast::RandomState>;
+pub type Documents = IndexMap<String, DocumentPosting, foldhash::fast::RandomState>;
 
-/// Documents of the inputs, with no amounts yet; [`add_line`] fills them from
-/// the journal queries run with one entry per document key.
-pub fn documents_of(sales: &[SalesLine], payments: &[Payment], payouts: &[PayoutRow]) -> Documents {
+/// Documents of the inputs, with no amounts yet ([`DocumentPass`] fills them from
+/// the journal queries run with one entry per document), and each row's document.
+pub fn documents_of(
+    sales: &[SalesLine],
+    payments: &[Payment],
+    payouts: &[PayoutRow],
+) -> (Documents, DocumentRows) {
     let mut documents = Documents::default();
-    for line in sales {
-        let Some(date) = line.date else { continue };
-        documents
-            .entry(invoice_key(line))
-            .or_insert_with_key(|key| DocumentPosting {
+    let mut document = |key: String, posting: &dyn Fn(&String) -> DocumentPosting| {
+        let index = match documents.entry(key) {
+            indexmap::map::Entry::Occupied(found) => found.index(),
+            indexmap::map::Entry::Vacant(new) => {
+                let posting = posting(new.key());
+                let index = new.index();
+                new.insert(posting);
+                index
+            }
+        };
+        Some(u32::try_from(index).expect("fewer than 4 billion documents"))
+    };
+    let sales_rows = sales
+        .iter()
+        .map(|line| {
+            let date = line.date?;
+            document(invoice_key(line), &|key| DocumentPosting {
                 key: key.clone(),
                 doc_type: DocType::Invoice,
                 number: line.invoice.clone(),
                 invoice: String::new(),
                 date,
                 amounts: Amounts::new(),
-            });
-    }
-    for payment in payments {
-        let Some(date) = payment.date else { continue };
-        documents
-            .entry(payment_key(payment))
-            .or_insert_with_key(|key| DocumentPosting {
+            })
+        })
+        .collect();
+    let payment_rows = payments
+        .iter()
+        .map(|payment| {
+            let date = payment.date?;
+            document(payment_key(payment), &|key| DocumentPosting {
                 key: key.clone(),
                 doc_type: payment.kind.into(),
                 number: if payment.reference.is_empty() {
@@ -49,28 +70,57 @@ pub fn documents_of(sales: &[SalesLine], payments: &[Payment], payouts: &[Payout
                 invoice: payment.invoice.clone(),
                 date,
                 amounts: Amounts::new(),
-            });
-    }
-    for row in payouts {
-        let Some(date) = row.date else { continue };
-        documents
-            .entry(payout_key(row))
-            .or_insert_with_key(|key| DocumentPosting {
+            })
+        })
+        .collect();
+    let payout_rows = payouts
+        .iter()
+        .map(|row| {
+            let date = row.date?;
+            document(payout_key(row), &|key| DocumentPosting {
                 key: key.clone(),
                 doc_type: DocType::Payout,
                 number: row.payout.clone(),
                 invoice: String::new(),
                 date,
                 amounts: Amounts::new(),
-            });
-    }
-    documents
+            })
+        })
+        .collect();
+    let rows = DocumentRows {
+        sales: sales_rows,
+        payments: payment_rows,
+        payouts: payout_rows,
+    };
+    (documents, rows)
 }
 
-/// Adds a journal line (its source is the document key) to its document.
-pub fn add_line(documents: &mut Documents, accounts: &mut AccountNames, line: JournalLineRef<'_>) {
-    if let Some(doc) = documents.get_mut(line.source.as_ref()) {
-        doc.amounts.add_named(&line.account, line.amount, accounts);
+/// The per-document pass's journal lines, summed into their documents.
+pub struct DocumentPass<'d> {
+    pub documents: &'d mut Documents,
+    pub accounts: AccountNames,
+}
+
+impl LineSink for DocumentPass<'_> {
+    /// Adds a journal line to its document (a line whose source names none,
+    /// from a row without a date, is left out: that row is an error already).
+    fn line(&mut self, line: JournalLineRef<'_>) {
+        let doc = match document_index(&line.source) {
+            Some(index) => self.documents.get_index_mut(index).map(|(_, doc)| doc),
+            None => self.documents.get_mut(line.source.as_ref()),
+        };
+        if let Some(doc) = doc {
+            doc.amounts
+                .add_named(&line.account, line.amount, &mut self.accounts);
+        }
+    }
+
+    /// The document's key, as messages name it.
+    fn source_name<'a>(&'a self, source: &'a str) -> Cow<'a, str> {
+        match document_index(source).and_then(|index| self.documents.get_index(index)) {
+            Some((key, _)) => Cow::Borrowed(key),
+            None => Cow::Borrowed(source),
+        }
     }
 }
 

@@ -25,9 +25,11 @@ pub struct EntryLabel {
 #[derive(Debug, Clone)]
 pub struct EntryLabeler {
     pub granularity: Granularity,
-    /// Label every document by its history key instead (one entry per
-    /// document, source = key): how the history learns what each document posts.
-    pub by_document_key: bool,
+    /// Label every document apart instead (one entry per document): how the
+    /// history learns what each document posts. Its source is the document's
+    /// index among the run's documents (`#12`, see [`document_source`]), a row
+    /// without a date (no document) keeps its history key.
+    pub documents: Option<Arc<DocumentRows>>,
     pub first_date: Option<NaiveDate>,
     pub last_date: Option<NaiveDate>,
 }
@@ -55,7 +57,7 @@ impl EntryLabeler {
         );
         EntryLabeler {
             granularity,
-            by_document_key: false,
+            documents: None,
             first_date,
             last_date,
         }
@@ -92,18 +94,23 @@ impl EntryLabeler {
     /// True when rows of one date may have different labels (one entry per
     /// document); otherwise a label depends on the row's date alone.
     pub fn labels_each_row(&self) -> bool {
-        self.by_document_key || self.granularity == Granularity::Document
+        self.documents.is_some() || self.granularity == Granularity::Document
     }
 
-    pub fn by_document(sales: &[SalesLine], payments: &[Payment], payouts: &[PayoutRow]) -> Self {
+    pub fn by_document(
+        sales: &[SalesLine],
+        payments: &[Payment],
+        payouts: &[PayoutRow],
+        documents: DocumentRows,
+    ) -> Self {
         EntryLabeler {
-            by_document_key: true,
+            documents: Some(Arc::new(documents)),
             ..EntryLabeler::new(Granularity::Document, sales, payments, payouts)
         }
     }
 
     pub fn for_payout(&self, row: &PayoutRow) -> EntryLabel {
-        if self.by_document_key {
+        if self.documents.is_some() {
             return EntryLabel {
                 date: row.date,
                 source: payout_key(row),
@@ -121,7 +128,7 @@ impl EntryLabeler {
     }
 
     pub fn for_invoice(&self, line: &SalesLine) -> EntryLabel {
-        if self.by_document_key {
+        if self.documents.is_some() {
             return EntryLabel {
                 date: line.date,
                 source: invoice_key(line),
@@ -139,7 +146,7 @@ impl EntryLabeler {
     }
 
     pub fn for_payment(&self, payment: &Payment) -> EntryLabel {
-        if self.by_document_key {
+        if self.documents.is_some() {
             return EntryLabel {
                 date: payment.date,
                 source: payment_key(payment),
@@ -169,6 +176,26 @@ impl EntryLabeler {
             _ => self.batch_label(payment.date),
         }
     }
+}
+
+/// The document of each input row, by row: its index among the run's
+/// documents, none for a row without a date.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentRows {
+    pub sales: Vec<Option<u32>>,
+    pub payments: Vec<Option<u32>>,
+    pub payouts: Vec<Option<u32>>,
+}
+
+/// The entry source of the document at `index` in the per-document pass: short
+/// text, which the queries group and the pass looks up faster than a key.
+pub fn document_source(index: u32) -> String {
+    format!("#{index}")
+}
+
+/// The document index of a per-document pass's source, if it is one.
+pub fn document_index(source: &str) -> Option<usize> {
+    source.strip_prefix('#')?.parse().ok()
 }
 
 /// The history's key of an invoice: `invoice:P-1042`.
@@ -263,6 +290,22 @@ impl JournalLineRef<'_> {
             source_rows: self.source_rows,
             query: Arc::clone(self.query),
         }
+    }
+}
+
+/// Where a journal pass hands its lines, as they are read.
+pub trait LineSink {
+    fn line(&mut self, line: JournalLineRef<'_>);
+
+    /// How messages name a line's source.
+    fn source_name<'a>(&'a self, source: &'a str) -> Cow<'a, str> {
+        Cow::Borrowed(source)
+    }
+}
+
+impl<F: FnMut(JournalLineRef<'_>)> LineSink for F {
+    fn line(&mut self, line: JournalLineRef<'_>) {
+        self(line)
     }
 }
 

@@ -10,7 +10,7 @@ use crate::config::{Config, Mapping};
 use crate::history::HistoryTables;
 use std::collections::HashMap;
 
-use crate::journal::{EntryLabel, EntryLabeler};
+use crate::journal::{document_source, EntryLabel, EntryLabeler};
 use crate::load::reports::{Payment, PayoutRow, RowOrigin, SalesLine};
 use crate::tax::{expected_gst, expected_qst};
 
@@ -34,16 +34,32 @@ fn optional_text_column<'a>(name: &str, values: impl Iterator<Item = Option<&'a 
 
 /// The `entry_date`, `entry_source` and `entry_comment` columns. Below the
 /// document granularity a label depends only on the date: it is made once
-/// per date, not once per row.
+/// per date, not once per row. `documents` (the per-document pass) gives each
+/// row's document: its label names that document.
 fn entry_columns<T>(
     rows: &[T],
     labeler: &EntryLabeler,
+    documents: Option<&[Option<u32>]>,
     date: impl Fn(&T) -> Option<NaiveDate>,
     label: impl Fn(&T) -> EntryLabel,
 ) -> Vec<Column> {
     let per_date: HashMap<Option<NaiveDate>, EntryLabel>;
     let per_row: Vec<EntryLabel>;
-    let labels: Vec<&EntryLabel> = if labeler.labels_each_row() {
+    let labels: Vec<&EntryLabel> = if let Some(documents) = documents {
+        per_row = rows
+            .iter()
+            .zip(documents)
+            .map(|(row, document)| match document {
+                Some(index) => EntryLabel {
+                    date: date(row),
+                    source: document_source(*index),
+                    comment: String::new(),
+                },
+                None => label(row),
+            })
+            .collect();
+        per_row.iter().collect()
+    } else if labeler.labels_each_row() {
         per_row = rows.iter().map(label).collect();
         per_row.iter().collect()
     } else {
@@ -62,15 +78,36 @@ fn entry_columns<T>(
 }
 
 fn sales_labels(lines: &[SalesLine], labeler: &EntryLabeler) -> Vec<Column> {
-    entry_columns(lines, labeler, |l| l.date, |l| labeler.for_invoice(l))
+    let documents = labeler.documents.as_deref().map(|d| &d.sales[..]);
+    entry_columns(
+        lines,
+        labeler,
+        documents,
+        |l| l.date,
+        |l| labeler.for_invoice(l),
+    )
 }
 
 fn payment_labels(payments: &[Payment], labeler: &EntryLabeler) -> Vec<Column> {
-    entry_columns(payments, labeler, |p| p.date, |p| labeler.for_payment(p))
+    let documents = labeler.documents.as_deref().map(|d| &d.payments[..]);
+    entry_columns(
+        payments,
+        labeler,
+        documents,
+        |p| p.date,
+        |p| labeler.for_payment(p),
+    )
 }
 
 fn payout_labels(rows: &[PayoutRow], labeler: &EntryLabeler) -> Vec<Column> {
-    entry_columns(rows, labeler, |r| r.date, |r| labeler.for_payout(r))
+    let documents = labeler.documents.as_deref().map(|d| &d.payouts[..]);
+    entry_columns(
+        rows,
+        labeler,
+        documents,
+        |r| r.date,
+        |r| labeler.for_payout(r),
+    )
 }
 
 fn origin_columns<'a>(origins: impl Iterator<Item = &'a RowOrigin> + Clone) -> [Column; 3] {

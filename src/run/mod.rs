@@ -165,7 +165,14 @@ struct Checked {
 /// Stage 2: the checks over every row, and the journal with one entry per
 /// document, which tells what each document posts (the history compares that).
 fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Checked, RunError> {
-    let by_document = EntryLabeler::by_document(&inputs.sales, &inputs.payments, &inputs.payouts);
+    let (mut documents, document_rows) =
+        dedup::documents_of(&inputs.sales, &inputs.payments, &inputs.payouts);
+    let by_document = EntryLabeler::by_document(
+        &inputs.sales,
+        &inputs.payments,
+        &inputs.payouts,
+        document_rows,
+    );
     let frames = tables::all_tables(
         &plan.config,
         &inputs.sales,
@@ -183,11 +190,11 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
         &inputs.headers,
     )?);
     crate::timings::mark("checks run");
-    let mut documents = dedup::documents_of(&inputs.sales, &inputs.payments, &inputs.payouts);
-    let mut accounts = crate::history::AccountNames::default();
-    let unusable = transform::run_journal_each(&tables, &plan.queries.journal, |line| {
-        dedup::add_line(&mut documents, &mut accounts, line)
-    })?;
+    let mut pass = dedup::DocumentPass {
+        documents: &mut documents,
+        accounts: crate::history::AccountNames::default(),
+    };
+    let unusable = transform::run_journal_each(&tables, &plan.queries.journal, &mut pass)?;
     dedup::finish(&mut documents);
     crate::timings::mark("per-document journal");
     // Lines without account or date follow from an error already reported

@@ -175,7 +175,7 @@ fn batch_record(
         .history
         .new
         .iter()
-        .filter_map(|key| documents.remove(key))
+        .filter_map(|key| documents.swap_remove(key))
         .map(|doc| (doc, Posting::Original))
         .collect();
     // In key order: SQLite inserts into its primary-key index much faster so.

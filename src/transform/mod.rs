@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::diagnostics::{Finding, Fix, Location};
 use crate::i18n::Text;
-use crate::journal::{JournalLine, JournalLineRef};
+use crate::journal::{JournalLine, JournalLineRef, LineSink};
 
 mod checks;
 use crate::{t, tr};
@@ -334,11 +334,13 @@ pub fn run_journal(
     queries: &[QueryFile],
 ) -> Result<Vec<JournalLine>, QueryError> {
     let mut lines = Vec::new();
-    run_journal_each(tables, queries, |line| lines.push(line.into_owned()))?;
+    run_journal_each(tables, queries, &mut |line: JournalLineRef<'_>| {
+        lines.push(line.into_owned())
+    })?;
     Ok(lines)
 }
 
-/// As [`run_journal`], handing each line (its text borrowed) to `each` as it
+/// As [`run_journal`], handing each line (its text borrowed) to `sink` as it
 /// is read instead of collecting them (a per-document pass over a large batch has millions), and
 /// returning the lines that could not be used (no account, no date) as
 /// findings: usually the consequence of a check's error, such as an unmapped
@@ -346,12 +348,12 @@ pub fn run_journal(
 pub fn run_journal_each(
     tables: &SqlTables,
     queries: &[QueryFile],
-    mut each: impl FnMut(JournalLineRef<'_>),
+    sink: &mut impl LineSink,
 ) -> Result<Vec<Finding>, QueryError> {
     let mut unusable = Vec::new();
     for query in queries {
         let frame = run_query(tables, query)?;
-        journal_lines(&frame, &query.name, &mut each, &mut unusable)?;
+        journal_lines(&frame, &query.name, sink, &mut unusable)?;
     }
     Ok(unusable)
 }
@@ -359,7 +361,7 @@ pub fn run_journal_each(
 fn journal_lines(
     frame: &DataFrame,
     file: &str,
-    each: &mut impl FnMut(JournalLineRef<'_>),
+    sink: &mut impl LineSink,
     unusable_lines: &mut Vec<Finding>,
 ) -> Result<(), QueryError> {
     let bad = |message: Text| QueryError::BadOutput {
@@ -435,7 +437,7 @@ fn journal_lines(
             tr!(
                 "load-journal-line",
                 row = (row + 1).to_string(),
-                source = source_text.as_ref(),
+                source = sink.source_name(&source_text).as_ref(),
                 account = account_text.as_ref()
             )
         };
@@ -464,7 +466,7 @@ fn journal_lines(
             Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
             Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
         };
-        each(JournalLineRef {
+        sink.line(JournalLineRef {
             date: line_date,
             source: source_text,
             comment: cell_str(comment, row),

@@ -105,3 +105,25 @@ fn an_analyst_check_flags_rows() {
         outcome.stderr
     );
 }
+
+#[test]
+fn a_journal_line_without_account_names_its_document() {
+    let case = standard_case();
+    let queries = queries_copy(&case);
+    std::fs::write(
+        queries.join("journal/70_blank_account.sql"),
+        "SELECT s.entry_date AS date, s.entry_source AS source, s.entry_comment AS comment,\n\
+         '' AS account, CAST(SUM(s.amount) AS DECIMAL(38,2)) AS amount\n\
+         FROM sales s GROUP BY s.entry_date, s.entry_source, s.entry_comment",
+    )
+    .unwrap();
+    let outcome = case.run(&["--queries", queries.to_str().unwrap()]);
+    // Each invoice's line is reported under the invoice's history key, as the
+    // history knows it (not under the pass's internal document number).
+    assert!(
+        outcome.stderr.contains("[journal_line]") && outcome.stderr.contains("(invoice:"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(!outcome.stderr.contains("(#"), "{}", outcome.stderr);
+}
