@@ -7,6 +7,7 @@
 //! configuration names) are listed as not read.
 
 pub mod columns;
+mod csv_text;
 pub mod dates;
 mod options;
 pub mod reports;

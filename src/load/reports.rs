@@ -316,9 +316,9 @@ impl<'a> SheetReader<'a> {
         let first = sheet.first_row_number;
         let mut totals = Vec::new();
         let mut data_rows = 0usize;
-        for (index, row) in sheet.rows().enumerate() {
+        sheet.each_row(|index, row| {
             let number = first + index as u64;
-            match self.classify(index, &row) {
+            match self.classify(index, row) {
                 RowClass::Title => self.skipped.title += 1,
                 RowClass::Blank => self.skipped.blank += 1,
                 RowClass::RepeatedHeader => self.skipped.repeated_header += 1,
@@ -326,16 +326,16 @@ impl<'a> SheetReader<'a> {
                     self.skipped.total += 1;
                     totals.push(TotalRow {
                         number,
-                        cells: row,
+                        cells: row.to_vec(),
                         rows_before: data_rows,
                     });
                 }
                 RowClass::Data => {
                     data_rows += 1;
-                    read(self, number, &row);
+                    read(self, number, row);
                 }
             }
-        }
+        });
         totals
     }
 

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader};
 
+use super::csv_text::{csv_cell, csv_reader, decode_text, ends_inside_quotes, sniff_delimiter};
 use super::options::Limits;
 use super::values::Cell;
 use crate::diagnostics::Fix;
@@ -52,19 +53,45 @@ impl RawSheet {
             })),
             Body::Csv { text, delimiter } => {
                 let reader = csv_reader(text, *delimiter);
-                Box::new(reader.into_records().map_while(Result::ok).map(|record| {
-                    record
-                        .iter()
-                        .map(|field| {
-                            if field.is_empty() {
-                                Cell::Empty
-                            } else {
-                                Cell::Text(field.to_string())
-                            }
-                        })
-                        .collect()
-                }))
+                Box::new(
+                    reader
+                        .into_records()
+                        .map_while(Result::ok)
+                        .map(|record| record.iter().map(csv_cell).collect()),
+                )
             }
+        }
+    }
+
+    /// Visits every row, in order, with its index. CSV rows are read into one
+    /// buffer of cells whose text is overwritten row after row, instead of a
+    /// new string per field and a new row per line.
+    pub fn each_row(&self, mut visit: impl FnMut(usize, &[Cell])) {
+        let Body::Csv { text, delimiter } = &self.body else {
+            for (index, row) in self.rows().enumerate() {
+                visit(index, &row);
+            }
+            return;
+        };
+        let mut reader = csv_reader(text, *delimiter);
+        let mut record = csv::StringRecord::new();
+        let mut cells: Vec<Cell> = Vec::new();
+        let mut index = 0;
+        // As `rows`: the text was checked to parse; reading stops at an error.
+        while let Ok(true) = reader.read_record(&mut record) {
+            cells.truncate(record.len());
+            for (at, field) in record.iter().enumerate() {
+                match cells.get_mut(at) {
+                    Some(Cell::Text(buffer)) if !field.is_empty() => {
+                        buffer.clear();
+                        buffer.push_str(field);
+                    }
+                    Some(cell) => *cell = csv_cell(field),
+                    None => cells.push(csv_cell(field)),
+                }
+            }
+            visit(index, &cells);
+            index += 1;
         }
     }
 
@@ -72,14 +99,6 @@ impl RawSheet {
     pub fn head(&self, count: usize) -> Vec<Vec<Cell>> {
         self.rows().take(count).collect()
     }
-}
-
-fn csv_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
 }
 
 /// Why a file could not be read at all.
@@ -392,22 +411,6 @@ fn cell_from_data(data: &Data) -> Cell {
     }
 }
 
-/// Decodes CSV bytes: a BOM decides (UTF-8, UTF-16); otherwise valid UTF-8 is
-/// UTF-8 and anything else is Windows-1252, which is what French Excel saves.
-pub fn decode_text(bytes: &[u8]) -> String {
-    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
-        return text.into_owned();
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
-    }
-}
-
 fn read_csv(bytes: &[u8], limits: &Limits) -> Result<RawSheet, ReadError> {
     let text = decode_text(bytes);
     if text.trim().is_empty() {
@@ -457,41 +460,6 @@ fn read_csv(bytes: &[u8], limits: &Limits) -> Result<RawSheet, ReadError> {
         is_1904: false,
         body: Body::Csv { text, delimiter },
     })
-}
-
-/// True when the text ends inside an open quoted field (an odd number of quotes
-/// overall), which the csv crate would otherwise read silently to the end.
-fn ends_inside_quotes(text: &str) -> bool {
-    text.bytes().filter(|&b| b == b'"').count() % 2 == 1
-}
-
-/// Picks the separator that splits the first lines into the most consistent
-/// number of fields.
-fn sniff_delimiter(text: &str) -> u8 {
-    let sample: String = text.lines().take(50).collect::<Vec<_>>().join("\n");
-    let mut best = (b',', 0usize);
-    for candidate in [b';', b',', b'\t'] {
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(candidate)
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(sample.as_bytes());
-        let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
-        for record in reader.records().map_while(Result::ok) {
-            if record.len() > 1 {
-                *counts.entry(record.len()).or_default() += 1;
-            }
-        }
-        let score = counts
-            .iter()
-            .map(|(fields, rows)| fields * rows)
-            .max()
-            .unwrap_or(0);
-        if score > best.1 {
-            best = (candidate, score);
-        }
-    }
-    best.0
 }
 
 #[cfg(test)]
@@ -549,19 +517,6 @@ mod tests {
     }
 
     #[test]
-    fn decodes_windows_1252_and_boms() {
-        assert_eq!(decode_text(b"D\xe9p\xf4t"), "Dépôt");
-        assert_eq!(decode_text("\u{feff}Dépôt".as_bytes()), "Dépôt");
-        assert_eq!(decode_text(b"\xff\xfeD\x00\xe9\x00"), "Dé");
-    }
-
-    #[test]
-    fn sniffs_semicolons_and_commas() {
-        assert_eq!(sniff_delimiter("a;b;c\n1,5;2,5;3\n"), b';');
-        assert_eq!(sniff_delimiter("a,b,c\n\"x;y\",2,3\n"), b',');
-    }
-
-    #[test]
     fn csv_with_quotes_commas_and_accents() {
         let sheet = read_csv(
             "Client,Montant\n\"Gagnon, \"\"Le Roi\"\" é\",\"1,50\"\n".as_bytes(),
@@ -571,5 +526,20 @@ mod tests {
         let rows = sheet.head(2);
         assert_eq!(rows[1][0], Cell::Text("Gagnon, \"Le Roi\" é".into()));
         assert_eq!(rows[1][1], Cell::Text("1,50".into()));
+    }
+
+    /// The reused buffer gives every row as `rows` does: short and long rows,
+    /// a field empty after being text, quoted separators.
+    #[test]
+    fn each_row_reads_what_rows_reads() {
+        let text = "a;b;c\n1;;\"x;y\"\n\n;2\nlong;er;row;here\n3;4;5\n";
+        let sheet = read_csv(text.as_bytes(), &Limits::default()).unwrap();
+        let expected: Vec<(usize, Vec<Cell>)> = sheet.rows().enumerate().collect();
+        let mut seen = Vec::new();
+        sheet.each_row(|index, row| seen.push((index, row.to_vec())));
+        assert_eq!(seen, expected);
+        assert_eq!(seen[1].1[1], Cell::Empty);
+        // The csv reader skips the blank line.
+        assert_eq!(seen[2].1, vec![Cell::Empty, Cell::Text("2".into())]);
     }
 }
