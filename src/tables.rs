@@ -26,6 +26,36 @@ fn text_column<'a>(name: &str, values: impl Iterator<Item = &'a str>) -> Column 
         .into()
 }
 
+/// As [`text_column`], for text that repeats from row to row (file names,
+/// customers, items, entry comments): each distinct value is stored once, and
+/// the column gathers views of it, sharing its bytes.
+fn repeated_text_column<'a>(name: &str, values: impl Iterator<Item = &'a str>) -> Column {
+    let mut distinct: HashMap<&str, IdxSize, foldhash::fast::RandomState> = HashMap::default();
+    let mut indices: Vec<IdxSize> = Vec::with_capacity(values.size_hint().0);
+    let mut previous: Option<(&str, IdxSize)> = None;
+    for value in values {
+        let index = match previous {
+            // Rows of one file, date or customer often follow each other.
+            Some((text, index)) if text == value => index,
+            _ => {
+                let next = distinct.len() as IdxSize;
+                *distinct.entry(value).or_insert(next)
+            }
+        };
+        previous = Some((value, index));
+        indices.push(index);
+    }
+    let mut in_order: Vec<(&str, IdxSize)> = distinct.into_iter().collect();
+    in_order.sort_unstable_by_key(|(_, index)| *index);
+    let dictionary =
+        StringChunked::from_iter_values(name.into(), in_order.into_iter().map(|(v, _)| v));
+    dictionary
+        .take(&IdxCa::from_vec("".into(), indices))
+        .expect("indices within the distinct values")
+        .into_series()
+        .into()
+}
+
 fn optional_text_column<'a>(name: &str, values: impl Iterator<Item = Option<&'a str>>) -> Column {
     StringChunked::from_iter_options(name.into(), values)
         .into_series()
@@ -73,7 +103,7 @@ fn entry_columns<T>(
     vec![
         date_column("entry_date", labels.iter().map(|l| l.date)),
         text_column("entry_source", labels.iter().map(|l| l.source.as_str())),
-        text_column("entry_comment", labels.iter().map(|l| l.comment.as_str())),
+        repeated_text_column("entry_comment", labels.iter().map(|l| l.comment.as_str())),
     ]
 }
 
@@ -112,7 +142,7 @@ fn payout_labels(rows: &[PayoutRow], labeler: &EntryLabeler) -> Vec<Column> {
 
 fn origin_columns<'a>(origins: impl Iterator<Item = &'a RowOrigin> + Clone) -> [Column; 3] {
     [
-        text_column("file", origins.clone().map(|o| o.file.as_str())),
+        repeated_text_column("file", origins.clone().map(|o| o.file.as_str())),
         optional_text_column("sheet", origins.clone().map(|o| o.sheet.as_deref())),
         row_column("row", origins.map(|o| o.row)),
     ]
@@ -163,13 +193,13 @@ pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<
         text_column("invoice", lines.iter().map(|l| l.invoice.as_str())),
         date_column("date", lines.iter().map(|l| l.date)),
         text_column("date_text", lines.iter().map(|l| l.date_text.as_str())),
-        text_column("customer", lines.iter().map(|l| l.customer.as_str())),
-        text_column("item", lines.iter().map(|l| l.item.as_str())),
-        text_column(
+        repeated_text_column("customer", lines.iter().map(|l| l.customer.as_str())),
+        repeated_text_column("item", lines.iter().map(|l| l.item.as_str())),
+        repeated_text_column(
             "item_key",
             lines.iter().map(|l| item_keys[l.item.as_str()].as_str()),
         ),
-        text_column("description", lines.iter().map(|l| l.description.as_str())),
+        repeated_text_column("description", lines.iter().map(|l| l.description.as_str())),
         decimal_column("quantity", QUANTITY_SCALE, lines.iter().map(|l| l.quantity))?,
         decimal_column(
             "unit_price",
@@ -197,11 +227,11 @@ pub fn payments_frame(payments: &[Payment], labeler: &EntryLabeler) -> PolarsRes
         text_column("date_text", payments.iter().map(|p| p.date_text.as_str())),
         text_column("reference", payments.iter().map(|p| p.reference.as_str())),
         text_column("invoice", payments.iter().map(|p| p.invoice.as_str())),
-        text_column("customer", payments.iter().map(|p| p.customer.as_str())),
+        repeated_text_column("customer", payments.iter().map(|p| p.customer.as_str())),
         text_column("kind", payments.iter().map(|p| p.kind.label())),
-        text_column("type_text", payments.iter().map(|p| p.type_text.as_str())),
-        text_column("method", payments.iter().map(|p| p.method.as_str())),
-        text_column(
+        repeated_text_column("type_text", payments.iter().map(|p| p.type_text.as_str())),
+        repeated_text_column("method", payments.iter().map(|p| p.method.as_str())),
+        repeated_text_column(
             "method_key",
             payments
                 .iter()
@@ -224,7 +254,7 @@ pub fn payouts_frame(rows: &[PayoutRow], labeler: &EntryLabeler) -> PolarsResult
         text_column("payout", rows.iter().map(|r| r.payout.as_str())),
         money_column("payout_amount", rows.iter().map(|r| r.payout_amount))?,
         text_column("invoice", rows.iter().map(|r| r.invoice.as_str())),
-        text_column("customer", rows.iter().map(|r| r.customer.as_str())),
+        repeated_text_column("customer", rows.iter().map(|r| r.customer.as_str())),
         money_column("gross", rows.iter().map(|r| r.gross))?,
         money_column("fee", rows.iter().map(|r| r.fee))?,
         decimal_column("net", MONEY_SCALE, rows.iter().map(|r| r.net))?,
@@ -302,7 +332,7 @@ fn history_frames(history: &HistoryTables) -> PolarsResult<[(&'static str, DataF
     let postings = DataFrame::new(
         p.len(),
         vec![
-            text_column("batch_id", p.iter().map(|r| r.batch_id.as_str())),
+            repeated_text_column("batch_id", p.iter().map(|r| r.batch_id.as_str())),
             text_column("doc_key", p.iter().map(|r| r.doc_key.as_str())),
             text_column("doc_type", p.iter().map(|r| r.doc_type.as_str())),
             text_column("doc_number", p.iter().map(|r| r.doc_number.as_str())),
@@ -398,4 +428,29 @@ pub fn all_tables(
         ),
         ("accounts", accounts_frame(config)?),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Shared bytes, same column: equal to the plain copy, in row order.
+    #[test]
+    fn repeated_text_reads_as_the_plain_copy() {
+        let values = [
+            "Déneigement résidentiel du mois",
+            "Déneigement résidentiel du mois",
+            "court",
+            "",
+            "Entretien paysager hebdomadaire",
+            "Déneigement résidentiel du mois",
+        ];
+        let repeated = repeated_text_column("customer", values.iter().copied());
+        let plain = text_column("customer", values.iter().copied());
+        assert!(repeated.equals(&plain));
+        assert_eq!(repeated.name().as_str(), "customer");
+        let read: Vec<Option<&str>> = repeated.str().unwrap().iter().collect();
+        let values: Vec<Option<&str>> = values.iter().copied().map(Some).collect();
+        assert_eq!(read, values);
+    }
 }
