@@ -152,6 +152,12 @@ impl From<&String> for Arg {
     }
 }
 
+impl From<&std::sync::Arc<str>> for Arg {
+    fn from(s: &std::sync::Arc<str>) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
 impl From<Text> for Arg {
     fn from(text: Text) -> Arg {
         Arg::Nested(Box::new(text))

@@ -12,6 +12,7 @@
 //! These rules are Rust, not SQL checks, so they hold with any queries folder.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -42,7 +43,7 @@ pub fn merge_overlapping(loaded: &mut LoadedInputs) -> Vec<MergedRow> {
             what: "invoice",
             identity: sales_identity,
             key: sales_key,
-            text: |line: &SalesLine| (line.customer.clone(), line.description.clone()),
+            text: |line: &SalesLine| (line.customer.to_string(), line.description.to_string()),
             origin: sales_origin,
             describe: |line: &SalesLine| {
                 let date = line.date.map(|d| d.to_string()).unwrap_or_default();
@@ -65,7 +66,7 @@ pub fn merge_overlapping(loaded: &mut LoadedInputs) -> Vec<MergedRow> {
             what: "payment",
             identity: payment_identity,
             key: payment_value_key,
-            text: |p: &Payment| (p.customer.clone(), String::new()),
+            text: |p: &Payment| (p.customer.to_string(), String::new()),
             origin: payment_origin,
             describe: |p: &Payment| {
                 let date = p.date.map(|d| d.to_string()).unwrap_or_default();
@@ -97,7 +98,7 @@ pub fn merge_overlapping(loaded: &mut LoadedInputs) -> Vec<MergedRow> {
                     row.fee,
                 )
             },
-            text: |row: &PayoutRow| (row.customer.clone(), String::new()),
+            text: |row: &PayoutRow| (row.customer.to_string(), String::new()),
             origin: payout_origin,
             describe: |row: &PayoutRow| {
                 tr!(
@@ -181,7 +182,7 @@ fn payment_value_key(p: &Payment) -> PaymentKey {
 }
 
 /// A file (and sheet) of the drop.
-type Source = (String, Option<String>);
+type Source = (Arc<str>, Option<Arc<str>>);
 
 /// A document's rows (by index) in each file that holds it, files in order.
 type RowsBySource = Vec<(Source, Vec<usize>)>;
@@ -275,8 +276,8 @@ where
             let same =
                 base.len() == other.len() && base.iter().zip(&other).all(|(a, b)| a.0 == b.0);
             let location = Location {
-                file: Some(source.0.clone()),
-                sheet: source.1.clone(),
+                file: Some(source.0.to_string()),
+                sheet: source.1.as_deref().map(str::to_string),
                 row: Some(origin(&rows[indices[0]]).row),
                 document: Some(number.to_string()),
                 ..Location::default()

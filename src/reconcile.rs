@@ -208,7 +208,7 @@ impl Reconciliation {
         let (payment_adjustments, invoice_adjustments) = adjustments(inputs);
         let mut invoices = invoice_figures(inputs.sales, inputs.payments);
         invoices.extend(invoice_adjustments);
-        let methods = folded_names(inputs.payments.iter().map(|p| p.method.as_str()));
+        let methods = folded_names(inputs.payments.iter().map(|p| p.method.as_ref()));
         Reconciliation {
             invoices,
             payment_accounts: inputs
@@ -218,7 +218,7 @@ impl Reconciliation {
                     inputs
                         .posting_accounts
                         .methods
-                        .get(&methods[p.method.as_str()])
+                        .get(&methods[p.method.as_ref()])
                         .cloned()
                         .unwrap_or_default()
                 })
@@ -236,7 +236,7 @@ impl Reconciliation {
 fn plannit_pay(inputs: &ReconcileInputs) -> Option<PlannitPayFigures> {
     let clearing = inputs.config.accounts.plannit_pay_clearing.clone()?;
     let opening = inputs.history_tables.account_balance(&clearing);
-    let methods = folded_names(inputs.payments.iter().map(|p| p.method.as_str()));
+    let methods = folded_names(inputs.payments.iter().map(|p| p.method.as_ref()));
     let to_clearing: Vec<&Payment> = inputs
         .payments
         .iter()
@@ -244,7 +244,7 @@ fn plannit_pay(inputs: &ReconcileInputs) -> Option<PlannitPayFigures> {
             inputs
                 .posting_accounts
                 .methods
-                .get(&methods[p.method.as_str()])
+                .get(&methods[p.method.as_ref()])
                 == Some(&clearing)
         })
         .collect();
@@ -264,7 +264,7 @@ fn plannit_pay(inputs: &ReconcileInputs) -> Option<PlannitPayFigures> {
             None => waiting.push(WaitingPayment {
                 date: payment.date,
                 invoice: payment.invoice.clone(),
-                customer: payment.customer.clone(),
+                customer: payment.customer.to_string(),
                 amount: payment.received,
                 days: payment
                     .date
@@ -313,7 +313,7 @@ fn invoice_figures(sales: &[SalesLine], payments: &[Payment]) -> Vec<InvoiceFigu
             order.push(line.invoice.as_str());
             Sums {
                 date: line.date,
-                customer: line.customer.clone(),
+                customer: line.customer.to_string(),
                 ..Sums::default()
             }
         });
@@ -417,14 +417,14 @@ fn adjustments(inputs: &ReconcileInputs) -> (Vec<PaymentAdjustment>, Vec<Invoice
 /// Sales per catalogue item (first spelling seen), with the account the
 /// `item_accounts` view gave it, ordered by account.
 fn product_figures(sales: &[SalesLine], posting: &PostingAccounts) -> Vec<ProductFigures> {
-    let items = folded_names(sales.iter().map(|l| l.item.as_str()));
+    let items = folded_names(sales.iter().map(|l| l.item.as_ref()));
     let mut products: BTreeMap<&str, ProductFigures> = BTreeMap::new();
     for line in sales {
-        let key = items[line.item.as_str()].as_str();
+        let key = items[line.item.as_ref()].as_str();
         let figures = products.entry(key).or_insert_with_key(|key| {
             let found = posting.items.get(*key);
             ProductFigures {
-                item: line.item.clone(),
+                item: line.item.to_string(),
                 account: found.and_then(|f| f.account.clone()).unwrap_or_default(),
                 mapping: found.map_or(ItemMapping::Unmapped, |f| f.mapping),
                 quantity: Decimal::ZERO,

@@ -4,6 +4,7 @@
 //! check that nothing was lost or counted twice.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::load::columns::ReportKind;
 use crate::load::reports::RowOrigin;
@@ -53,7 +54,7 @@ pub enum RowFate {
 #[derive(Debug, Clone, Default)]
 pub struct RowAccounts {
     accounts: Vec<RowAccount>,
-    index: BTreeMap<(String, Option<String>), usize>,
+    index: BTreeMap<(Arc<str>, Option<Arc<str>>), usize>,
 }
 
 impl RowAccounts {
@@ -69,9 +70,10 @@ impl RowAccounts {
                     skipped,
                 } = file_use
                 {
-                    accounts
-                        .index
-                        .insert((file.name.clone(), sheet.clone()), accounts.accounts.len());
+                    accounts.index.insert(
+                        (file.name.as_str().into(), sheet.as_deref().map(Into::into)),
+                        accounts.accounts.len(),
+                    );
                     accounts.accounts.push(RowAccount {
                         file: file.name.clone(),
                         sheet: sheet.clone(),
@@ -141,7 +143,7 @@ impl RowAccounts {
     /// The account of a file's sheet, for the console.
     pub fn of(&self, file: &str, sheet: &Option<String>) -> Option<&RowAccount> {
         self.index
-            .get(&(file.to_string(), sheet.clone()))
+            .get(&(file.into(), sheet.as_deref().map(Into::into)))
             .map(|&i| &self.accounts[i])
     }
 }

@@ -52,13 +52,13 @@ pub fn survey(inbox: &Path) -> Result<Survey, InboxError> {
         })
         .count();
     Ok(Survey {
-        items: tally(inputs.sales.iter().map(|s| (s.item.as_str(), s.amount))),
+        items: tally(inputs.sales.iter().map(|s| (&*s.item, s.amount))),
         methods: tally(
             inputs
                 .payments
                 .iter()
                 .filter(|p| !p.method.trim().is_empty())
-                .map(|p| (p.method.as_str(), p.amount)),
+                .map(|p| (&*p.method, p.amount)),
         ),
         files,
     })

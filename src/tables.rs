@@ -142,7 +142,7 @@ fn payout_labels(rows: &[PayoutRow], labeler: &EntryLabeler) -> Vec<Column> {
 
 fn origin_columns<'a>(origins: impl Iterator<Item = &'a RowOrigin> + Clone) -> [Column; 3] {
     [
-        repeated_text_column("file", origins.clone().map(|o| o.file.as_str())),
+        repeated_text_column("file", origins.clone().map(|o| &*o.file)),
         optional_text_column("sheet", origins.clone().map(|o| o.sheet.as_deref())),
         row_column("row", origins.map(|o| o.row)),
     ]
@@ -187,19 +187,19 @@ fn row_column(name: &str, values: impl Iterator<Item = u64>) -> Column {
 pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
     let money =
         |name: &str, get: fn(&SalesLine) -> Decimal| money_column(name, lines.iter().map(get));
-    let item_keys = crate::text::folded_names(lines.iter().map(|l| l.item.as_str()));
+    let item_keys = crate::text::folded_names(lines.iter().map(|l| &*l.item));
     let mut columns = Vec::from(origin_columns(lines.iter().map(|l| &l.origin)));
     columns.extend([
         text_column("invoice", lines.iter().map(|l| l.invoice.as_str())),
         date_column("date", lines.iter().map(|l| l.date)),
         text_column("date_text", lines.iter().map(|l| l.date_text.as_str())),
-        repeated_text_column("customer", lines.iter().map(|l| l.customer.as_str())),
-        repeated_text_column("item", lines.iter().map(|l| l.item.as_str())),
+        repeated_text_column("customer", lines.iter().map(|l| &*l.customer)),
+        repeated_text_column("item", lines.iter().map(|l| &*l.item)),
         repeated_text_column(
             "item_key",
-            lines.iter().map(|l| item_keys[l.item.as_str()].as_str()),
+            lines.iter().map(|l| item_keys[&*l.item].as_str()),
         ),
-        repeated_text_column("description", lines.iter().map(|l| l.description.as_str())),
+        repeated_text_column("description", lines.iter().map(|l| &*l.description)),
         decimal_column("quantity", QUANTITY_SCALE, lines.iter().map(|l| l.quantity))?,
         decimal_column(
             "unit_price",
@@ -220,22 +220,20 @@ pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<
 
 /// The `payments` table: one row per payment, deposit or refund.
 pub fn payments_frame(payments: &[Payment], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
-    let method_keys = crate::text::folded_names(payments.iter().map(|p| p.method.as_str()));
+    let method_keys = crate::text::folded_names(payments.iter().map(|p| &*p.method));
     let mut columns = Vec::from(origin_columns(payments.iter().map(|p| &p.origin)));
     columns.extend([
         date_column("date", payments.iter().map(|p| p.date)),
         text_column("date_text", payments.iter().map(|p| p.date_text.as_str())),
         text_column("reference", payments.iter().map(|p| p.reference.as_str())),
         text_column("invoice", payments.iter().map(|p| p.invoice.as_str())),
-        repeated_text_column("customer", payments.iter().map(|p| p.customer.as_str())),
+        repeated_text_column("customer", payments.iter().map(|p| &*p.customer)),
         text_column("kind", payments.iter().map(|p| p.kind.label())),
-        repeated_text_column("type_text", payments.iter().map(|p| p.type_text.as_str())),
-        repeated_text_column("method", payments.iter().map(|p| p.method.as_str())),
+        repeated_text_column("type_text", payments.iter().map(|p| &*p.type_text)),
+        repeated_text_column("method", payments.iter().map(|p| &*p.method)),
         repeated_text_column(
             "method_key",
-            payments
-                .iter()
-                .map(|p| method_keys[p.method.as_str()].as_str()),
+            payments.iter().map(|p| method_keys[&*p.method].as_str()),
         ),
         money_column("amount", payments.iter().map(|p| p.amount))?,
         money_column("received", payments.iter().map(|p| p.received))?,
@@ -254,7 +252,7 @@ pub fn payouts_frame(rows: &[PayoutRow], labeler: &EntryLabeler) -> PolarsResult
         text_column("payout", rows.iter().map(|r| r.payout.as_str())),
         money_column("payout_amount", rows.iter().map(|r| r.payout_amount))?,
         text_column("invoice", rows.iter().map(|r| r.invoice.as_str())),
-        repeated_text_column("customer", rows.iter().map(|r| r.customer.as_str())),
+        repeated_text_column("customer", rows.iter().map(|r| &*r.customer)),
         money_column("gross", rows.iter().map(|r| r.gross))?,
         money_column("fee", rows.iter().map(|r| r.fee))?,
         decimal_column("net", MONEY_SCALE, rows.iter().map(|r| r.net))?,

@@ -1,7 +1,8 @@
 //! Text folding shared by every stage: how names are compared (headers, catalogue
 //! items, payment methods) and how free text is made safe for a Sage 50 field.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -26,6 +27,22 @@ pub fn folded_names<'a>(
         folded.entry(name).or_insert_with(|| fold_name(name));
     }
     folded
+}
+
+/// Text met so far, each distinct value held once and shared (account names
+/// over a million documents, customers and items over a million rows).
+#[derive(Debug, Default)]
+pub struct SharedText(HashSet<Arc<str>, foldhash::fast::RandomState>);
+
+impl SharedText {
+    pub fn get(&mut self, text: &str) -> Arc<str> {
+        if let Some(shared) = self.0.get(text) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(text);
+        self.0.insert(Arc::clone(&shared));
+        shared
+    }
 }
 
 fn fold_unicode(text: &str) -> String {

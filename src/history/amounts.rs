@@ -2,7 +2,6 @@
 //! whose account names are shared between documents. A batch holds a million
 //! of them; a map per document cost several times the amounts themselves.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -82,19 +81,7 @@ impl<A: AsRef<str>> FromIterator<(A, Decimal)> for Amounts {
 }
 
 /// Account names met so far, each kept once.
-#[derive(Debug, Default)]
-pub struct AccountNames(HashSet<Arc<str>, foldhash::fast::RandomState>);
-
-impl AccountNames {
-    pub fn get(&mut self, account: &str) -> Arc<str> {
-        if let Some(name) = self.0.get(account) {
-            return Arc::clone(name);
-        }
-        let name: Arc<str> = Arc::from(account);
-        self.0.insert(Arc::clone(&name));
-        name
-    }
-}
+pub type AccountNames = crate::text::SharedText;
 
 #[cfg(test)]
 mod tests {

@@ -351,6 +351,7 @@ fn load_file(
             date_order: options.date_order,
             findings: &mut loaded.findings,
             skipped: SkippedRows::default(),
+            shared: Default::default(),
         };
         let rows = match header.kind {
             ReportKind::Sales => {

@@ -1,6 +1,8 @@
 //! Turning a recognised sheet into typed report rows (`SalesLine`, `Payment`),
 //! with a finding for every cell that cannot be read.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -11,13 +13,13 @@ use super::values::{amount_from_cell, AmountError, Cell};
 use crate::diagnostics::{Finding, Fix, Location};
 use crate::i18n::Text;
 use crate::t;
-use crate::text::fold_header;
+use crate::text::{fold_header, SharedText};
 
 /// Where a row came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowOrigin {
-    pub file: String,
-    pub sheet: Option<String>,
+    pub file: Arc<str>,
+    pub sheet: Option<Arc<str>>,
     /// Row number as the spreadsheet shows it.
     pub row: u64,
 }
@@ -31,9 +33,9 @@ pub struct SalesLine {
     pub date: Option<NaiveDate>,
     /// The date cell as written, kept only when there is no date.
     pub date_text: String,
-    pub customer: String,
-    pub item: String,
-    pub description: String,
+    pub customer: Arc<str>,
+    pub item: Arc<str>,
+    pub description: Arc<str>,
     pub quantity: Option<Decimal>,
     pub unit_price: Option<Decimal>,
     pub amount: Decimal,
@@ -84,11 +86,11 @@ pub struct Payment {
     pub date_text: String,
     pub reference: String,
     pub invoice: String,
-    pub customer: String,
+    pub customer: Arc<str>,
     /// Refund when the type says so or the amount is negative.
     pub kind: PaymentKind,
-    pub type_text: String,
-    pub method: String,
+    pub type_text: Arc<str>,
+    pub method: Arc<str>,
     /// The amount as written in the file.
     pub amount: Decimal,
     /// Money received: positive for payments and deposits, negative for
@@ -108,7 +110,7 @@ pub struct PayoutRow {
     /// The payout's total, repeated on each of its rows.
     pub payout_amount: Decimal,
     pub invoice: String,
-    pub customer: String,
+    pub customer: Arc<str>,
     pub gross: Decimal,
     pub fee: Decimal,
     /// As written, when the report has the column.
@@ -142,6 +144,8 @@ pub struct SheetReader<'a> {
     pub findings: &'a mut Vec<Finding>,
     /// Rows left out, by reason, once the sheet is read.
     pub skipped: SkippedRows,
+    /// The file's name, customers, items and methods: one copy each.
+    pub shared: SharedText,
 }
 
 /// What a row of the sheet is.
@@ -180,6 +184,30 @@ impl<'a> SheetReader<'a> {
 
     fn text(&self, row: &[Cell], column: &str) -> String {
         self.cell(row, column).to_text()
+    }
+
+    /// As [`SheetReader::text`], for text that repeats from row to row.
+    fn shared_text(&mut self, row: &[Cell], column: &str) -> Arc<str> {
+        match self.cell(row, column) {
+            Cell::Text(text) => self.shared.get(text.trim()),
+            Cell::Empty => self.shared.get(""),
+            other => {
+                let text = other.to_text();
+                self.shared.get(&text)
+            }
+        }
+    }
+
+    fn origin(&mut self, row: u64) -> RowOrigin {
+        RowOrigin {
+            file: self.shared.get(self.file),
+            sheet: self
+                .sheet
+                .sheet
+                .as_deref()
+                .map(|sheet| self.shared.get(sheet)),
+            row,
+        }
     }
 
     /// Reads a money cell; a blank optional cell is zero, a blank required one
@@ -413,14 +441,10 @@ impl<'a> SheetReader<'a> {
         let quantity = self.quantity(row, number, &invoice);
         let unit_price = self.optional_amount(row, number, "unit_price", &invoice);
         SalesLine {
-            origin: RowOrigin {
-                file: self.file.to_string(),
-                sheet: self.sheet.sheet.clone(),
-                row: number,
-            },
-            customer: self.text(row, "customer"),
-            item: self.text(row, "item"),
-            description: self.text(row, "description"),
+            origin: self.origin(number),
+            customer: self.shared_text(row, "customer"),
+            item: self.shared_text(row, "item"),
+            description: self.shared_text(row, "description"),
             quantity,
             unit_price,
             amount: self.money(row, number, "amount", true, &invoice),
@@ -457,7 +481,7 @@ impl<'a> SheetReader<'a> {
             reference.clone()
         };
         let (date, date_text) = self.date(row, number, &document);
-        let type_text = self.text(row, "kind");
+        let type_text = self.shared_text(row, "kind");
         let amount = self.money(row, number, "amount", true, &document);
         let kind = match kind_from_type(&type_text) {
             Some(kind) => kind,
@@ -483,19 +507,15 @@ impl<'a> SheetReader<'a> {
         };
         let tip = self.money(row, number, "tip", false, &document);
         Payment {
-            origin: RowOrigin {
-                file: self.file.to_string(),
-                sheet: self.sheet.sheet.clone(),
-                row: number,
-            },
+            origin: self.origin(number),
             date,
             date_text,
             reference,
             invoice,
-            customer: self.text(row, "customer"),
+            customer: self.shared_text(row, "customer"),
             kind,
             type_text,
-            method: self.text(row, "method"),
+            method: self.shared_text(row, "method"),
             amount,
             received,
             tip,
@@ -521,16 +541,12 @@ impl<'a> SheetReader<'a> {
         let (date, date_text) = self.date(row, number, &payout);
         let net = self.optional_amount(row, number, "net", &payout);
         PayoutRow {
-            origin: RowOrigin {
-                file: self.file.to_string(),
-                sheet: self.sheet.sheet.clone(),
-                row: number,
-            },
+            origin: self.origin(number),
             date,
             date_text,
             payout_amount: self.money(row, number, "payout_amount", true, &payout),
             invoice: self.text(row, "invoice"),
-            customer: self.text(row, "customer"),
+            customer: self.shared_text(row, "customer"),
             gross: self.money(row, number, "gross", true, &payout),
             fee: self.money(row, number, "fee", true, &payout),
             net,

@@ -129,12 +129,12 @@ pub(super) fn write_detail_sheets<'a>(
                     }
                     .clone(),
                 ),
-                Value::Text(p.method.clone()),
+                Value::Text(p.method.to_string()),
                 Value::Text(account.clone()),
                 Value::Text(p.invoice.clone()),
-                Value::Text(p.customer.clone()),
+                Value::Text(p.customer.to_string()),
                 Value::Money(p.received),
-                Value::Text(p.origin.file.clone()),
+                Value::Text(p.origin.file.to_string()),
                 Value::Count(p.origin.row),
             ]
         });
@@ -263,12 +263,12 @@ pub(super) fn write_detail_sheets<'a>(
     )?;
     let merged_rows = report.merged.iter().map(|merged| {
         vec![
-            Value::Text(merged.row.file.clone()),
-            Value::Text(merged.row.sheet.clone().unwrap_or_default()),
+            Value::Text(merged.row.file.to_string()),
+            Value::Text(merged.row.sheet.as_deref().unwrap_or_default().to_string()),
             Value::Count(merged.row.row),
             Value::Text(merged.document.clone()),
-            Value::Text(merged.of.file.clone()),
-            Value::Text(merged.of.sheet.clone().unwrap_or_default()),
+            Value::Text(merged.of.file.to_string()),
+            Value::Text(merged.of.sheet.as_deref().unwrap_or_default().to_string()),
             Value::Count(merged.of.row),
         ]
     });

@@ -143,8 +143,8 @@ fn set_aside_applied_deposits(plan: &RunPlan, inputs: &mut LoadedInputs, rows: &
             "deposit_applied_not_posted",
             t!("setup-deposit-applied-not-posted", count = set_aside.len()),
             Location {
-                file: Some(first.origin.file.clone()),
-                sheet: first.origin.sheet.clone(),
+                file: Some(first.origin.file.to_string()),
+                sheet: first.origin.sheet.as_deref().map(str::to_string),
                 row: Some(first.origin.row),
                 ..Location::default()
             },
