@@ -166,16 +166,17 @@ fn render_sage(plan: &RunPlan, report: &mut RunReport) -> Option<Vec<u8>> {
 fn batch_record(
     report: &RunReport,
     plan: &RunPlan,
-    mut documents: Documents,
+    documents: Documents,
     batch_id: &str,
     sage_bytes: &[u8],
     pending_renames: Vec<(PathBuf, PathBuf)>,
 ) -> BatchRecord {
-    let mut posted: Vec<(DocumentPosting, Posting)> = report
-        .history
-        .new
-        .iter()
-        .filter_map(|key| documents.swap_remove(key))
+    // One pass over the documents (removing each new one by key costs a
+    // lookup and a swap in the map per document).
+    let new = &report.history.new;
+    let mut posted: Vec<(DocumentPosting, Posting)> = documents
+        .into_values()
+        .filter(|doc| new.contains(&doc.key))
         .map(|doc| (doc, Posting::Original))
         .collect();
     // In key order: SQLite inserts into its primary-key index much faster so.
