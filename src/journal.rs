@@ -27,7 +27,7 @@ pub struct EntryLabeler {
     pub granularity: Granularity,
     /// Label every document apart instead (one entry per document): how the
     /// history learns what each document posts. Its source is the document's
-    /// index among the run's documents (`#12`, see [`document_source`]), a row
+    /// index among the run's documents (`#12`, see [`write_document_source`]), a row
     /// without a date (no document) keeps its history key.
     pub documents: Option<Arc<DocumentRows>>,
     pub first_date: Option<NaiveDate>,
@@ -187,10 +187,13 @@ pub struct DocumentRows {
     pub payouts: Vec<Option<u32>>,
 }
 
-/// The entry source of the document at `index` in the per-document pass: short
-/// text, which the queries group and the pass looks up faster than a key.
-pub fn document_source(index: u32) -> String {
-    format!("#{index}")
+/// Writes into `source` the entry source of the document at `index` in the
+/// per-document pass: short text, which the queries group and the pass looks
+/// up faster than a key.
+pub fn write_document_source(source: &mut String, index: u32) {
+    use std::fmt::Write;
+    source.clear();
+    write!(source, "#{index}").expect("writing to a string");
 }
 
 /// The document index of a per-document pass's source, if it is one.
