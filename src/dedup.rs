@@ -30,15 +30,9 @@ pub fn documents_of(
 ) -> (Documents, DocumentRows) {
     let mut documents = Documents::default();
     let mut document = |key: String, posting: &dyn Fn(&String) -> DocumentPosting| {
-        let index = match documents.entry(key) {
-            indexmap::map::Entry::Occupied(found) => found.index(),
-            indexmap::map::Entry::Vacant(new) => {
-                let posting = posting(new.key());
-                let index = new.index();
-                new.insert(posting);
-                index
-            }
-        };
+        let entry = documents.entry(key);
+        let index = entry.index();
+        entry.or_insert_with_key(posting);
         Some(u32::try_from(index).expect("fewer than 4 billion documents"))
     };
     let sales_rows = sales

@@ -94,7 +94,7 @@ impl EntryLabeler {
     /// True when rows of one date may have different labels (one entry per
     /// document); otherwise a label depends on the row's date alone.
     pub fn labels_each_row(&self) -> bool {
-        self.documents.is_some() || self.granularity == Granularity::Document
+        self.granularity == Granularity::Document
     }
 
     pub fn by_document(

@@ -227,16 +227,19 @@ impl Reconciliation {
             products: product_figures(inputs.sales, inputs.posting_accounts),
             accounts: account_figures(inputs.config, inputs.entries),
             already_exported: already_exported(inputs.history, inputs.adjusted),
-            plannit_pay: plannit_pay(inputs),
+            plannit_pay: plannit_pay(inputs, &methods),
         }
     }
 }
 
 /// The clearing account's movements, when `plannit_pay_clearing` is set.
-fn plannit_pay(inputs: &ReconcileInputs) -> Option<PlannitPayFigures> {
+/// `methods` gives each payment method's folded name.
+fn plannit_pay(
+    inputs: &ReconcileInputs,
+    methods: &HashMap<&str, String, foldhash::fast::RandomState>,
+) -> Option<PlannitPayFigures> {
     let clearing = inputs.config.accounts.plannit_pay_clearing.clone()?;
     let opening = inputs.history_tables.account_balance(&clearing);
-    let methods = folded_names(inputs.payments.iter().map(|p| p.method.as_ref()));
     let to_clearing: Vec<&Payment> = inputs
         .payments
         .iter()

@@ -10,7 +10,7 @@ use crate::config::{Config, Mapping};
 use crate::history::HistoryTables;
 use std::collections::HashMap;
 
-use crate::journal::{write_document_source, EntryLabel, EntryLabeler};
+use crate::journal::{write_document_source, DocumentRows, EntryLabel, EntryLabeler};
 use crate::load::reports::{Payment, PayoutRow, RowOrigin, SalesLine};
 use crate::tax::{expected_gst, expected_qst};
 
@@ -64,17 +64,17 @@ fn optional_text_column<'a>(name: &str, values: impl Iterator<Item = Option<&'a 
 
 /// The `entry_date`, `entry_source` and `entry_comment` columns. Below the
 /// document granularity a label depends only on the date: it is made once
-/// per date, not once per row. `documents` (the per-document pass) gives each
-/// row's document: its label names that document.
+/// per date, not once per row. In the per-document pass, `documents` picks
+/// this report's rows' documents: each row's label names its document.
 fn entry_columns<T>(
     rows: &[T],
     labeler: &EntryLabeler,
-    documents: Option<&[Option<u32>]>,
+    documents: impl Fn(&DocumentRows) -> &[Option<u32>],
     date: impl Fn(&T) -> Option<NaiveDate>,
     label: impl Fn(&T) -> EntryLabel,
 ) -> Vec<Column> {
-    if let Some(documents) = documents {
-        return document_entry_columns(rows, documents, date, label);
+    if let Some(rows_documents) = labeler.documents.as_deref() {
+        return document_entry_columns(rows, documents(rows_documents), date, label);
     }
     let per_date: HashMap<Option<NaiveDate>, EntryLabel>;
     let per_row: Vec<EntryLabel>;
@@ -130,36 +130,18 @@ fn document_entry_columns<T>(
 }
 
 fn sales_labels(lines: &[SalesLine], labeler: &EntryLabeler) -> Vec<Column> {
-    let documents = labeler.documents.as_deref().map(|d| &d.sales[..]);
-    entry_columns(
-        lines,
-        labeler,
-        documents,
-        |l| l.date,
-        |l| labeler.for_invoice(l),
-    )
+    let label = |l: &SalesLine| labeler.for_invoice(l);
+    entry_columns(lines, labeler, |d| &d.sales, |l| l.date, label)
 }
 
 fn payment_labels(payments: &[Payment], labeler: &EntryLabeler) -> Vec<Column> {
-    let documents = labeler.documents.as_deref().map(|d| &d.payments[..]);
-    entry_columns(
-        payments,
-        labeler,
-        documents,
-        |p| p.date,
-        |p| labeler.for_payment(p),
-    )
+    let label = |p: &Payment| labeler.for_payment(p);
+    entry_columns(payments, labeler, |d| &d.payments, |p| p.date, label)
 }
 
 fn payout_labels(rows: &[PayoutRow], labeler: &EntryLabeler) -> Vec<Column> {
-    let documents = labeler.documents.as_deref().map(|d| &d.payouts[..]);
-    entry_columns(
-        rows,
-        labeler,
-        documents,
-        |r| r.date,
-        |r| labeler.for_payout(r),
-    )
+    let label = |r: &PayoutRow| labeler.for_payout(r);
+    entry_columns(rows, labeler, |d| &d.payouts, |r| r.date, label)
 }
 
 fn origin_columns<'a>(origins: impl Iterator<Item = &'a RowOrigin> + Clone) -> [Column; 3] {
