@@ -183,20 +183,32 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     )?;
     let tables = SqlTables::new(frames.clone(), &plan.queries.views)?;
     crate::timings::mark("tables built");
+    let both_started = std::time::Instant::now();
     let mut findings = std::mem::take(&mut inputs.findings);
-    findings.extend(transform::run_checks(
-        &tables,
-        &plan.queries.checks,
-        &inputs.headers,
-    )?);
-    crate::timings::mark("checks run");
     let mut pass = dedup::DocumentPass {
         documents: &mut documents,
         accounts: crate::history::AccountNames::default(),
     };
-    let unusable = transform::run_journal_each(&tables, &plan.queries.journal, &mut pass)?;
+    // The checks read the same tables as the journal and write nothing it
+    // reads: they run on a second core meanwhile (each query's planning is
+    // single-threaded, most of a small inbox's time).
+    let (check_findings, unusable) = std::thread::scope(|scope| {
+        let checks = scope.spawn(|| {
+            let found = transform::run_checks(&tables, &plan.queries.checks, &inputs.headers);
+            crate::timings::span("(checks run)", both_started);
+            found
+        });
+        let unusable = transform::run_journal_each(&tables, &plan.queries.journal, &mut pass);
+        crate::timings::span("(per-document journal)", both_started);
+        let found = checks
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (found, unusable)
+    });
+    findings.extend(check_findings?);
+    let unusable = unusable?;
     dedup::finish(&mut documents);
-    crate::timings::mark("per-document journal");
+    crate::timings::mark("checks and per-document journal");
     // Lines without account or date follow from an error already reported
     // (unmapped item, undated invoice); they are news only when nothing else is.
     if error_count(&findings) == 0 {
