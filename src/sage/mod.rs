@@ -97,7 +97,8 @@ impl ParsedEntry {
 /// workbook shows these fitted entries, exactly as written.
 pub fn fit_entries(entries: &mut [JournalEntry], settings: &SageSettings) {
     for entry in entries {
-        let source = encodable(&sage_field(&entry.source, usize::MAX), settings.encoding);
+        // Transliterated before cleaning: `＂` becomes `"`, which the cleaning removes.
+        let source = sage_field(&encodable(&entry.source, settings.encoding), usize::MAX);
         entry.source = keep_tail_chars(&source, settings.source_max)
             .trim()
             .to_string();
@@ -256,6 +257,20 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    /// A character Windows-1252 lacks whose closest spelling is a double
+    /// quote (the full-width `＂`) must not end up inside a quoted field.
+    #[test]
+    fn a_transliterated_quote_in_the_source_is_cleaned() {
+        let mut e = entry(&[("1210", 100), ("4001", -100)]);
+        e.source = "P-\u{ff02}1".into();
+        e.comment = "\u{ff02}".into();
+        let mut entries = vec![e];
+        fit_entries(&mut entries, &SageSettings::default());
+        let bytes = render(&entries, &SageSettings::default()).unwrap();
+        let text = encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned();
+        assert!(text.starts_with("10-31-26,\"P-'1\",\"'\"\r\n"), "{text}");
     }
 
     #[test]
