@@ -42,7 +42,7 @@ pub fn documents_of(
             document(invoice_key(line), &|key| DocumentPosting {
                 key: key.clone(),
                 doc_type: DocType::Invoice,
-                number: line.invoice.clone(),
+                number: line.invoice.to_string(),
                 invoice: String::new(),
                 date,
                 amounts: Amounts::new(),
@@ -74,7 +74,7 @@ pub fn documents_of(
             document(payout_key(row), &|key| DocumentPosting {
                 key: key.clone(),
                 doc_type: DocType::Payout,
-                number: row.payout.clone(),
+                number: row.payout.to_string(),
                 invoice: String::new(),
                 date,
                 amounts: Amounts::new(),

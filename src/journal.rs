@@ -120,7 +120,7 @@ impl EntryLabeler {
         match self.granularity {
             Granularity::Document => EntryLabel {
                 date: row.date,
-                source: row.payout.clone(),
+                source: row.payout.to_string(),
                 comment: join_words(&["Versement Plannit Pay", &row.payout]),
             },
             _ => self.batch_label(row.date),
@@ -138,7 +138,7 @@ impl EntryLabeler {
         match self.granularity {
             Granularity::Document => EntryLabel {
                 date: line.date,
-                source: line.invoice.clone(),
+                source: line.invoice.to_string(),
                 comment: join_words(&["Facture", &line.invoice, &line.customer]),
             },
             _ => self.batch_label(line.date),

@@ -87,7 +87,7 @@ pub fn merge_overlapping(loaded: &mut LoadedInputs) -> Vec<MergedRow> {
         &Rules {
             what: "payout",
             identity: |row: &PayoutRow| {
-                (!row.payout.is_empty()).then(|| (payout_key(row), row.payout.clone()))
+                (!row.payout.is_empty()).then(|| (payout_key(row), row.payout.to_string()))
             },
             key: |row: &PayoutRow| {
                 (
@@ -126,7 +126,7 @@ pub fn merge_overlapping(loaded: &mut LoadedInputs) -> Vec<MergedRow> {
 }
 
 fn sales_identity(line: &SalesLine) -> Option<(String, String)> {
-    (!line.invoice.is_empty()).then(|| (line.invoice.clone(), line.invoice.clone()))
+    (!line.invoice.is_empty()).then(|| (line.invoice.to_string(), line.invoice.to_string()))
 }
 
 fn sales_origin(line: &SalesLine) -> &RowOrigin {

@@ -312,8 +312,8 @@ fn invoice_figures(sales: &[SalesLine], payments: &[Payment]) -> Vec<InvoiceFigu
     let mut order: Vec<&str> = Vec::new();
     let mut invoices: HashMap<&str, Sums, foldhash::fast::RandomState> = HashMap::default();
     for line in sales {
-        let sums = invoices.entry(line.invoice.as_str()).or_insert_with(|| {
-            order.push(line.invoice.as_str());
+        let sums = invoices.entry(&*line.invoice).or_insert_with(|| {
+            order.push(&*line.invoice);
             Sums {
                 date: line.date,
                 customer: line.customer.to_string(),

@@ -194,7 +194,7 @@ pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<
     let item_keys = crate::text::folded_names(lines.iter().map(|l| &*l.item));
     let mut columns = Vec::from(origin_columns(lines.iter().map(|l| &l.origin)));
     columns.extend([
-        text_column("invoice", lines.iter().map(|l| l.invoice.as_str())),
+        text_column("invoice", lines.iter().map(|l| &*l.invoice)),
         date_column("date", lines.iter().map(|l| l.date)),
         text_column("date_text", lines.iter().map(|l| l.date_text.as_str())),
         repeated_text_column("customer", lines.iter().map(|l| &*l.customer)),
@@ -253,7 +253,7 @@ pub fn payouts_frame(rows: &[PayoutRow], labeler: &EntryLabeler) -> PolarsResult
     columns.extend([
         date_column("date", rows.iter().map(|r| r.date)),
         text_column("date_text", rows.iter().map(|r| r.date_text.as_str())),
-        text_column("payout", rows.iter().map(|r| r.payout.as_str())),
+        text_column("payout", rows.iter().map(|r| &*r.payout)),
         money_column("payout_amount", rows.iter().map(|r| r.payout_amount))?,
         text_column("invoice", rows.iter().map(|r| r.invoice.as_str())),
         repeated_text_column("customer", rows.iter().map(|r| &*r.customer)),

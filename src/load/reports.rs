@@ -28,7 +28,7 @@ pub struct RowOrigin {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SalesLine {
     pub origin: RowOrigin,
-    pub invoice: String,
+    pub invoice: Arc<str>,
     /// `None` when Plannit shows `N/D` (no date) or the cell is blank.
     pub date: Option<NaiveDate>,
     /// The date cell as written, kept only when there is no date.
@@ -106,7 +106,7 @@ pub struct PayoutRow {
     pub origin: RowOrigin,
     pub date: Option<NaiveDate>,
     pub date_text: String,
-    pub payout: String,
+    pub payout: Arc<str>,
     /// The payout's total, repeated on each of its rows.
     pub payout_amount: Decimal,
     pub invoice: String,
@@ -257,7 +257,8 @@ impl<'a> SheetReader<'a> {
         }
     }
 
-    /// A document number the row cannot do without; blank is a finding.
+    /// A document number the row cannot do without (blank is a finding),
+    /// held once for all the rows of its document.
     fn identifier(
         &mut self,
         row: &[Cell],
@@ -265,8 +266,8 @@ impl<'a> SheetReader<'a> {
         column: &str,
         rule: &str,
         message: Text,
-    ) -> String {
-        let value = self.text(row, column);
+    ) -> Arc<str> {
+        let value = self.shared_text(row, column);
         if value.is_empty() {
             let location = self.location(number, Some(column), "");
             self.findings.push(Finding::error(rule, message, location));
