@@ -20,7 +20,6 @@ mod sql_tables;
 use crate::{t, tr};
 use checks::parse_check;
 pub use checks::{run_checks, CheckQuery};
-use sql_tables::run_in_pairs;
 pub use sql_tables::{run_query, SqlTables};
 
 /// A SQL file: its name relative to the queries folder and its text.
@@ -269,17 +268,9 @@ pub fn run_journal_each(
     sink: &mut impl LineSink,
 ) -> Result<Vec<Finding>, QueryError> {
     let mut unusable = Vec::new();
-    if tables.streams() {
-        // One query's output at a time: a large inbox's can be millions of lines.
-        for query in queries {
-            let frame = run_query(tables, query)?;
-            journal_lines(&frame, &query.name, sink, &mut unusable)?;
-        }
-    } else {
-        for (query, frame) in queries.iter().zip(run_in_pairs(tables, queries)) {
-            journal_lines(&frame?, &query.name, sink, &mut unusable)?;
-        }
-    }
+    tables.for_each_output(queries, |query, frame| {
+        journal_lines(&frame, &query.name, sink, &mut unusable)
+    })?;
     Ok(unusable)
 }
 

@@ -52,7 +52,7 @@ pub struct SqlTables {
 
 /// From this many rows in a table, queries run on Polars' streaming engine:
 /// it works through a large table in batches on every core (a million sales
-/// lines peak 140 MB lower and run faster), but sets each query up in about a
+/// lines peak about 100 MB lower and run faster), but sets each query up in about a
 /// millisecond more, which a month's inbox of some forty queries notices.
 /// BENCHMARKS.md has the measurements either side of the choice.
 const STREAMING_FROM_ROWS: usize = 50_000;
@@ -100,9 +100,25 @@ impl SqlTables {
             .map(|(_, frame)| frame.clone())
     }
 
-    /// Whether queries run on the streaming engine (a large inbox).
-    pub(super) fn streams(&self) -> bool {
-        self.engine == Engine::Streaming
+    /// Runs `queries` and hands each output to `use_output`, in order. A
+    /// large inbox's run one at a time, each output (possibly millions of
+    /// lines) used and freed before the next query; a small one's two at a
+    /// time ([`run_in_pairs`]).
+    pub(super) fn for_each_output(
+        &self,
+        queries: &[QueryFile],
+        mut use_output: impl FnMut(&QueryFile, DataFrame) -> Result<(), QueryError>,
+    ) -> Result<(), QueryError> {
+        if self.engine == Engine::Streaming {
+            for query in queries {
+                use_output(query, run_query(self, query)?)?;
+            }
+        } else {
+            for (query, frame) in queries.iter().zip(run_in_pairs(self, queries)) {
+                use_output(query, frame?)?;
+            }
+        }
+        Ok(())
     }
 
     pub fn context(&self) -> SQLContext {
@@ -117,10 +133,7 @@ impl SqlTables {
 /// The outputs of a small inbox's `queries`, in order, the second half run on
 /// another core meanwhile: setting a query up (parsing, planning) is most of
 /// its time there, and takes one core.
-pub(super) fn run_in_pairs(
-    tables: &SqlTables,
-    queries: &[QueryFile],
-) -> Vec<Result<DataFrame, QueryError>> {
+fn run_in_pairs(tables: &SqlTables, queries: &[QueryFile]) -> Vec<Result<DataFrame, QueryError>> {
     let (first, second) = queries.split_at(queries.len() / 2);
     let run_all = |part: &[QueryFile]| -> Vec<_> {
         part.iter().map(|query| run_query(tables, query)).collect()
