@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 
 use crate::company::DateProblem;
 use crate::config::Config;
-use crate::dedup::Documents;
 use crate::diagnostics::{Finding, Fix, Location};
+use crate::history::DocumentPosting;
 use crate::journal::{EntryLabeler, JournalEntry, JournalLine, TaxLine};
 use crate::load::reports::SalesLine;
 use crate::{t, tr};
@@ -27,19 +27,15 @@ const SHOWN: usize = 5;
 /// refusal, naming the date, the count and the first documents.
 pub fn date_findings<'a>(
     config: &Config,
-    documents: &Documents,
-    to_post: impl Iterator<Item = &'a String>,
+    to_post: impl Iterator<Item = &'a DocumentPosting>,
 ) -> Vec<Finding> {
     let mut refused: BTreeMap<DateProblem, Vec<(NaiveDate, String)>> = BTreeMap::new();
-    for key in to_post {
-        let Some(doc) = documents.get(key) else {
-            continue;
-        };
+    for doc in to_post {
         if let Some(problem) = config.company.date_problem(doc.date) {
             refused
                 .entry(problem)
                 .or_default()
-                .push((doc.date, doc.number.clone()));
+                .push((doc.date, doc.number.to_string()));
         }
     }
     refused

@@ -4,7 +4,8 @@
 //! exported earlier in the batch's date range but absent now are reported.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 
@@ -19,7 +20,7 @@ use crate::load::reports::{Payment, PayoutRow, SalesLine};
 use crate::tr;
 
 /// The documents of a batch by key.
-pub type Documents = IndexMap<String, DocumentPosting, foldhash::fast::RandomState>;
+pub type Documents = IndexMap<Arc<str>, DocumentPosting, foldhash::fast::RandomState>;
 
 /// Documents of the inputs, with no amounts yet ([`DocumentPass`] fills them from
 /// the journal queries run with one entry per document), and each row's document.
@@ -29,10 +30,13 @@ pub fn documents_of(
     payouts: &[PayoutRow],
 ) -> (Documents, DocumentRows) {
     let mut documents = Documents::default();
-    let mut document = |key: String, posting: &dyn Fn(&String) -> DocumentPosting| {
-        let entry = documents.entry(key);
-        let index = entry.index();
-        entry.or_insert_with_key(posting);
+    let mut document = |key: String, posting: &dyn Fn(Arc<str>) -> DocumentPosting| {
+        // Most rows belong to a document already seen: looked up by text, the
+        // key is shared between map and document only for a new one.
+        let index = documents.get_index_of(key.as_str()).unwrap_or_else(|| {
+            let key: Arc<str> = key.into();
+            documents.insert_full(key.clone(), posting(key)).0
+        });
         Some(u32::try_from(index).expect("fewer than 4 billion documents"))
     };
     let sales_rows = sales
@@ -40,9 +44,9 @@ pub fn documents_of(
         .map(|line| {
             let date = line.date?;
             document(invoice_key(line), &|key| DocumentPosting {
-                key: key.clone(),
+                key,
                 doc_type: DocType::Invoice,
-                number: line.invoice.to_string(),
+                number: line.invoice.clone(),
                 invoice: String::new(),
                 date,
                 amounts: Amounts::new(),
@@ -54,12 +58,12 @@ pub fn documents_of(
         .map(|payment| {
             let date = payment.date?;
             document(payment_key(payment), &|key| DocumentPosting {
-                key: key.clone(),
+                key,
                 doc_type: payment.kind.into(),
                 number: if payment.reference.is_empty() {
-                    payment.invoice.clone()
+                    payment.invoice.as_str().into()
                 } else {
-                    payment.reference.clone()
+                    payment.reference.as_str().into()
                 },
                 invoice: payment.invoice.clone(),
                 date,
@@ -72,15 +76,18 @@ pub fn documents_of(
         .map(|row| {
             let date = row.date?;
             document(payout_key(row), &|key| DocumentPosting {
-                key: key.clone(),
+                key,
                 doc_type: DocType::Payout,
-                number: row.payout.to_string(),
+                number: row.payout.clone(),
                 invoice: String::new(),
                 date,
                 amounts: Amounts::new(),
             })
         })
         .collect();
+    // A map grows by doubling: a million documents would keep room for half
+    // a million more until the end of the run.
+    documents.shrink_to_fit();
     let rows = DocumentRows {
         sales: sales_rows,
         payments: payment_rows,
@@ -135,25 +142,47 @@ pub struct Disappeared {
 /// The batch's documents sorted by status.
 #[derive(Debug, Default, Clone)]
 pub struct Classification {
-    pub new: HashSet<String>,
+    /// Whether each document, by its index in [`Documents`], is new: a flag
+    /// per document rather than a second copy of a million keys.
+    pub new: Vec<bool>,
     pub unchanged: Vec<(DocumentPosting, PostedState)>,
     pub changed: Vec<(DocumentPosting, PostedState)>,
     pub disappeared: Vec<Disappeared>,
 }
 
+impl Classification {
+    /// The new documents, in the batch's order.
+    pub fn new_documents<'d>(
+        &'d self,
+        documents: &'d Documents,
+    ) -> impl Iterator<Item = &'d DocumentPosting> + 'd {
+        (documents.values().zip(&self.new)).filter_map(|(doc, new)| new.then_some(doc))
+    }
+
+    /// Whether the document `key` of `documents` is new.
+    pub fn is_new(&self, documents: &Documents, key: &str) -> bool {
+        documents
+            .get_index_of(key)
+            .is_some_and(|index| self.new[index])
+    }
+}
+
 pub fn classify(documents: &Documents, posted: &BTreeMap<String, PostedState>) -> Classification {
     let mut result = Classification::default();
-    for (key, doc) in documents {
-        match posted.get(key) {
-            None => {
-                result.new.insert(key.clone());
-            }
+    result.new = documents
+        .iter()
+        .map(|(key, doc)| match posted.get(key.as_ref()) {
+            None => true,
             Some(state) if state.amounts == doc.amounts && state.date == doc.date => {
                 result.unchanged.push((doc.clone(), state.clone()));
+                false
             }
-            Some(state) => result.changed.push((doc.clone(), state.clone())),
-        }
-    }
+            Some(state) => {
+                result.changed.push((doc.clone(), state.clone()));
+                false
+            }
+        })
+        .collect();
     result.unchanged.sort_by(|a, b| a.0.key.cmp(&b.0.key));
     result.changed.sort_by(|a, b| a.0.key.cmp(&b.0.key));
     // Disappeared: same kind of report present, date within the batch's range.
@@ -181,7 +210,7 @@ pub fn classify(documents: &Documents, posted: &BTreeMap<String, PostedState>) -
         for (key, state) in posted {
             let same_report = present[report_of_key(key)];
             if same_report
-                && !documents.contains_key(key)
+                && !documents.contains_key(key.as_str())
                 && (*first..=*last).contains(&state.date)
                 && !state.amounts.is_empty()
             {
@@ -274,7 +303,7 @@ pub fn adjustment_entry(
     };
     Some(JournalEntry {
         date,
-        source: doc.number.clone(),
+        source: doc.number.to_string(),
         comment,
         lines,
         taxes: Vec::new(),

@@ -120,7 +120,7 @@ pub fn merge_overlapping(loaded: &mut LoadedInputs) -> Vec<MergedRow> {
     drop_payments.extend(unreferenced);
     remove_rows(&mut loaded.payments, &drop_payments);
     merged.sort_by(|a, b| {
-        (&a.row.file, &a.row.sheet, a.row.row).cmp(&(&b.row.file, &b.row.sheet, b.row.row))
+        (a.row.file(), a.row.sheet(), a.row.row).cmp(&(b.row.file(), b.row.sheet(), b.row.row))
     });
     merged
 }
@@ -188,7 +188,7 @@ type Source = (Arc<str>, Option<Arc<str>>);
 type RowsBySource = Vec<(Source, Vec<usize>)>;
 
 fn source_of(origin: &RowOrigin) -> Source {
-    (origin.file.clone(), origin.sheet.clone())
+    (origin.file().clone(), origin.sheet().clone())
 }
 
 /// How the rows of one report are matched across files.
@@ -234,7 +234,7 @@ where
         let one_source = rows
             .iter()
             .map(origin)
-            .all(|o| o.file == first.file && o.sheet == first.sheet);
+            .all(|o| o.file() == first.file() && o.sheet() == first.sheet());
         if one_source {
             return Vec::new();
         }

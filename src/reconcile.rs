@@ -380,7 +380,7 @@ fn adjustments(inputs: &ReconcileInputs) -> (Vec<PaymentAdjustment>, Vec<Invoice
                 -on(accounts.hst.as_ref()),
             );
             invoices.push(InvoiceFigures {
-                invoice: doc.number.clone(),
+                invoice: doc.number.to_string(),
                 adjusts_batch: Some(state.first_batch.clone()),
                 date: Some(doc.date),
                 customer: String::new(),
@@ -406,7 +406,7 @@ fn adjustments(inputs: &ReconcileInputs) -> (Vec<PaymentAdjustment>, Vec<Invoice
                 .unwrap_or_default();
             payments.push(PaymentAdjustment {
                 date: doc.date,
-                number: doc.number.clone(),
+                number: doc.number.to_string(),
                 adjusts_batch: state.first_batch.clone(),
                 doc_type: doc.doc_type,
                 account,
@@ -525,7 +525,7 @@ fn already_exported(
     let mut rows = Vec::new();
     for (doc, state) in &history.unchanged {
         rows.push(AlreadyExported {
-            number: doc.number.clone(),
+            number: doc.number.to_string(),
             doc_type: doc.doc_type.as_str().to_string(),
             date: doc.date,
             status: AlreadyStatus::Skipped,
@@ -540,7 +540,7 @@ fn already_exported(
             AlreadyStatus::Changed
         };
         rows.push(AlreadyExported {
-            number: doc.number.clone(),
+            number: doc.number.to_string(),
             doc_type: doc.doc_type.as_str().to_string(),
             date: doc.date,
             status,

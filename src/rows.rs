@@ -95,7 +95,7 @@ impl RowAccounts {
     fn account(&mut self, origin: &RowOrigin) -> Option<&mut RowAccount> {
         let index = *self
             .index
-            .get(&(origin.file.clone(), origin.sheet.clone()))?;
+            .get(&(origin.file().clone(), origin.sheet().clone()))?;
         self.accounts.get_mut(index)
     }
 

@@ -19,11 +19,40 @@ pub const MONEY_PRECISION: usize = 38;
 pub const MONEY_SCALE: usize = 2;
 const QUANTITY_SCALE: usize = 6;
 
+/// How many rows there are, when there are several and all hold the same value.
+///
+/// Such a column (a CSV's sheet, a report read from one file, the HST of a
+/// Quebec business, the comment of per-document entries) is kept as its value
+/// once, which Polars repeats where a query reads it: a million rows of it
+/// would take 16 MB.
+fn constant_rows<T: PartialEq>(mut values: impl Iterator<Item = T>) -> Option<usize> {
+    let first = values.next()?;
+    let mut rows = 1;
+    for value in values {
+        if value != first {
+            return None;
+        }
+        rows += 1;
+    }
+    (rows > 1).then_some(rows)
+}
+
+/// `column`'s first value as a column of `rows` rows, stored once.
+fn repeated(column: Column, rows: usize) -> Column {
+    column.new_from_index(0, rows)
+}
+
 /// A text column copied straight from the rows' strings (no owned copies first).
-fn text_column<'a>(name: &str, values: impl Iterator<Item = &'a str>) -> Column {
-    StringChunked::from_iter_values(name.into(), values)
-        .into_series()
-        .into()
+fn text_column<'a>(name: &str, values: impl Iterator<Item = &'a str> + Clone) -> Column {
+    let build = |values| {
+        StringChunked::from_iter_values(name.into(), values)
+            .into_series()
+            .into()
+    };
+    match constant_rows(values.clone()) {
+        Some(rows) => repeated(build(values.take(1)), rows),
+        None => build(values.take(usize::MAX)),
+    }
 }
 
 /// As [`text_column`], for text that repeats from row to row (file names,
@@ -45,10 +74,14 @@ fn repeated_text_column<'a>(name: &str, values: impl Iterator<Item = &'a str>) -
         previous = Some((value, index));
         indices.push(index);
     }
+    let constant = distinct.len() == 1 && indices.len() > 1;
     let mut in_order: Vec<(&str, IdxSize)> = distinct.into_iter().collect();
     in_order.sort_unstable_by_key(|(_, index)| *index);
     let dictionary =
         StringChunked::from_iter_values(name.into(), in_order.into_iter().map(|(v, _)| v));
+    if constant {
+        return repeated(dictionary.into_series().into(), indices.len());
+    }
     dictionary
         .take(&IdxCa::from_vec("".into(), indices))
         .expect("indices within the distinct values")
@@ -56,10 +89,19 @@ fn repeated_text_column<'a>(name: &str, values: impl Iterator<Item = &'a str>) -
         .into()
 }
 
-fn optional_text_column<'a>(name: &str, values: impl Iterator<Item = Option<&'a str>>) -> Column {
-    StringChunked::from_iter_options(name.into(), values)
-        .into_series()
-        .into()
+fn optional_text_column<'a>(
+    name: &str,
+    values: impl Iterator<Item = Option<&'a str>> + Clone,
+) -> Column {
+    let build = |values| {
+        StringChunked::from_iter_options(name.into(), values)
+            .into_series()
+            .into()
+    };
+    match constant_rows(values.clone()) {
+        Some(rows) => repeated(build(values.take(1)), rows),
+        None => build(values.take(usize::MAX)),
+    }
 }
 
 /// The `entry_date`, `entry_source` and `entry_comment` columns. Below the
@@ -123,7 +165,7 @@ fn document_entry_columns<T>(
         }
     }
     vec![
-        date_column("entry_date", rows.iter().map(date)),
+        date_column("entry_date", rows.iter().map(&date)),
         sources.finish().into_series().into(),
         comments.finish().into_series().into(),
     ]
@@ -146,8 +188,8 @@ fn payout_labels(rows: &[PayoutRow], labeler: &EntryLabeler) -> Vec<Column> {
 
 fn origin_columns<'a>(origins: impl Iterator<Item = &'a RowOrigin> + Clone) -> [Column; 3] {
     [
-        repeated_text_column("file", origins.clone().map(|o| &*o.file)),
-        optional_text_column("sheet", origins.clone().map(|o| o.sheet.as_deref())),
+        repeated_text_column("file", origins.clone().map(|o| &**o.file())),
+        optional_text_column("sheet", origins.clone().map(|o| o.sheet().as_deref())),
         row_column("row", origins.map(|o| o.row)),
     ]
 }
@@ -155,32 +197,44 @@ fn origin_columns<'a>(origins: impl Iterator<Item = &'a RowOrigin> + Clone) -> [
 fn decimal_column(
     name: &str,
     scale: usize,
-    values: impl Iterator<Item = Option<Decimal>>,
+    values: impl Iterator<Item = Option<Decimal>> + Clone,
 ) -> PolarsResult<Column> {
-    let mantissas = values.map(|value| {
-        value.map(|mut v| {
-            v.rescale(scale as u32);
-            v.mantissa()
-        })
-    });
-    let physical = Int128Chunked::from_iter_options(name.into(), mantissas);
-    Ok(physical
-        .into_decimal(MONEY_PRECISION, scale)?
-        .into_series()
-        .into())
+    let build = |values: std::iter::Take<_>| -> PolarsResult<Column> {
+        let mantissas = values.map(|value: Option<Decimal>| {
+            value.map(|mut v| {
+                v.rescale(scale as u32);
+                v.mantissa()
+            })
+        });
+        let physical = Int128Chunked::from_iter_options(name.into(), mantissas);
+        Ok(physical
+            .into_decimal(MONEY_PRECISION, scale)?
+            .into_series()
+            .into())
+    };
+    match constant_rows(values.clone()) {
+        Some(rows) => Ok(repeated(build(values.take(1))?, rows)),
+        None => build(values.take(usize::MAX)),
+    }
 }
 
-fn money_column(name: &str, values: impl Iterator<Item = Decimal>) -> PolarsResult<Column> {
+fn money_column(name: &str, values: impl Iterator<Item = Decimal> + Clone) -> PolarsResult<Column> {
     decimal_column(name, MONEY_SCALE, values.map(Some))
 }
 
-fn date_column(name: &str, values: impl Iterator<Item = Option<NaiveDate>>) -> Column {
+fn date_column(name: &str, values: impl Iterator<Item = Option<NaiveDate>> + Clone) -> Column {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
-    let days = values.map(|d| d.map(|d| (d - epoch).num_days() as i32));
-    Int32Chunked::from_iter_options(name.into(), days)
-        .into_date()
-        .into_series()
-        .into()
+    let build = |values: std::iter::Take<_>| {
+        let days = values.map(|d: Option<NaiveDate>| d.map(|d| (d - epoch).num_days() as i32));
+        Int32Chunked::from_iter_options(name.into(), days)
+            .into_date()
+            .into_series()
+            .into()
+    };
+    match constant_rows(values.clone()) {
+        Some(rows) => repeated(build(values.take(1)), rows),
+        None => build(values.take(usize::MAX)),
+    }
 }
 
 fn row_column(name: &str, values: impl Iterator<Item = u64>) -> Column {
@@ -454,5 +508,61 @@ mod tests {
         let read: Vec<Option<&str>> = repeated.str().unwrap().iter().collect();
         let values: Vec<Option<&str>> = values.iter().copied().map(Some).collect();
         assert_eq!(read, values);
+    }
+
+    /// A column whose rows all hold one value is that value once, and reads,
+    /// filters and groups as the plain copy; any other column is as before.
+    #[test]
+    fn constant_columns_are_held_once_and_query_as_plain_ones() {
+        let files = ["ventes.csv"; 4];
+        let held_once = text_column("file", files.iter().copied());
+        assert!(matches!(held_once, Column::Scalar(_)));
+        let plain: Column = StringChunked::from_iter_values("file".into(), files.iter().copied())
+            .into_series()
+            .into();
+        assert!(held_once.equals(&plain));
+        let sheets = [None::<&str>; 4];
+        let no_sheet = optional_text_column("sheet", sheets.iter().copied());
+        assert!(matches!(no_sheet, Column::Scalar(_)));
+        assert_eq!(no_sheet.null_count(), 4);
+        let zero = money_column("hst", [Decimal::ZERO; 4].into_iter()).unwrap();
+        assert!(matches!(zero, Column::Scalar(_)));
+        let varied = [
+            Decimal::new(1000, 2),
+            Decimal::new(1000, 2),
+            Decimal::new(250, 2),
+            Decimal::new(1000, 2),
+        ];
+        let amounts = money_column("amount", varied.into_iter()).unwrap();
+        assert!(matches!(amounts, Column::Series(_)));
+        let two_files = text_column("file", ["a.csv", "b.csv", "a.csv"].into_iter());
+        assert!(matches!(two_files, Column::Series(_)));
+
+        let query = "SELECT file, sheet, SUM(amount) AS amount, SUM(hst) AS hst, COUNT(*) AS n \
+                     FROM t WHERE amount > CAST('5' AS DECIMAL(38, 2)) GROUP BY file, sheet";
+        let run = |columns: Vec<Column>| {
+            let mut ctx = polars::sql::SQLContext::new();
+            ctx.register("t", DataFrame::new(4, columns).unwrap().lazy());
+            ctx.execute(query).unwrap().collect().unwrap()
+        };
+        let materialized = |c: &Column| c.as_materialized_series().clone().into_column();
+        let once = run(vec![
+            held_once.clone(),
+            no_sheet.clone(),
+            amounts.clone(),
+            zero.clone(),
+        ]);
+        let copies = run(vec![
+            plain,
+            materialized(&no_sheet),
+            amounts,
+            materialized(&zero),
+        ]);
+        assert!(once.equals_missing(&copies));
+        assert_eq!(once.height(), 1);
+        assert_eq!(
+            once.column("n").unwrap().get(0).unwrap().extract::<u32>(),
+            Some(3)
+        );
     }
 }

@@ -10,6 +10,7 @@
 //! rolled forward by the next run (`recover`).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{Local, NaiveDate};
@@ -129,9 +130,11 @@ pub struct History {
 /// What a document posted: its date and net amount per account.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentPosting {
-    pub key: String,
+    /// Shared with the batch's map of documents (a million of them in a big batch).
+    pub key: Arc<str>,
     pub doc_type: DocType,
-    pub number: String,
+    /// Shared with the rows' invoice or payout number.
+    pub number: Arc<str>,
     /// The invoice a payment applies to; empty for other documents.
     pub invoice: String,
     pub date: NaiveDate,
@@ -415,10 +418,10 @@ impl History {
                 Posting::parse(&posting).ok_or_else(|| self.unknown("posting", &posting))?;
             out.push((
                 DocumentPosting {
-                    key,
+                    key: key.into(),
                     doc_type: DocType::parse(&doc_type)
                         .ok_or_else(|| self.unknown("document-type", &doc_type))?,
-                    number,
+                    number: number.into(),
                     invoice,
                     date,
                     amounts,

@@ -11,6 +11,7 @@ mod csv_text;
 pub mod dates;
 mod options;
 pub mod reports;
+pub mod rows;
 pub mod sheet;
 pub mod values;
 
@@ -352,6 +353,7 @@ fn load_file(
             findings: &mut loaded.findings,
             skipped: SkippedRows::default(),
             shared: Default::default(),
+            place: None,
         };
         let rows = match header.kind {
             ReportKind::Sales => {

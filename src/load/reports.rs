@@ -15,107 +15,7 @@ use crate::i18n::Text;
 use crate::t;
 use crate::text::{fold_header, SharedText};
 
-/// Where a row came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RowOrigin {
-    pub file: Arc<str>,
-    pub sheet: Option<Arc<str>>,
-    /// Row number as the spreadsheet shows it.
-    pub row: u64,
-}
-
-/// One line of the detailed sales report.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SalesLine {
-    pub origin: RowOrigin,
-    pub invoice: Arc<str>,
-    /// `None` when Plannit shows `N/D` (no date) or the cell is blank.
-    pub date: Option<NaiveDate>,
-    /// The date cell as written, kept only when there is no date.
-    pub date_text: String,
-    pub customer: Arc<str>,
-    pub item: Arc<str>,
-    pub description: Arc<str>,
-    pub quantity: Option<Decimal>,
-    pub unit_price: Option<Decimal>,
-    pub amount: Decimal,
-    pub gst: Decimal,
-    pub qst: Decimal,
-    pub hst: Decimal,
-    pub total: Decimal,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PaymentKind {
-    Payment,
-    Deposit,
-    Refund,
-    /// A customer deposit applied to an invoice: no money moves.
-    DepositApplied,
-    /// A bounced (NSF) or voided payment: the money goes back out.
-    Voided,
-}
-
-impl PaymentKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            PaymentKind::Payment => "payment",
-            PaymentKind::Deposit => "deposit",
-            PaymentKind::Refund => "refund",
-            PaymentKind::DepositApplied => "deposit_applied",
-            PaymentKind::Voided => "voided",
-        }
-    }
-
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            PaymentKind::Payment => "Paiement",
-            PaymentKind::Deposit => "Dépôt",
-            PaymentKind::Refund => "Remboursement",
-            PaymentKind::DepositApplied => "Dépôt appliqué",
-            PaymentKind::Voided => "Paiement annulé",
-        }
-    }
-}
-
-/// One row of the payments report.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Payment {
-    pub origin: RowOrigin,
-    pub date: Option<NaiveDate>,
-    pub date_text: String,
-    pub reference: String,
-    pub invoice: String,
-    pub customer: Arc<str>,
-    /// Refund when the type says so or the amount is negative.
-    pub kind: PaymentKind,
-    pub type_text: Arc<str>,
-    pub method: Arc<str>,
-    /// The amount as written in the file.
-    pub amount: Decimal,
-    /// Money received: positive for payments and deposits, negative for
-    /// refunds and bounced payments, zero for an applied deposit.
-    pub received: Decimal,
-    /// The tip included in `amount` (Plannit Pay), zero when none.
-    pub tip: Decimal,
-}
-
-/// One row of the Plannit Pay payouts report: a payment included in a payout.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PayoutRow {
-    pub origin: RowOrigin,
-    pub date: Option<NaiveDate>,
-    pub date_text: String,
-    pub payout: Arc<str>,
-    /// The payout's total, repeated on each of its rows.
-    pub payout_amount: Decimal,
-    pub invoice: String,
-    pub customer: Arc<str>,
-    pub gross: Decimal,
-    pub fee: Decimal,
-    /// As written, when the report has the column.
-    pub net: Option<Decimal>,
-}
+pub use super::rows::{Payment, PaymentKind, PayoutRow, RowOrigin, RowPlace, SalesLine};
 
 /// Rows of a sheet that are not report rows, by reason.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -146,6 +46,8 @@ pub struct SheetReader<'a> {
     pub skipped: SkippedRows,
     /// The file's name, customers, items and methods: one copy each.
     pub shared: SharedText,
+    /// The file and sheet, once the first row is read.
+    pub place: Option<Arc<RowPlace>>,
 }
 
 /// What a row of the sheet is.
@@ -199,15 +101,13 @@ impl<'a> SheetReader<'a> {
     }
 
     fn origin(&mut self, row: u64) -> RowOrigin {
-        RowOrigin {
-            file: self.shared.get(self.file),
-            sheet: self
-                .sheet
-                .sheet
-                .as_deref()
-                .map(|sheet| self.shared.get(sheet)),
-            row,
+        if self.place.is_none() {
+            let file = self.shared.get(self.file);
+            let sheet = (self.sheet.sheet.as_deref()).map(|sheet| self.shared.get(sheet));
+            self.place = Some(Arc::new(RowPlace::new(file, sheet)));
         }
+        let place = self.place.clone().expect("made above");
+        RowOrigin::new(place, row)
     }
 
     /// Reads a money cell; a blank optional cell is zero, a blank required one

@@ -134,7 +134,7 @@ pub(super) fn write_detail_sheets<'a>(
                 Value::Text(p.invoice.clone()),
                 Value::Text(p.customer.to_string()),
                 Value::Money(p.received),
-                Value::Text(p.origin.file.to_string()),
+                Value::Text(p.origin.file().to_string()),
                 Value::Count(p.origin.row),
             ]
         });
@@ -263,12 +263,19 @@ pub(super) fn write_detail_sheets<'a>(
     )?;
     let merged_rows = report.merged.iter().map(|merged| {
         vec![
-            Value::Text(merged.row.file.to_string()),
-            Value::Text(merged.row.sheet.as_deref().unwrap_or_default().to_string()),
+            Value::Text(merged.row.file().to_string()),
+            Value::Text(
+                merged
+                    .row
+                    .sheet()
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_string(),
+            ),
             Value::Count(merged.row.row),
             Value::Text(merged.document.clone()),
-            Value::Text(merged.of.file.to_string()),
-            Value::Text(merged.of.sheet.as_deref().unwrap_or_default().to_string()),
+            Value::Text(merged.of.file().to_string()),
+            Value::Text(merged.of.sheet().as_deref().unwrap_or_default().to_string()),
             Value::Count(merged.of.row),
         ]
     });

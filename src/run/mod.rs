@@ -143,8 +143,8 @@ fn set_aside_applied_deposits(plan: &RunPlan, inputs: &mut LoadedInputs, rows: &
             "deposit_applied_not_posted",
             t!("setup-deposit-applied-not-posted", count = set_aside.len()),
             Location {
-                file: Some(first.origin.file.to_string()),
-                sheet: first.origin.sheet.as_deref().map(str::to_string),
+                file: Some(first.origin.file().to_string()),
+                sheet: first.origin.sheet().as_deref().map(str::to_string),
                 row: Some(first.origin.row),
                 ..Location::default()
             },
@@ -241,7 +241,7 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
     for (doc, state) in &classification.changed {
         let change = dedup::describe_change(doc, state);
         let location = Location {
-            document: Some(doc.number.clone()),
+            document: Some(doc.number.to_string()),
             ..Default::default()
         };
         // The document changed in Plannit: the fix, if any, is there.
@@ -295,8 +295,7 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
     // Documents about to be posted on a date Sage refuses.
     findings.extend(conform::date_findings(
         &plan.config,
-        &documents,
-        classification.new.iter(),
+        classification.new_documents(&documents),
     ));
     Classified {
         findings,
@@ -336,11 +335,8 @@ fn journal(
 ) -> Result<Batch, RunError> {
     let config = &plan.config;
     let history = &classified.classification;
-    let unchanged: std::collections::HashSet<&str> = history
-        .unchanged
-        .iter()
-        .map(|(d, _)| d.key.as_str())
-        .collect();
+    let unchanged: std::collections::HashSet<&str> =
+        history.unchanged.iter().map(|(d, _)| &*d.key).collect();
     // The batch posts the rows of new documents (and rows without a date, which
     // are errors); the others are counted where they went.
     let mut keep = |origin: &load::reports::RowOrigin, key: Option<String>| {
@@ -348,7 +344,7 @@ fn journal(
             rows.count(origin, RowFate::InBatch);
             return true;
         };
-        let new = history.new.contains(&key);
+        let new = history.is_new(&classified.documents, &key);
         let fate = if new {
             RowFate::InBatch
         } else if unchanged.contains(key.as_str()) {

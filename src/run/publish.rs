@@ -174,10 +174,8 @@ fn batch_record(
     // One pass over the documents (removing each new one by key costs a
     // lookup and a swap in the map per document).
     let new = &report.history.new;
-    let mut posted: Vec<(DocumentPosting, Posting)> = documents
-        .into_values()
-        .filter(|doc| new.contains(&doc.key))
-        .map(|doc| (doc, Posting::Original))
+    let mut posted: Vec<(DocumentPosting, Posting)> = (documents.into_values().zip(new))
+        .filter_map(|(doc, new)| new.then_some((doc, Posting::Original)))
         .collect();
     // In key order: SQLite inserts into its primary-key index much faster so.
     posted.sort_unstable_by(|a, b| a.0.key.cmp(&b.0.key));

@@ -1,0 +1,137 @@
+//! The typed rows of Plannit's reports (sales lines, payments, payout rows),
+//! each with where it was read, as the loader makes them and every later
+//! stage reads them.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// Where a row came from: its file and sheet, held once for all the rows read
+/// there (a million rows would hold 24 bytes more each), and its row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowOrigin {
+    place: Arc<RowPlace>,
+    /// Row number as the spreadsheet shows it.
+    pub row: u64,
+}
+
+/// The file and sheet (none for a CSV file) a sheet's rows were read from.
+#[derive(Debug, PartialEq)]
+pub struct RowPlace {
+    file: Arc<str>,
+    sheet: Option<Arc<str>>,
+}
+
+impl RowPlace {
+    pub fn new(file: Arc<str>, sheet: Option<Arc<str>>) -> RowPlace {
+        RowPlace { file, sheet }
+    }
+}
+
+impl RowOrigin {
+    pub fn new(place: Arc<RowPlace>, row: u64) -> RowOrigin {
+        RowOrigin { place, row }
+    }
+
+    pub fn file(&self) -> &Arc<str> {
+        &self.place.file
+    }
+
+    pub fn sheet(&self) -> &Option<Arc<str>> {
+        &self.place.sheet
+    }
+}
+
+/// One line of the detailed sales report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SalesLine {
+    pub origin: RowOrigin,
+    pub invoice: Arc<str>,
+    /// `None` when Plannit shows `N/D` (no date) or the cell is blank.
+    pub date: Option<NaiveDate>,
+    /// The date cell as written, kept only when there is no date.
+    pub date_text: String,
+    pub customer: Arc<str>,
+    pub item: Arc<str>,
+    pub description: Arc<str>,
+    pub quantity: Option<Decimal>,
+    pub unit_price: Option<Decimal>,
+    pub amount: Decimal,
+    pub gst: Decimal,
+    pub qst: Decimal,
+    pub hst: Decimal,
+    pub total: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PaymentKind {
+    Payment,
+    Deposit,
+    Refund,
+    /// A customer deposit applied to an invoice: no money moves.
+    DepositApplied,
+    /// A bounced (NSF) or voided payment: the money goes back out.
+    Voided,
+}
+
+impl PaymentKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            PaymentKind::Payment => "payment",
+            PaymentKind::Deposit => "deposit",
+            PaymentKind::Refund => "refund",
+            PaymentKind::DepositApplied => "deposit_applied",
+            PaymentKind::Voided => "voided",
+        }
+    }
+
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            PaymentKind::Payment => "Paiement",
+            PaymentKind::Deposit => "Dépôt",
+            PaymentKind::Refund => "Remboursement",
+            PaymentKind::DepositApplied => "Dépôt appliqué",
+            PaymentKind::Voided => "Paiement annulé",
+        }
+    }
+}
+
+/// One row of the payments report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Payment {
+    pub origin: RowOrigin,
+    pub date: Option<NaiveDate>,
+    pub date_text: String,
+    pub reference: String,
+    pub invoice: String,
+    pub customer: Arc<str>,
+    /// Refund when the type says so or the amount is negative.
+    pub kind: PaymentKind,
+    pub type_text: Arc<str>,
+    pub method: Arc<str>,
+    /// The amount as written in the file.
+    pub amount: Decimal,
+    /// Money received: positive for payments and deposits, negative for
+    /// refunds and bounced payments, zero for an applied deposit.
+    pub received: Decimal,
+    /// The tip included in `amount` (Plannit Pay), zero when none.
+    pub tip: Decimal,
+}
+
+/// One row of the Plannit Pay payouts report: a payment included in a payout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PayoutRow {
+    pub origin: RowOrigin,
+    pub date: Option<NaiveDate>,
+    pub date_text: String,
+    pub payout: Arc<str>,
+    /// The payout's total, repeated on each of its rows.
+    pub payout_amount: Decimal,
+    pub invoice: String,
+    pub customer: Arc<str>,
+    pub gross: Decimal,
+    pub fee: Decimal,
+    /// As written, when the report has the column.
+    pub net: Option<Decimal>,
+}
