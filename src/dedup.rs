@@ -158,13 +158,6 @@ impl Classification {
     ) -> impl Iterator<Item = &'d DocumentPosting> + 'd {
         (documents.values().zip(&self.new)).filter_map(|(doc, new)| new.then_some(doc))
     }
-
-    /// Whether the document `key` of `documents` is new.
-    pub fn is_new(&self, documents: &Documents, key: &str) -> bool {
-        documents
-            .get_index_of(key)
-            .is_some_and(|index| self.new[index])
-    }
 }
 
 pub fn classify(documents: &Documents, posted: &BTreeMap<String, PostedState>) -> Classification {

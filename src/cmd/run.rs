@@ -54,8 +54,17 @@ pub fn execute(request: RunRequest) -> ExitCode {
             return ExitCode::from(EXIT_SETUP);
         }
     };
-    print_files(&report);
-    print_history(&report);
+    let code = print_outcome(&plan, &report);
+    // The process ends here: the system takes the batch's rows back at once,
+    // where freeing them one by one took 65 ms at 300,000 lines, 0.2 s at a million.
+    std::mem::forget(report);
+    code
+}
+
+/// What the run read, found and wrote, and the exit code that says it.
+fn print_outcome(plan: &RunPlan, report: &RunReport) -> ExitCode {
+    print_files(report);
+    print_history(report);
     // When nothing is new, warnings are about documents already exported.
     if !report.nothing_new() {
         print_findings(&report.findings);
@@ -64,7 +73,7 @@ pub fn execute(request: RunRequest) -> ExitCode {
         console::error_line(tr!("run-sage-problem", problem = problem.to_string()));
     }
     if plan.dry_run {
-        return dry_run_summary(&report);
+        return dry_run_summary(report);
     }
     if let Some(workbook) = &report.workbook {
         println!(
@@ -97,7 +106,7 @@ pub fn execute(request: RunRequest) -> ExitCode {
         console::error_line(tr!("run-nothing-to-post"));
         return ExitCode::from(EXIT_REJECTED);
     };
-    print_summary(&report);
+    print_summary(report);
     println!(
         "{}",
         tr!("run-sage-file", path = path.display().to_string())

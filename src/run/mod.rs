@@ -11,6 +11,7 @@ mod error;
 mod publish;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{Local, NaiveDate};
 
@@ -18,9 +19,7 @@ use crate::conform;
 use crate::dedup::{self, Classification, Documents};
 use crate::diagnostics::{error_count, Finding, Fix, Location};
 use crate::history::{History, HistoryTables, Locked, PostedState};
-use crate::journal::{
-    build_entries, invoice_key, payment_key, payout_key, EntryLabeler, JournalEntry,
-};
+use crate::journal::{build_entries, DocumentRows, EntryLabeler, JournalEntry};
 use crate::load::{self, LoadedInputs};
 use crate::merge::{self, MergedRow};
 use crate::outcome::{ChartCheck, RunContext, RunReport};
@@ -39,6 +38,7 @@ pub use error::RunError;
 /// Runs the pipeline: each stage takes what the one before produced.
 pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     let started = Local::now();
+    transform::warm_up();
     let mut history = if plan.dry_run {
         History::snapshot(&plan.history_path)?
     } else {
@@ -158,6 +158,8 @@ fn set_aside_applied_deposits(plan: &RunPlan, inputs: &mut LoadedInputs, rows: &
 struct Checked {
     findings: Vec<Finding>,
     documents: Documents,
+    /// Each row's document, by its index in `documents`.
+    document_rows: Arc<DocumentRows>,
     /// The tables every row was checked with, for the batch's journal.
     tables: Vec<(&'static str, polars::prelude::DataFrame)>,
 }
@@ -173,6 +175,7 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
         &inputs.payouts,
         document_rows,
     );
+    let document_rows = by_document.documents.clone().expect("labelled by document");
     let frames = tables::all_tables(
         &plan.config,
         &inputs.sales,
@@ -217,6 +220,7 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     Ok(Checked {
         findings,
         documents,
+        document_rows,
         tables: frames,
     })
 }
@@ -225,6 +229,7 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
 struct Classified {
     findings: Vec<Finding>,
     documents: Documents,
+    document_rows: Arc<DocumentRows>,
     classification: Classification,
     tables: Vec<(&'static str, polars::prelude::DataFrame)>,
 }
@@ -235,6 +240,7 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
     let Checked {
         mut findings,
         documents,
+        document_rows,
         tables,
     } = checked;
     let classification = dedup::classify(&documents, &known.posted);
@@ -299,6 +305,7 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
     ));
     Classified {
         findings,
+        document_rows,
         documents,
         classification,
         tables,
@@ -339,15 +346,21 @@ fn journal(
         history.unchanged.iter().map(|(d, _)| &*d.key).collect();
     // The batch posts the rows of new documents (and rows without a date, which
     // are errors); the others are counted where they went.
-    let mut keep = |origin: &load::reports::RowOrigin, key: Option<String>| {
-        let Some(key) = key else {
+    let mut keep = |origin: &load::reports::RowOrigin, document: &Option<u32>| {
+        let Some(index) = *document else {
             rows.count(origin, RowFate::InBatch);
             return true;
         };
-        let new = history.is_new(&classified.documents, &key);
+        let new = history.new[index as usize];
+        let key = || {
+            classified
+                .documents
+                .get_index(index as usize)
+                .map(|(k, _)| &**k)
+        };
         let fate = if new {
             RowFate::InBatch
-        } else if unchanged.contains(key.as_str()) {
+        } else if key().is_some_and(|key| unchanged.contains(key)) {
             RowFate::AlreadyExported
         } else if plan.adjust {
             // Changed: its difference is posted as an adjusting entry.
@@ -358,15 +371,16 @@ fn journal(
         rows.count(origin, fate);
         new
     };
+    let documents = Arc::clone(&classified.document_rows);
     let batch_rows = tables::BatchRows {
-        sales: (inputs.sales.iter())
-            .map(|l| keep(&l.origin, l.date.map(|_| invoice_key(l))))
+        sales: (inputs.sales.iter().zip(&documents.sales))
+            .map(|(l, document)| keep(&l.origin, document))
             .collect(),
-        payments: (inputs.payments.iter())
-            .map(|p| keep(&p.origin, p.date.map(|_| payment_key(p))))
+        payments: (inputs.payments.iter().zip(&documents.payments))
+            .map(|(p, document)| keep(&p.origin, document))
             .collect(),
-        payouts: (inputs.payouts.iter())
-            .map(|r| keep(&r.origin, r.date.map(|_| payout_key(r))))
+        payouts: (inputs.payouts.iter().zip(&documents.payouts))
+            .map(|(r, document)| keep(&r.origin, document))
             .collect(),
     };
     let sales = kept(inputs.sales, &batch_rows.sales);

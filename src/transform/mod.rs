@@ -20,7 +20,7 @@ mod sql_tables;
 use crate::{t, tr};
 use checks::parse_check;
 pub use checks::{run_checks, CheckQuery};
-pub use sql_tables::{run_query, SqlTables};
+pub use sql_tables::{run_query, warm_up, SqlTables};
 
 /// A SQL file: its name relative to the queries folder and its text.
 #[derive(Debug, Clone)]
