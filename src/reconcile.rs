@@ -6,6 +6,9 @@
 //! plays in the controls, and the documents the export history already holds.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use indexmap::IndexMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -309,17 +312,26 @@ fn invoice_figures(sales: &[SalesLine], payments: &[Payment]) -> Vec<InvoiceFigu
         qst_base: Decimal,
         lines: u64,
     }
-    let mut order: Vec<&str> = Vec::new();
-    let mut invoices: HashMap<&str, Sums, foldhash::fast::RandomState> = HashMap::default();
+    // In order of first appearance. An invoice's lines share its number
+    // (one `Arc`) and usually follow each other: found again without a lookup.
+    let mut invoices: IndexMap<&str, Sums, foldhash::fast::RandomState> = IndexMap::default();
+    let mut previous: Option<(&Arc<str>, usize)> = None;
     for line in sales {
-        let sums = invoices.entry(&*line.invoice).or_insert_with(|| {
-            order.push(&*line.invoice);
-            Sums {
-                date: line.date,
-                customer: line.customer.to_string(),
-                ..Sums::default()
+        let index = match previous {
+            Some((invoice, index)) if Arc::ptr_eq(invoice, &line.invoice) => index,
+            _ => {
+                let entry = invoices.entry(&*line.invoice);
+                let index = entry.index();
+                entry.or_insert_with(|| Sums {
+                    date: line.date,
+                    customer: line.customer.to_string(),
+                    ..Sums::default()
+                });
+                index
             }
-        });
+        };
+        previous = Some((&line.invoice, index));
+        let sums = &mut invoices[index];
         sums.amount += line.amount;
         sums.gst += line.gst;
         sums.qst += line.qst;
@@ -334,10 +346,9 @@ fn invoice_figures(sales: &[SalesLine], payments: &[Payment]) -> Vec<InvoiceFigu
         }
         sums.lines += 1;
     }
-    order
+    invoices
         .into_iter()
-        .map(|invoice| {
-            let s = &invoices[invoice];
+        .map(|(invoice, s)| {
             let gst_expected = expected_gst(s.gst_base);
             let qst_expected = expected_qst(s.qst_base);
             let paid = applied.get(invoice).copied().unwrap_or_default();
@@ -345,7 +356,7 @@ fn invoice_figures(sales: &[SalesLine], payments: &[Payment]) -> Vec<InvoiceFigu
                 invoice: invoice.to_string(),
                 adjusts_batch: None,
                 date: s.date,
-                customer: s.customer.clone(),
+                customer: s.customer,
                 amount: s.amount,
                 gst: s.gst,
                 qst: s.qst,
