@@ -42,17 +42,26 @@ fn repeated(column: Column, rows: usize) -> Column {
     column.new_from_index(0, rows)
 }
 
-/// A text column copied straight from the rows' strings (no owned copies first).
-fn text_column<'a>(name: &str, values: impl Iterator<Item = &'a str> + Clone) -> Column {
-    let build = |values| {
-        StringChunked::from_iter_values(name.into(), values)
-            .into_series()
-            .into()
-    };
+/// The column `build` makes of `values`; when all rows hold one value, of
+/// the first only, repeated ([`constant_rows`]).
+fn held_once_if_constant<I>(
+    values: I,
+    build: impl Fn(std::iter::Take<I>) -> PolarsResult<Column>,
+) -> PolarsResult<Column>
+where
+    I: Iterator + Clone,
+    I::Item: PartialEq,
+{
     match constant_rows(values.clone()) {
-        Some(rows) => repeated(build(values.take(1)), rows),
+        Some(rows) => Ok(repeated(build(values.take(1))?, rows)),
         None => build(values.take(usize::MAX)),
     }
+}
+
+/// A text column copied straight from the rows' strings (no owned copies first).
+fn text_column<'a>(name: &str, values: impl Iterator<Item = &'a str> + Clone) -> Column {
+    let build = |values| Ok(StringChunked::from_iter_values(name.into(), values).into_column());
+    held_once_if_constant(values, build).expect("text columns are built without failing")
 }
 
 /// As [`text_column`], for text that repeats from row to row (file names,
@@ -93,15 +102,8 @@ fn optional_text_column<'a>(
     name: &str,
     values: impl Iterator<Item = Option<&'a str>> + Clone,
 ) -> Column {
-    let build = |values| {
-        StringChunked::from_iter_options(name.into(), values)
-            .into_series()
-            .into()
-    };
-    match constant_rows(values.clone()) {
-        Some(rows) => repeated(build(values.take(1)), rows),
-        None => build(values.take(usize::MAX)),
-    }
+    let build = |values| Ok(StringChunked::from_iter_options(name.into(), values).into_column());
+    held_once_if_constant(values, build).expect("text columns are built without failing")
 }
 
 /// The `entry_date`, `entry_source` and `entry_comment` columns. Below the
@@ -199,7 +201,7 @@ fn decimal_column(
     scale: usize,
     values: impl Iterator<Item = Option<Decimal>> + Clone,
 ) -> PolarsResult<Column> {
-    let build = |values: std::iter::Take<_>| -> PolarsResult<Column> {
+    let build = |values: std::iter::Take<_>| {
         let mantissas = values.map(|value: Option<Decimal>| {
             value.map(|mut v| {
                 v.rescale(scale as u32);
@@ -207,15 +209,9 @@ fn decimal_column(
             })
         });
         let physical = Int128Chunked::from_iter_options(name.into(), mantissas);
-        Ok(physical
-            .into_decimal(MONEY_PRECISION, scale)?
-            .into_series()
-            .into())
+        Ok(physical.into_decimal(MONEY_PRECISION, scale)?.into_column())
     };
-    match constant_rows(values.clone()) {
-        Some(rows) => Ok(repeated(build(values.take(1))?, rows)),
-        None => build(values.take(usize::MAX)),
-    }
+    held_once_if_constant(values, build)
 }
 
 fn money_column(name: &str, values: impl Iterator<Item = Decimal> + Clone) -> PolarsResult<Column> {
@@ -226,15 +222,11 @@ fn date_column(name: &str, values: impl Iterator<Item = Option<NaiveDate>> + Clo
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
     let build = |values: std::iter::Take<_>| {
         let days = values.map(|d: Option<NaiveDate>| d.map(|d| (d - epoch).num_days() as i32));
-        Int32Chunked::from_iter_options(name.into(), days)
+        Ok(Int32Chunked::from_iter_options(name.into(), days)
             .into_date()
-            .into_series()
-            .into()
+            .into_column())
     };
-    match constant_rows(values.clone()) {
-        Some(rows) => repeated(build(values.take(1)), rows),
-        None => build(values.take(usize::MAX)),
-    }
+    held_once_if_constant(values, build).expect("date columns are built without failing")
 }
 
 fn row_column(name: &str, values: impl Iterator<Item = u64>) -> Column {
