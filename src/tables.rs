@@ -12,7 +12,6 @@ use std::collections::HashMap;
 
 use crate::journal::{write_document_source, DocumentRows, EntryLabel, EntryLabeler};
 use crate::load::reports::{Payment, PayoutRow, RowOrigin, SalesLine};
-use crate::tax::{expected_gst, expected_qst};
 
 /// Precision and scale of money columns.
 pub const MONEY_PRECISION: usize = 38;
@@ -233,6 +232,30 @@ fn row_column(name: &str, values: impl Iterator<Item = u64>) -> Column {
     Column::new(name.into(), values.map(|v| v as i64).collect::<Vec<i64>>())
 }
 
+/// A table as the queries see it: the sales lines get their expected taxes
+/// ([`crate::tax::expected_tax_columns`]) after `total`.
+pub fn as_queried(name: &str, frame: DataFrame) -> LazyFrame {
+    let columns: Vec<PlSmallStr> = frame.get_column_names_owned();
+    let has = |wanted: &str| columns.iter().any(|c| c.as_str() == wanted);
+    if name != "sales" || !has("amount") || !has("total") || has("gst_expected") {
+        return frame.lazy();
+    }
+    let mut order = Vec::with_capacity(columns.len() + 2);
+    for column in &columns {
+        order.push(col(column.clone()));
+        if column.as_str() == "total" {
+            order.extend([col("gst_expected"), col("qst_expected")]);
+        }
+    }
+    frame
+        .lazy()
+        .with_columns(crate::tax::expected_tax_columns(
+            MONEY_PRECISION,
+            MONEY_SCALE,
+        ))
+        .select(order)
+}
+
 /// The `sales` table: one row per invoice line.
 pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
     let money =
@@ -261,8 +284,6 @@ pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<
         money("qst", |l| l.qst)?,
         money("hst", |l| l.hst)?,
         money("total", |l| l.total)?,
-        money("gst_expected", |l| expected_gst(l.amount))?,
-        money("qst_expected", |l| expected_qst(l.amount))?,
     ]);
     columns.extend(sales_labels(lines, labeler));
     DataFrame::new(lines.len(), columns)

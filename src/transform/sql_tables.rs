@@ -88,7 +88,7 @@ impl SqlTables {
             engine,
             tables: tables
                 .into_iter()
-                .map(|(name, frame)| (name.to_string(), frame.lazy()))
+                .map(|(name, frame)| (name.to_string(), crate::tables::as_queried(name, frame)))
                 .collect(),
         };
         for view in views {
