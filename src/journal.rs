@@ -101,10 +101,10 @@ impl EntryLabeler {
         sales: &[SalesLine],
         payments: &[Payment],
         payouts: &[PayoutRow],
-        documents: DocumentRows,
+        documents: Arc<DocumentRows>,
     ) -> Self {
         EntryLabeler {
-            documents: Some(Arc::new(documents)),
+            documents: Some(documents),
             ..EntryLabeler::new(Granularity::Document, sales, payments, payouts)
         }
     }

@@ -169,13 +169,13 @@ struct Checked {
 fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Checked, RunError> {
     let (mut documents, document_rows) =
         dedup::documents_of(&inputs.sales, &inputs.payments, &inputs.payouts);
+    let document_rows = Arc::new(document_rows);
     let by_document = EntryLabeler::by_document(
         &inputs.sales,
         &inputs.payments,
         &inputs.payouts,
-        document_rows,
+        Arc::clone(&document_rows),
     );
-    let document_rows = by_document.documents.clone().expect("labelled by document");
     let frames = tables::all_tables(
         &plan.config,
         &inputs.sales,
@@ -371,7 +371,7 @@ fn journal(
         rows.count(origin, fate);
         new
     };
-    let documents = Arc::clone(&classified.document_rows);
+    let documents = &classified.document_rows;
     let batch_rows = tables::BatchRows {
         sales: (inputs.sales.iter().zip(&documents.sales))
             .map(|(l, document)| keep(&l.origin, document))

@@ -64,9 +64,8 @@ pub fn warm_up() {
     std::thread::spawn(|| {
         let one = DataFrame::new(1, vec![Column::new("one".into(), [1i32])]);
         if let Ok(one) = one {
-            let ctx = SQLContext::new();
+            let mut ctx = SQLContext::new();
             ctx.register("one", one.lazy());
-            let mut ctx = ctx;
             let _ = (ctx.execute("SELECT SUM(one) AS one FROM one GROUP BY one"))
                 .and_then(|query| query.collect());
         }
