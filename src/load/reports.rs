@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::columns::{HeaderMatch, ReportKind};
 use super::dates::{date_from_cell, DateOrder};
-use super::sheet::RawSheet;
+use super::sheet::{RawSheet, RowSpan};
 use super::values::{amount_from_cell, AmountError, Cell};
 use crate::diagnostics::{Finding, Fix, Location};
 use crate::i18n::Text;
@@ -16,6 +16,11 @@ use crate::t;
 use crate::text::{fold_header, SharedText};
 
 pub use super::rows::{Payment, PaymentKind, PayoutRow, RowOrigin, RowPlace, SalesLine};
+
+/// Parts a large sheet is read in, at most (one thread each).
+const MAX_PARTS: usize = 4;
+/// Rows below which a part is not worth a thread.
+const MIN_ROWS_PER_PART: usize = 8192;
 
 /// Rows of a sheet that are not report rows, by reason.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -32,6 +37,13 @@ pub struct SkippedRows {
 impl SkippedRows {
     pub fn count(&self) -> u64 {
         self.title + self.blank + self.repeated_header + self.total
+    }
+
+    fn add(&mut self, other: &SkippedRows) {
+        self.title += other.title;
+        self.blank += other.blank;
+        self.repeated_header += other.repeated_header;
+        self.total += other.total;
     }
 }
 
@@ -237,15 +249,82 @@ impl<'a> SheetReader<'a> {
         })
     }
 
-    /// Every row of the sheet with its displayed number: report rows are handed
+    /// Every report row of the sheet read by `read`, in order, and the closing
+    /// total rows; the other rows are counted in `skipped`. A large sheet is
+    /// read in parts, one thread each: each part's rows, findings and counts
+    /// follow the previous part's, as if read in one pass.
+    fn read_rows<T: Send>(
+        &mut self,
+        read: impl for<'r, 's> Fn(&'s mut SheetReader<'r>, u64, &[Cell]) -> T + Sync,
+    ) -> (Vec<T>, Vec<TotalRow>) {
+        let sheet: &'a RawSheet = self.sheet;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let spans = sheet.spans(threads.min(MAX_PARTS), MIN_ROWS_PER_PART);
+        if let [span] = spans[..] {
+            let mut rows = Vec::new();
+            let totals = self.read_span(span, |reader, number, row| {
+                rows.push(read(reader, number, row));
+            });
+            return (rows, totals);
+        }
+        let (file, header, date_order) = (self.file, self.header, self.date_order);
+        let parts = std::thread::scope(|scope| {
+            let read = &read;
+            let part_threads: Vec<_> = (spans.iter())
+                .map(|&span| {
+                    scope.spawn(move || {
+                        let mut findings = Vec::new();
+                        let mut part = SheetReader {
+                            file,
+                            sheet,
+                            header,
+                            date_order,
+                            findings: &mut findings,
+                            skipped: SkippedRows::default(),
+                            shared: SharedText::default(),
+                            place: None,
+                        };
+                        let mut rows = Vec::new();
+                        let totals = part.read_span(span, |reader, number, row| {
+                            rows.push(read(reader, number, row));
+                        });
+                        let skipped = part.skipped;
+                        (rows, totals, findings, skipped)
+                    })
+                })
+                .collect();
+            (part_threads.into_iter())
+                .map(|part| part.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect::<Vec<_>>()
+        });
+        let mut all_rows = Vec::with_capacity(parts.iter().map(|part| part.0.len()).sum());
+        let mut all_totals = Vec::new();
+        for (rows, totals, findings, skipped) in parts {
+            let before = all_rows.len();
+            all_totals.extend(totals.into_iter().map(|total| TotalRow {
+                rows_before: before + total.rows_before,
+                ..total
+            }));
+            all_rows.extend(rows);
+            self.findings.extend(findings);
+            self.skipped.add(&skipped);
+        }
+        (all_rows, all_totals)
+    }
+
+    /// The rows of `span` with their displayed number: report rows are handed
     /// to `read`; the others are counted in `skipped`, and closing total rows
-    /// kept to be checked.
-    fn each_row(&mut self, mut read: impl FnMut(&mut Self, u64, &[Cell])) -> Vec<TotalRow> {
+    /// kept to be checked (`rows_before` counts the span's rows only).
+    fn read_span(
+        &mut self,
+        span: RowSpan,
+        mut read: impl FnMut(&mut Self, u64, &[Cell]),
+    ) -> Vec<TotalRow> {
         let sheet: &'a RawSheet = self.sheet;
         let first = sheet.first_row_number;
         let mut totals = Vec::new();
         let mut data_rows = 0usize;
-        sheet.each_row(|index, row| {
+        sheet.each_row_in(span, |index, row| {
             let number = first + index as u64;
             match self.classify(index, row) {
                 RowClass::Title => self.skipped.title += 1,
@@ -308,10 +387,7 @@ impl<'a> SheetReader<'a> {
     /// Reads the report rows below the header as sales lines.
     pub fn sales_lines(&mut self) -> Vec<SalesLine> {
         debug_assert_eq!(self.header.kind, ReportKind::Sales);
-        let mut lines = Vec::new();
-        let totals = self.each_row(|reader, number, row| {
-            lines.push(reader.sales_line(number, row));
-        });
+        let (lines, totals) = self.read_rows(|reader, number, row| reader.sales_line(number, row));
         for (column, get) in [
             (
                 "amount",
@@ -362,10 +438,7 @@ impl<'a> SheetReader<'a> {
     /// Reads the report rows below the header as payments.
     pub fn payments(&mut self) -> Vec<Payment> {
         debug_assert_eq!(self.header.kind, ReportKind::Payments);
-        let mut payments = Vec::new();
-        let totals = self.each_row(|reader, number, row| {
-            payments.push(reader.payment(number, row));
-        });
+        let (payments, totals) = self.read_rows(|reader, number, row| reader.payment(number, row));
         if !totals.is_empty() {
             let values: Vec<Decimal> = payments.iter().map(|p| p.amount).collect();
             self.check_totals(&totals, "amount", &values);
@@ -426,8 +499,7 @@ impl<'a> SheetReader<'a> {
     /// Reads the report rows below the header as payout rows.
     pub fn payouts(&mut self) -> Vec<PayoutRow> {
         debug_assert_eq!(self.header.kind, ReportKind::Payouts);
-        let mut rows = Vec::new();
-        self.each_row(|reader, number, row| rows.push(reader.payout(number, row)));
+        let (rows, _) = self.read_rows(|reader, number, row| reader.payout(number, row));
         rows
     }
 

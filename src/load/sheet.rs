@@ -37,21 +37,53 @@ enum Body {
         first_col: usize,
     },
     /// Already checked to parse; parsed again row by row when read.
-    Csv { text: String, delimiter: u8 },
+    Csv {
+        text: String,
+        delimiter: u8,
+        rows: usize,
+        /// Every [`MARK_EVERY`] rows: the row's index and where it starts in
+        /// `text`, so that the rows can be read in parts.
+        marks: Vec<(usize, usize)>,
+    },
+}
+
+/// Rows between two places a CSV text can be read from.
+const MARK_EVERY: usize = 4096;
+
+/// Consecutive rows of a sheet, read apart from the others (on another thread).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowSpan {
+    /// Index of the span's first row in the sheet.
+    pub first: usize,
+    /// Rows in the span; `None`: to the sheet's end.
+    count: Option<usize>,
+    /// Where the span's first row starts in a CSV text.
+    offset: usize,
+}
+
+impl RowSpan {
+    /// Every row of a sheet.
+    pub const WHOLE: RowSpan = RowSpan {
+        first: 0,
+        count: None,
+        offset: 0,
+    };
+
+    fn end(&self) -> usize {
+        self.count.map_or(usize::MAX, |count| self.first + count)
+    }
 }
 
 impl RawSheet {
     /// Every row, in order.
     pub fn rows(&self) -> Box<dyn Iterator<Item = Vec<Cell>> + '_> {
         match &self.body {
-            Body::Workbook { range, first_col } => Box::new(range.rows().map(move |row| {
-                // Keep column positions absolute so that letters in messages match Excel's.
-                let mut cells = Vec::with_capacity(first_col + row.len());
-                cells.resize(*first_col, Cell::Empty);
-                cells.extend(row.iter().map(cell_from_data));
-                cells
-            })),
-            Body::Csv { text, delimiter } => {
+            Body::Workbook { range, first_col } => {
+                Box::new(range.rows().map(move |row| workbook_row(row, *first_col)))
+            }
+            Body::Csv {
+                text, delimiter, ..
+            } => {
                 let reader = csv_reader(text, *delimiter);
                 Box::new(
                     reader
@@ -63,22 +95,78 @@ impl RawSheet {
         }
     }
 
-    /// Visits every row, in order, with its index. CSV rows are read into one
-    /// buffer of cells whose text is overwritten row after row, instead of a
-    /// new string per field and a new row per line.
-    pub fn each_row(&self, mut visit: impl FnMut(usize, &[Cell])) {
-        let Body::Csv { text, delimiter } = &self.body else {
-            for (index, row) in self.rows().enumerate() {
-                visit(index, &row);
-            }
-            return;
+    /// Visits every row, in order, with its index.
+    pub fn each_row(&self, visit: impl FnMut(usize, &[Cell])) {
+        self.each_row_in(RowSpan::WHOLE, visit);
+    }
+
+    /// The sheet cut in up to `parts` spans of about as many rows each (of at
+    /// least `min_rows`), in order: together they hold every row once.
+    pub fn spans(&self, parts: usize, min_rows: usize) -> Vec<RowSpan> {
+        let (rows, marks): (usize, &[(usize, usize)]) = match &self.body {
+            Body::Workbook { range, .. } => (range.height(), &[]),
+            Body::Csv { rows, marks, .. } => (*rows, marks),
         };
-        let mut reader = csv_reader(text, *delimiter);
+        let parts = parts.min(rows / min_rows.max(1)).max(1);
+        // Where each span starts: (row index, offset in a CSV text).
+        let mut starts = vec![(0, 0)];
+        for part in 1..parts {
+            let target = rows * part / parts;
+            let start = match &self.body {
+                Body::Workbook { .. } => (target, 0),
+                // The last mark at or before the target row.
+                Body::Csv { .. } => match marks.partition_point(|(row, _)| *row <= target) {
+                    0 => continue,
+                    after => marks[after - 1],
+                },
+            };
+            if start.0 > starts.last().map_or(0, |s| s.0) {
+                starts.push(start);
+            }
+        }
+        let mut spans: Vec<RowSpan> = starts
+            .windows(2)
+            .map(|pair| RowSpan {
+                first: pair[0].0,
+                count: Some(pair[1].0 - pair[0].0),
+                offset: pair[0].1,
+            })
+            .collect();
+        let (first, offset) = *starts.last().expect("the first span's start");
+        spans.push(RowSpan {
+            first,
+            count: None,
+            offset,
+        });
+        spans
+    }
+
+    /// Visits the rows of `span`, in order, with their index in the sheet. CSV
+    /// rows are read into one buffer of cells whose text is overwritten row
+    /// after row, instead of a new string per field and a new row per line.
+    pub fn each_row_in(&self, span: RowSpan, mut visit: impl FnMut(usize, &[Cell])) {
+        let end = span.end();
+        let (text, delimiter) = match &self.body {
+            Body::Workbook { range, first_col } => {
+                let rows = range.rows().skip(span.first).take(end - span.first);
+                for (index, row) in (span.first..).zip(rows) {
+                    visit(index, &workbook_row(row, *first_col));
+                }
+                return;
+            }
+            Body::Csv {
+                text, delimiter, ..
+            } => (text, *delimiter),
+        };
+        let mut reader = csv_reader(&text[span.offset..], delimiter);
         let mut record = csv::StringRecord::new();
         let mut cells: Vec<Cell> = Vec::new();
-        let mut index = 0;
+        let mut index = span.first;
         // As `rows`: the text was checked to parse; reading stops at an error.
-        while let Ok(true) = reader.read_record(&mut record) {
+        while index < end {
+            let Ok(true) = reader.read_record(&mut record) else {
+                break;
+            };
             cells.truncate(record.len());
             for (at, field) in record.iter().enumerate() {
                 match cells.get_mut(at) {
@@ -394,6 +482,15 @@ fn read_workbook(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<RawSheet>, ReadE
     Ok(sheets)
 }
 
+/// A workbook row's cells, from column A: column positions stay absolute so
+/// that letters in messages match Excel's.
+fn workbook_row(row: &[Data], first_col: usize) -> Vec<Cell> {
+    let mut cells = Vec::with_capacity(first_col + row.len());
+    cells.resize(first_col, Cell::Empty);
+    cells.extend(row.iter().map(cell_from_data));
+    cells
+}
+
 fn cell_from_data(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
@@ -421,7 +518,11 @@ fn read_csv(bytes: &[u8], limits: &Limits) -> Result<RawSheet, ReadError> {
     let mut reader = csv_reader(&text, delimiter);
     let mut record = csv::ByteRecord::new();
     let (mut rows, mut cells): (u64, u64) = (0, 0);
+    let mut marks = Vec::new();
     loop {
+        if rows > 0 && (rows as usize).is_multiple_of(MARK_EVERY) {
+            marks.push((rows as usize, reader.position().byte() as usize));
+        }
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
@@ -458,7 +559,12 @@ fn read_csv(bytes: &[u8], limits: &Limits) -> Result<RawSheet, ReadError> {
         sheet: None,
         first_row_number: 1,
         is_1904: false,
-        body: Body::Csv { text, delimiter },
+        body: Body::Csv {
+            text,
+            delimiter,
+            rows: rows as usize,
+            marks,
+        },
     })
 }
 
