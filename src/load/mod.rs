@@ -10,6 +10,7 @@ pub mod columns;
 mod csv_text;
 pub mod dates;
 mod options;
+mod read_error;
 pub mod reports;
 pub mod rows;
 pub mod sheet;

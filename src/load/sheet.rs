@@ -2,7 +2,6 @@
 //! (xlsx, xlsm, xls, xlsb, ods) and CSV text in UTF-8, UTF-16 or Windows-1252
 //! with `,`, `;` or tab separators.
 
-use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
@@ -10,10 +9,9 @@ use calamine::{Data, Reader};
 
 use super::csv_text::{csv_cell, csv_reader, decode_text, ends_inside_quotes, sniff_delimiter};
 use super::options::Limits;
+use super::read_error::MB;
+pub use super::read_error::{Oversize, ReadError};
 use super::values::Cell;
-use crate::diagnostics::Fix;
-use crate::i18n::Text;
-use crate::t;
 
 /// One sheet of cells. CSV files have one sheet with no name.
 ///
@@ -188,169 +186,6 @@ impl RawSheet {
         self.rows().take(count).collect()
     }
 }
-
-/// Why a file could not be read at all.
-#[derive(Debug)]
-pub enum ReadError {
-    Io(std::io::Error),
-    EmptyFile,
-    /// The workbook reader's reason.
-    Workbook(String),
-    Sheet {
-        sheet: String,
-        reason: String,
-    },
-    /// The CSV reader's reason, at a line.
-    Csv {
-        line: u64,
-        reason: String,
-    },
-    /// The text ends inside a quoted field.
-    CutShort {
-        line: u64,
-    },
-    /// A size over one of the `[limits]`.
-    Limit(Oversize),
-}
-
-/// What exceeds which of the `[limits]`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Oversize {
-    /// The file's size in bytes, over `max_file_mb`.
-    FileSize { bytes: u64, max_mb: u64 },
-    /// A workbook's unpacked size in bytes, over `max_decompressed_mb`.
-    UnpackedSize { bytes: u64, max_mb: u64 },
-    /// A sheet (`None`: the CSV file) with more rows than `max_rows`.
-    Rows {
-        sheet: Option<String>,
-        rows: u64,
-        max: u64,
-    },
-    /// A sheet (`None`: the CSV file) with more cells than `max_cells`.
-    Cells {
-        sheet: Option<String>,
-        cells: u64,
-        max: u64,
-    },
-}
-
-impl Oversize {
-    /// The `[limits]` setting to raise.
-    pub fn setting(&self) -> &'static str {
-        match self {
-            Oversize::FileSize { .. } => "max_file_mb",
-            Oversize::UnpackedSize { .. } => "max_decompressed_mb",
-            Oversize::Rows { .. } => "max_rows",
-            Oversize::Cells { .. } => "max_cells",
-        }
-    }
-
-    fn text(&self) -> Text {
-        // "12 MB" from a megabyte on, "300 bytes" below.
-        let size = |bytes: u64| {
-            if bytes >= MB {
-                ((bytes / MB).to_string(), "mb")
-            } else {
-                (bytes.to_string(), "bytes")
-            }
-        };
-        let place = |sheet: &Option<String>| {
-            (
-                if sheet.is_some() { "sheet" } else { "file" },
-                sheet.clone().unwrap_or_default(),
-            )
-        };
-        match self {
-            Oversize::FileSize { bytes, max_mb } => {
-                let (size, unit) = size(*bytes);
-                t!(
-                    "load-limit-file-size",
-                    size = size,
-                    unit = unit,
-                    max = max_mb.to_string()
-                )
-            }
-            Oversize::UnpackedSize { bytes, max_mb } => {
-                let (size, unit) = size(*bytes);
-                t!(
-                    "load-limit-unpacked-size",
-                    size = size,
-                    unit = unit,
-                    max = max_mb.to_string()
-                )
-            }
-            Oversize::Rows { sheet, rows, max } => {
-                let (place, sheet) = place(sheet);
-                t!(
-                    "load-limit-rows",
-                    place = place,
-                    sheet = sheet,
-                    rows = rows.to_string(),
-                    max = max.to_string()
-                )
-            }
-            Oversize::Cells { sheet, cells, max } => {
-                let (place, sheet) = place(sheet);
-                t!(
-                    "load-limit-cells",
-                    place = place,
-                    sheet = sheet,
-                    cells = cells.to_string(),
-                    max = max.to_string()
-                )
-            }
-        }
-    }
-}
-
-impl ReadError {
-    pub fn text(&self) -> Text {
-        match self {
-            ReadError::Io(e) => t!("load-read-io", reason = e.to_string()),
-            ReadError::EmptyFile => t!("load-read-empty"),
-            ReadError::Workbook(reason) => t!("load-read-workbook", reason = reason),
-            ReadError::Sheet { sheet, reason } => {
-                t!("load-read-sheet", sheet = sheet, reason = reason)
-            }
-            ReadError::Csv { line, reason } => {
-                t!("load-read-csv", line = line.to_string(), reason = reason)
-            }
-            ReadError::CutShort { line } => t!("load-read-cut-short", line = line.to_string()),
-            ReadError::Limit(oversize) => oversize.text(),
-        }
-    }
-
-    /// Where the fix is: the limit in the configuration, else the file itself.
-    pub fn fix(&self) -> Fix {
-        match self {
-            ReadError::Limit(oversize) => Fix::config(&format!("[limits] {}", oversize.setting())),
-            _ => Fix::DroppedFile,
-        }
-    }
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.text().fmt(f)
-    }
-}
-
-impl std::error::Error for ReadError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ReadError::Io(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-impl From<std::io::Error> for ReadError {
-    fn from(e: std::io::Error) -> ReadError {
-        ReadError::Io(e)
-    }
-}
-
-const MB: u64 = 1024 * 1024;
 
 /// The kinds of file the loader reads, by extension.
 pub fn is_supported_extension(path: &Path) -> bool {
@@ -571,6 +406,7 @@ fn read_csv(bytes: &[u8], limits: &Limits) -> Result<RawSheet, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Fix;
 
     #[test]
     fn limits_say_which_setting_to_raise() {
@@ -647,5 +483,38 @@ mod tests {
         assert_eq!(seen[1].1[1], Cell::Empty);
         // The csv reader skips the blank line.
         assert_eq!(seen[2].1, vec![Cell::Empty, Cell::Text("2".into())]);
+    }
+
+    /// Spans cut a sheet into consecutive runs of rows: read one after the
+    /// other, they give every row once, in order, as one pass does.
+    #[test]
+    fn spans_read_every_row_once_in_order() {
+        let mut text = String::from("a;b\n");
+        for row in 0..10_000 {
+            // Quoted separators and line breaks inside fields, and blank lines.
+            text.push_str(&format!("\"{row};x\ny\";{}\n", row * 2));
+            if row % 1000 == 0 {
+                text.push('\n');
+            }
+        }
+        let sheet = read_csv(text.as_bytes(), &Limits::default()).unwrap();
+        let mut whole = Vec::new();
+        sheet.each_row(|index, row| whole.push((index, row.to_vec())));
+        assert_eq!(whole.len(), 10_001);
+        for (parts, min_rows) in [(1, 1), (2, 1000), (3, 1000), (4, 1), (8, 3000), (2, 20_000)] {
+            let spans = sheet.spans(parts, min_rows);
+            // A CSV text is cut only where a row was marked (every 4,096 rows).
+            let wanted = parts.min(10_001 / min_rows).max(1);
+            assert!(
+                spans.len() <= wanted && (spans.len() > 1) == (wanted > 1),
+                "{} spans for {parts} parts of {min_rows} rows or more",
+                spans.len()
+            );
+            let mut read = Vec::new();
+            for span in spans {
+                sheet.each_row_in(span, |index, row| read.push((index, row.to_vec())));
+            }
+            assert!(read == whole, "{parts} parts of {min_rows} rows or more");
+        }
     }
 }

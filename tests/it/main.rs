@@ -11,6 +11,7 @@ mod formats;
 mod granularity;
 mod history;
 mod integrity;
+mod large_sheets;
 mod payouts;
 mod properties;
 mod queries;

@@ -13,97 +13,13 @@ use std::collections::HashMap;
 use crate::journal::{write_document_source, DocumentRows, EntryLabel, EntryLabeler};
 use crate::load::reports::{Payment, PayoutRow, RowOrigin, SalesLine};
 
+mod columns;
+use columns::*;
+
 /// Precision and scale of money columns.
 pub const MONEY_PRECISION: usize = 38;
 pub const MONEY_SCALE: usize = 2;
 const QUANTITY_SCALE: usize = 6;
-
-/// How many rows there are, when there are several and all hold the same value.
-///
-/// Such a column (a CSV's sheet, a report read from one file, the HST of a
-/// Quebec business, the comment of per-document entries) is kept as its value
-/// once, which Polars repeats where a query reads it: a million rows of it
-/// would take 16 MB.
-fn constant_rows<T: PartialEq>(mut values: impl Iterator<Item = T>) -> Option<usize> {
-    let first = values.next()?;
-    let mut rows = 1;
-    for value in values {
-        if value != first {
-            return None;
-        }
-        rows += 1;
-    }
-    (rows > 1).then_some(rows)
-}
-
-/// `column`'s first value as a column of `rows` rows, stored once.
-fn repeated(column: Column, rows: usize) -> Column {
-    column.new_from_index(0, rows)
-}
-
-/// The column `build` makes of `values`; when all rows hold one value, of
-/// the first only, repeated ([`constant_rows`]).
-fn held_once_if_constant<I>(
-    values: I,
-    build: impl Fn(std::iter::Take<I>) -> PolarsResult<Column>,
-) -> PolarsResult<Column>
-where
-    I: Iterator + Clone,
-    I::Item: PartialEq,
-{
-    match constant_rows(values.clone()) {
-        Some(rows) => Ok(repeated(build(values.take(1))?, rows)),
-        None => build(values.take(usize::MAX)),
-    }
-}
-
-/// A text column copied straight from the rows' strings (no owned copies first).
-fn text_column<'a>(name: &str, values: impl Iterator<Item = &'a str> + Clone) -> Column {
-    let build = |values| Ok(StringChunked::from_iter_values(name.into(), values).into_column());
-    held_once_if_constant(values, build).expect("text columns are built without failing")
-}
-
-/// As [`text_column`], for text that repeats from row to row (file names,
-/// customers, items, entry comments): each distinct value is stored once, and
-/// the column gathers views of it, sharing its bytes.
-fn repeated_text_column<'a>(name: &str, values: impl Iterator<Item = &'a str>) -> Column {
-    let mut distinct: HashMap<&str, IdxSize, foldhash::fast::RandomState> = HashMap::default();
-    let mut indices: Vec<IdxSize> = Vec::with_capacity(values.size_hint().0);
-    let mut previous: Option<(&str, IdxSize)> = None;
-    for value in values {
-        let index = match previous {
-            // Rows of one file, date or customer often follow each other.
-            Some((text, index)) if text == value => index,
-            _ => {
-                let next = distinct.len() as IdxSize;
-                *distinct.entry(value).or_insert(next)
-            }
-        };
-        previous = Some((value, index));
-        indices.push(index);
-    }
-    let constant = distinct.len() == 1 && indices.len() > 1;
-    let mut in_order: Vec<(&str, IdxSize)> = distinct.into_iter().collect();
-    in_order.sort_unstable_by_key(|(_, index)| *index);
-    let dictionary =
-        StringChunked::from_iter_values(name.into(), in_order.into_iter().map(|(v, _)| v));
-    if constant {
-        return repeated(dictionary.into_series().into(), indices.len());
-    }
-    dictionary
-        .take(&IdxCa::from_vec("".into(), indices))
-        .expect("indices within the distinct values")
-        .into_series()
-        .into()
-}
-
-fn optional_text_column<'a>(
-    name: &str,
-    values: impl Iterator<Item = Option<&'a str>> + Clone,
-) -> Column {
-    let build = |values| Ok(StringChunked::from_iter_options(name.into(), values).into_column());
-    held_once_if_constant(values, build).expect("text columns are built without failing")
-}
 
 /// The `entry_date`, `entry_source` and `entry_comment` columns. Below the
 /// document granularity a label depends only on the date: it is made once
@@ -187,51 +103,6 @@ fn payout_labels(rows: &[PayoutRow], labeler: &EntryLabeler) -> Vec<Column> {
     entry_columns(rows, labeler, |d| &d.payouts, |r| r.date, label)
 }
 
-fn origin_columns<'a>(origins: impl Iterator<Item = &'a RowOrigin> + Clone) -> [Column; 3] {
-    [
-        repeated_text_column("file", origins.clone().map(|o| &**o.file())),
-        optional_text_column("sheet", origins.clone().map(|o| o.sheet().as_deref())),
-        row_column("row", origins.map(|o| o.row)),
-    ]
-}
-
-fn decimal_column(
-    name: &str,
-    scale: usize,
-    values: impl Iterator<Item = Option<Decimal>> + Clone,
-) -> PolarsResult<Column> {
-    let build = |values: std::iter::Take<_>| {
-        let mantissas = values.map(|value: Option<Decimal>| {
-            value.map(|mut v| {
-                v.rescale(scale as u32);
-                v.mantissa()
-            })
-        });
-        let physical = Int128Chunked::from_iter_options(name.into(), mantissas);
-        Ok(physical.into_decimal(MONEY_PRECISION, scale)?.into_column())
-    };
-    held_once_if_constant(values, build)
-}
-
-fn money_column(name: &str, values: impl Iterator<Item = Decimal> + Clone) -> PolarsResult<Column> {
-    decimal_column(name, MONEY_SCALE, values.map(Some))
-}
-
-fn date_column(name: &str, values: impl Iterator<Item = Option<NaiveDate>> + Clone) -> Column {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
-    let build = |values: std::iter::Take<_>| {
-        let days = values.map(|d: Option<NaiveDate>| d.map(|d| (d - epoch).num_days() as i32));
-        Ok(Int32Chunked::from_iter_options(name.into(), days)
-            .into_date()
-            .into_column())
-    };
-    held_once_if_constant(values, build).expect("date columns are built without failing")
-}
-
-fn row_column(name: &str, values: impl Iterator<Item = u64>) -> Column {
-    Column::new(name.into(), values.map(|v| v as i64).collect::<Vec<i64>>())
-}
-
 /// A table as the queries see it: the sales lines get their expected taxes
 /// ([`crate::tax::expected_tax_columns`]) after `total`; a `sales` table
 /// without `amount` and `total` (a test's few columns) is left as it is.
@@ -257,80 +128,105 @@ pub fn as_queried(name: &str, frame: DataFrame) -> LazyFrame {
         .select(order)
 }
 
+/// The `file`, `sheet` and `row` columns.
+fn origin_tasks<'a, T: Sync>(rows: &'a [T], origin: fn(&T) -> &RowOrigin) -> [ColumnTask<'a>; 3] {
+    let origins = move || rows.iter().map(origin);
+    [
+        task(move || repeated_text_column("file", origins().map(|o| &**o.file()))),
+        task(move || optional_text_column("sheet", origins().map(|o| o.sheet().as_deref()))),
+        task(move || row_column("row", origins().map(|o| o.row))),
+    ]
+}
+
 /// The `sales` table: one row per invoice line.
 pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
-    let money =
-        |name: &str, get: fn(&SalesLine) -> Decimal| money_column(name, lines.iter().map(get));
-    let item_keys = crate::text::folded_names(lines.iter().map(|l| &*l.item));
-    let mut columns = Vec::from(origin_columns(lines.iter().map(|l| &l.origin)));
-    columns.extend([
-        text_column("invoice", lines.iter().map(|l| &*l.invoice)),
-        date_column("date", lines.iter().map(|l| l.date)),
-        text_column("date_text", lines.iter().map(|l| l.date_text.as_str())),
-        repeated_text_column("customer", lines.iter().map(|l| &*l.customer)),
-        repeated_text_column("item", lines.iter().map(|l| &*l.item)),
-        repeated_text_column(
-            "item_key",
-            lines.iter().map(|l| item_keys[&*l.item].as_str()),
-        ),
-        repeated_text_column("description", lines.iter().map(|l| &*l.description)),
-        decimal_column("quantity", QUANTITY_SCALE, lines.iter().map(|l| l.quantity))?,
-        decimal_column(
-            "unit_price",
-            MONEY_SCALE,
-            lines.iter().map(|l| l.unit_price),
-        )?,
-        money("amount", |l| l.amount)?,
-        money("gst", |l| l.gst)?,
-        money("qst", |l| l.qst)?,
-        money("hst", |l| l.hst)?,
-        money("total", |l| l.total)?,
+    let money = |name: &'static str, get: fn(&SalesLine) -> Decimal| {
+        fallible_task(move || money_column(name, lines.iter().map(get)))
+    };
+    let item_keys = &crate::text::folded_names(lines.iter().map(|l| &*l.item));
+    let mut tasks = Vec::from(origin_tasks(lines, |l| &l.origin));
+    tasks.extend([
+        task(|| text_column("invoice", lines.iter().map(|l| &*l.invoice))),
+        task(|| date_column("date", lines.iter().map(|l| l.date))),
+        task(|| text_column("date_text", lines.iter().map(|l| l.date_text.as_str()))),
+        task(|| repeated_text_column("customer", lines.iter().map(|l| &*l.customer))),
+        task(|| repeated_text_column("item", lines.iter().map(|l| &*l.item))),
+        task(|| {
+            repeated_text_column(
+                "item_key",
+                lines.iter().map(|l| item_keys[&*l.item].as_str()),
+            )
+        }),
+        task(|| repeated_text_column("description", lines.iter().map(|l| &*l.description))),
+        fallible_task(|| {
+            decimal_column("quantity", QUANTITY_SCALE, lines.iter().map(|l| l.quantity))
+        }),
+        fallible_task(|| {
+            decimal_column(
+                "unit_price",
+                MONEY_SCALE,
+                lines.iter().map(|l| l.unit_price),
+            )
+        }),
+        money("amount", |l| l.amount),
+        money("gst", |l| l.gst),
+        money("qst", |l| l.qst),
+        money("hst", |l| l.hst),
+        money("total", |l| l.total),
+        Box::new(|| Ok(sales_labels(lines, labeler))),
     ]);
-    columns.extend(sales_labels(lines, labeler));
-    DataFrame::new(lines.len(), columns)
+    frame_of(lines.len(), tasks)
 }
 
 /// The `payments` table: one row per payment, deposit or refund.
 pub fn payments_frame(payments: &[Payment], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
-    let method_keys = crate::text::folded_names(payments.iter().map(|p| &*p.method));
-    let mut columns = Vec::from(origin_columns(payments.iter().map(|p| &p.origin)));
-    columns.extend([
-        date_column("date", payments.iter().map(|p| p.date)),
-        text_column("date_text", payments.iter().map(|p| p.date_text.as_str())),
-        text_column("reference", payments.iter().map(|p| p.reference.as_str())),
-        text_column("invoice", payments.iter().map(|p| p.invoice.as_str())),
-        repeated_text_column("customer", payments.iter().map(|p| &*p.customer)),
-        text_column("kind", payments.iter().map(|p| p.kind.label())),
-        repeated_text_column("type_text", payments.iter().map(|p| &*p.type_text)),
-        repeated_text_column("method", payments.iter().map(|p| &*p.method)),
-        repeated_text_column(
-            "method_key",
-            payments.iter().map(|p| method_keys[&*p.method].as_str()),
-        ),
-        money_column("amount", payments.iter().map(|p| p.amount))?,
-        money_column("received", payments.iter().map(|p| p.received))?,
-        money_column("tip", payments.iter().map(|p| p.tip))?,
+    let money = |name: &'static str, get: fn(&Payment) -> Decimal| {
+        fallible_task(move || money_column(name, payments.iter().map(get)))
+    };
+    let method_keys = &crate::text::folded_names(payments.iter().map(|p| &*p.method));
+    let mut tasks = Vec::from(origin_tasks(payments, |p| &p.origin));
+    tasks.extend([
+        task(|| date_column("date", payments.iter().map(|p| p.date))),
+        task(|| text_column("date_text", payments.iter().map(|p| p.date_text.as_str()))),
+        task(|| text_column("reference", payments.iter().map(|p| p.reference.as_str()))),
+        task(|| text_column("invoice", payments.iter().map(|p| p.invoice.as_str()))),
+        task(|| repeated_text_column("customer", payments.iter().map(|p| &*p.customer))),
+        task(|| text_column("kind", payments.iter().map(|p| p.kind.label()))),
+        task(|| repeated_text_column("type_text", payments.iter().map(|p| &*p.type_text))),
+        task(|| repeated_text_column("method", payments.iter().map(|p| &*p.method))),
+        task(|| {
+            repeated_text_column(
+                "method_key",
+                payments.iter().map(|p| method_keys[&*p.method].as_str()),
+            )
+        }),
+        money("amount", |p| p.amount),
+        money("received", |p| p.received),
+        money("tip", |p| p.tip),
+        Box::new(|| Ok(payment_labels(payments, labeler))),
     ]);
-    columns.extend(payment_labels(payments, labeler));
-    DataFrame::new(payments.len(), columns)
+    frame_of(payments.len(), tasks)
 }
 
 /// The `payouts` table: one row per payment included in a Plannit Pay payout.
 pub fn payouts_frame(rows: &[PayoutRow], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
-    let mut columns = Vec::from(origin_columns(rows.iter().map(|r| &r.origin)));
-    columns.extend([
-        date_column("date", rows.iter().map(|r| r.date)),
-        text_column("date_text", rows.iter().map(|r| r.date_text.as_str())),
-        text_column("payout", rows.iter().map(|r| &*r.payout)),
-        money_column("payout_amount", rows.iter().map(|r| r.payout_amount))?,
-        text_column("invoice", rows.iter().map(|r| r.invoice.as_str())),
-        repeated_text_column("customer", rows.iter().map(|r| &*r.customer)),
-        money_column("gross", rows.iter().map(|r| r.gross))?,
-        money_column("fee", rows.iter().map(|r| r.fee))?,
-        decimal_column("net", MONEY_SCALE, rows.iter().map(|r| r.net))?,
+    let money = |name: &'static str, get: fn(&PayoutRow) -> Decimal| {
+        fallible_task(move || money_column(name, rows.iter().map(get)))
+    };
+    let mut tasks = Vec::from(origin_tasks(rows, |r| &r.origin));
+    tasks.extend([
+        task(|| date_column("date", rows.iter().map(|r| r.date))),
+        task(|| text_column("date_text", rows.iter().map(|r| r.date_text.as_str()))),
+        task(|| text_column("payout", rows.iter().map(|r| &*r.payout))),
+        money("payout_amount", |r| r.payout_amount),
+        task(|| text_column("invoice", rows.iter().map(|r| r.invoice.as_str()))),
+        task(|| repeated_text_column("customer", rows.iter().map(|r| &*r.customer))),
+        money("gross", |r| r.gross),
+        money("fee", |r| r.fee),
+        fallible_task(|| decimal_column("net", MONEY_SCALE, rows.iter().map(|r| r.net))),
+        Box::new(|| Ok(payout_labels(rows, labeler))),
     ]);
-    columns.extend(payout_labels(rows, labeler));
-    DataFrame::new(rows.len(), columns)
+    frame_of(rows.len(), tasks)
 }
 
 fn mapping_frame(
