@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::labels::Labels;
-use super::table::{write_table, Formats, TableSpec, Value, WrittenTable};
+use super::table::{write_table, Formats, SheetMaker, TableSpec, Value, WrittenTable};
 use crate::diagnostics::{Fix, Severity};
 use crate::load::columns::ReportKind;
 use crate::load::reports::PaymentKind;
@@ -44,248 +44,264 @@ pub(super) fn write_detail_sheets<'a>(
         max_data_rows,
     };
     let figures = &report.reconciliation;
+    let maker = SheetMaker::new(workbook);
+    let lang = crate::i18n::lang();
+    let filled = std::thread::scope(|scope| -> Result<_, XlsxError> {
+        // Journal: exactly the entries of the Sage file.
+        let journal_rows = report
+            .entries
+            .iter()
+            .enumerate()
+            .flat_map(|(number, entry)| {
+                entry.lines.iter().map(move |line| {
+                    let (debit, credit) = if line.amount.is_sign_positive() {
+                        (line.amount, Decimal::ZERO)
+                    } else {
+                        (Decimal::ZERO, -line.amount)
+                    };
+                    vec![
+                        Value::Count(number as u64 + 1),
+                        Value::Date(Some(entry.date)),
+                        Value::Text(entry.source.clone()),
+                        Value::Text(entry.comment.clone()),
+                        Value::Text(line.account.clone()),
+                        Value::Money(debit),
+                        Value::Money(credit),
+                        Value::Count(line.source_rows),
+                        Value::Text(query_names(&line.queries)),
+                    ]
+                })
+            });
+        let journal = write_table(
+            &maker,
+            formats,
+            &spec(
+                &l.journal,
+                &l.journal_headers,
+                &["debit", "credit", "source_rows"],
+                &["source_rows"],
+            ),
+            journal_rows,
+        )?;
 
-    // Journal: exactly the entries of the Sage file.
-    let journal_rows = report
-        .entries
-        .iter()
-        .enumerate()
-        .flat_map(|(number, entry)| {
-            entry.lines.iter().map(move |line| {
-                let (debit, credit) = if line.amount.is_sign_positive() {
-                    (line.amount, Decimal::ZERO)
-                } else {
-                    (Decimal::ZERO, -line.amount)
-                };
-                vec![
-                    Value::Count(number as u64 + 1),
-                    Value::Date(Some(entry.date)),
-                    Value::Text(entry.source.clone()),
-                    Value::Text(entry.comment.clone()),
-                    Value::Text(line.account.clone()),
-                    Value::Money(debit),
-                    Value::Money(credit),
-                    Value::Count(line.source_rows),
-                    Value::Text(query_names(&line.queries)),
-                ]
-            })
+        let invoice_rows = figures
+            .invoices
+            .iter()
+            .map(|invoice| invoice_row(invoice, l));
+        // The invoices, usually the largest table, are written on another core
+        // meanwhile; each table's sheets are added in order below.
+        let invoices = scope.spawn(|| {
+            crate::i18n::set_lang(lang);
+            write_table(
+                &maker,
+                formats,
+                &spec(
+                    &l.invoices,
+                    &l.invoice_headers,
+                    &[
+                        "amount",
+                        "gst",
+                        "qst",
+                        "hst",
+                        "total",
+                        "gst_expected",
+                        "qst_expected",
+                        "gst_gap",
+                        "qst_gap",
+                        "paid",
+                        "balance",
+                        "lines",
+                    ],
+                    &["lines"],
+                ),
+                invoice_rows,
+            )
         });
-    let journal = write_table(
-        workbook,
-        formats,
-        &spec(
-            &l.journal,
-            &l.journal_headers,
-            &["debit", "credit", "source_rows"],
-            &["source_rows"],
-        ),
-        journal_rows,
-    )?;
 
-    let invoice_rows = figures
-        .invoices
-        .iter()
-        .map(|invoice| invoice_row(invoice, l));
-    let invoices = write_table(
-        workbook,
-        formats,
-        &spec(
-            &l.invoices,
-            &l.invoice_headers,
-            &[
-                "amount",
-                "gst",
-                "qst",
-                "hst",
-                "total",
-                "gst_expected",
-                "qst_expected",
-                "gst_gap",
-                "qst_gap",
-                "paid",
-                "balance",
-                "lines",
-            ],
-            &["lines"],
-        ),
-        invoice_rows,
-    )?;
-
-    let payment_rows = report
-        .payments
-        .iter()
-        .zip(&figures.payment_accounts)
-        .map(|(p, account)| {
+        let payment_rows =
+            report
+                .payments
+                .iter()
+                .zip(&figures.payment_accounts)
+                .map(|(p, account)| {
+                    vec![
+                        Value::Date(p.date),
+                        Value::Text(p.reference.clone()),
+                        Value::Text(
+                            match p.kind {
+                                PaymentKind::Payment => &l.kind_payment,
+                                PaymentKind::Deposit => &l.kind_deposit,
+                                PaymentKind::Refund => &l.kind_refund,
+                                PaymentKind::DepositApplied => &l.kind_deposit_applied,
+                                PaymentKind::Voided => &l.kind_voided,
+                            }
+                            .clone(),
+                        ),
+                        Value::Text(p.method.to_string()),
+                        Value::Text(account.clone()),
+                        Value::Text(p.invoice.clone()),
+                        Value::Text(p.customer.to_string()),
+                        Value::Money(p.received),
+                        Value::Text(p.origin.file().to_string()),
+                        Value::Count(p.origin.row),
+                    ]
+                });
+        let adjustment_rows = figures.payment_adjustments.iter().map(|adjustment| {
             vec![
-                Value::Date(p.date),
-                Value::Text(p.reference.clone()),
+                Value::Date(Some(adjustment.date)),
+                Value::Text(l.adjustment(&adjustment.number, &adjustment.adjusts_batch)),
+                Value::Text(doc_type_name(l, adjustment.doc_type.as_str())),
+                Value::Text(String::new()),
+                Value::Text(adjustment.account.clone()),
+                Value::Text(String::new()),
+                Value::Text(String::new()),
+                Value::Money(adjustment.received),
+                Value::Text(String::new()),
+                Value::Text(String::new()),
+            ]
+        });
+        let payments = write_table(
+            &maker,
+            formats,
+            &spec(&l.payments, &l.payment_headers, &["received"], &[]),
+            payment_rows.chain(adjustment_rows),
+        )?;
+
+        let exceptions = write_table(
+            &maker,
+            formats,
+            &spec(&l.exceptions, &l.exception_headers, &[], &[]),
+            exception_rows(report, l),
+        )?;
+
+        let product_rows = figures.products.iter().map(|product| {
+            vec![
+                Value::Text(product.item.clone()),
+                Value::Text(product.account.clone()),
                 Value::Text(
-                    match p.kind {
-                        PaymentKind::Payment => &l.kind_payment,
-                        PaymentKind::Deposit => &l.kind_deposit,
-                        PaymentKind::Refund => &l.kind_refund,
-                        PaymentKind::DepositApplied => &l.kind_deposit_applied,
-                        PaymentKind::Voided => &l.kind_voided,
+                    match product.mapping {
+                        ItemMapping::Mapped => &l.mapped,
+                        ItemMapping::Defaulted => &l.defaulted,
+                        ItemMapping::Unmapped => &l.unmapped,
                     }
                     .clone(),
                 ),
-                Value::Text(p.method.to_string()),
-                Value::Text(account.clone()),
-                Value::Text(p.invoice.clone()),
-                Value::Text(p.customer.to_string()),
-                Value::Money(p.received),
-                Value::Text(p.origin.file().to_string()),
-                Value::Count(p.origin.row),
+                Value::Number(product.quantity.normalize()),
+                Value::Money(product.amount),
+                Value::Count(product.lines),
             ]
         });
-    let adjustment_rows = figures.payment_adjustments.iter().map(|adjustment| {
-        vec![
-            Value::Date(Some(adjustment.date)),
-            Value::Text(l.adjustment(&adjustment.number, &adjustment.adjusts_batch)),
-            Value::Text(doc_type_name(l, adjustment.doc_type.as_str())),
-            Value::Text(String::new()),
-            Value::Text(adjustment.account.clone()),
-            Value::Text(String::new()),
-            Value::Text(String::new()),
-            Value::Money(adjustment.received),
-            Value::Text(String::new()),
-            Value::Text(String::new()),
-        ]
-    });
-    let payments = write_table(
-        workbook,
-        formats,
-        &spec(&l.payments, &l.payment_headers, &["received"], &[]),
-        payment_rows.chain(adjustment_rows),
-    )?;
-
-    write_table(
-        workbook,
-        formats,
-        &spec(&l.exceptions, &l.exception_headers, &[], &[]),
-        exception_rows(report, l),
-    )?;
-
-    let product_rows = figures.products.iter().map(|product| {
-        vec![
-            Value::Text(product.item.clone()),
-            Value::Text(product.account.clone()),
-            Value::Text(
-                match product.mapping {
-                    ItemMapping::Mapped => &l.mapped,
-                    ItemMapping::Defaulted => &l.defaulted,
-                    ItemMapping::Unmapped => &l.unmapped,
-                }
-                .clone(),
+        let products = write_table(
+            &maker,
+            formats,
+            &spec(
+                &l.by_product,
+                &l.product_headers,
+                &["quantity", "amount", "lines"],
+                &["quantity", "lines"],
             ),
-            Value::Number(product.quantity.normalize()),
-            Value::Money(product.amount),
-            Value::Count(product.lines),
-        ]
-    });
-    write_table(
-        workbook,
-        formats,
-        &spec(
-            &l.by_product,
-            &l.product_headers,
-            &["quantity", "amount", "lines"],
-            &["quantity", "lines"],
-        ),
-        product_rows,
-    )?;
+            product_rows,
+        )?;
 
-    let already_rows = figures.already_exported.iter().map(|doc| {
-        vec![
-            Value::Text(doc.number.clone()),
-            Value::Text(doc_type_name(l, &doc.doc_type)),
-            Value::Date(Some(doc.date)),
-            Value::Text(
-                match doc.status {
-                    AlreadyStatus::Skipped => &l.skipped,
-                    AlreadyStatus::Changed => &l.changed,
-                    AlreadyStatus::Adjusted => &l.adjusted,
-                    AlreadyStatus::Disappeared => &l.disappeared,
-                }
-                .clone(),
-            ),
-            Value::Text(doc.batch.clone()),
-            Value::Text(doc.detail.clone()),
-        ]
-    });
-    write_table(
-        workbook,
-        formats,
-        &spec(&l.already_exported, &l.already_headers, &[], &[]),
-        already_rows,
-    )?;
+        let already_rows = figures.already_exported.iter().map(|doc| {
+            vec![
+                Value::Text(doc.number.clone()),
+                Value::Text(doc_type_name(l, &doc.doc_type)),
+                Value::Date(Some(doc.date)),
+                Value::Text(
+                    match doc.status {
+                        AlreadyStatus::Skipped => &l.skipped,
+                        AlreadyStatus::Changed => &l.changed,
+                        AlreadyStatus::Adjusted => &l.adjusted,
+                        AlreadyStatus::Disappeared => &l.disappeared,
+                    }
+                    .clone(),
+                ),
+                Value::Text(doc.batch.clone()),
+                Value::Text(doc.detail.clone()),
+            ]
+        });
+        let already = write_table(
+            &maker,
+            formats,
+            &spec(&l.already_exported, &l.already_headers, &[], &[]),
+            already_rows,
+        )?;
 
-    // Rows read: every row of every file in exactly one bucket; the
-    // difference column is a live formula that must stay at zero.
-    let row_accounts = report.rows.accounts().iter().map(|account| {
-        vec![
-            Value::Text(account.file.clone()),
-            Value::Text(account.sheet.clone().unwrap_or_default()),
-            Value::Text(
-                match account.kind {
-                    ReportKind::Sales => &l.report_sales,
-                    ReportKind::Payments => &l.report_payments,
-                    ReportKind::Payouts => &l.report_payouts,
-                }
-                .clone(),
-            ),
-            Value::Count(account.read),
-            Value::Count(account.posted),
-            Value::Count(account.already_exported),
-            Value::Count(account.duplicates),
-            Value::Count(account.skipped),
-            Value::Count(account.refused),
-            Value::CountFormula {
-                template: "{read}-{posted}-{already_exported}-{duplicates}-{skipped}-{refused}",
-                result: account.unaccounted(),
-            },
-        ]
-    });
-    let counts: &'static [&'static str] = &[
-        "read",
-        "posted",
-        "already_exported",
-        "duplicates",
-        "skipped",
-        "refused",
-        "unaccounted",
-    ];
-    write_table(
-        workbook,
-        formats,
-        &spec(&l.rows_read, &l.rows_headers, counts, counts),
-        row_accounts,
-    )?;
-    let merged_rows = report.merged.iter().map(|merged| {
-        vec![
-            Value::Text(merged.row.file().to_string()),
-            Value::Text(
-                merged
-                    .row
-                    .sheet()
-                    .as_deref()
-                    .unwrap_or_default()
-                    .to_string(),
-            ),
-            Value::Count(merged.row.row),
-            Value::Text(merged.document.clone()),
-            Value::Text(merged.of.file().to_string()),
-            Value::Text(merged.of.sheet().as_deref().unwrap_or_default().to_string()),
-            Value::Count(merged.of.row),
-        ]
-    });
-    write_table(
-        workbook,
-        formats,
-        &spec(&l.merged_rows, &l.merged_headers, &[], &[]),
-        merged_rows,
-    )?;
+        // Rows read: every row of every file in exactly one bucket; the
+        // difference column is a live formula that must stay at zero.
+        let row_accounts = report.rows.accounts().iter().map(|account| {
+            vec![
+                Value::Text(account.file.clone()),
+                Value::Text(account.sheet.clone().unwrap_or_default()),
+                Value::Text(
+                    match account.kind {
+                        ReportKind::Sales => &l.report_sales,
+                        ReportKind::Payments => &l.report_payments,
+                        ReportKind::Payouts => &l.report_payouts,
+                    }
+                    .clone(),
+                ),
+                Value::Count(account.read),
+                Value::Count(account.posted),
+                Value::Count(account.already_exported),
+                Value::Count(account.duplicates),
+                Value::Count(account.skipped),
+                Value::Count(account.refused),
+                Value::CountFormula {
+                    template: "{read}-{posted}-{already_exported}-{duplicates}-{skipped}-{refused}",
+                    result: account.unaccounted(),
+                },
+            ]
+        });
+        let counts: &'static [&'static str] = &[
+            "read",
+            "posted",
+            "already_exported",
+            "duplicates",
+            "skipped",
+            "refused",
+            "unaccounted",
+        ];
+        let rows_read = write_table(
+            &maker,
+            formats,
+            &spec(&l.rows_read, &l.rows_headers, counts, counts),
+            row_accounts,
+        )?;
+        let merged_rows = report.merged.iter().map(|merged| {
+            vec![
+                Value::Text(merged.row.file().to_string()),
+                Value::Text(
+                    merged
+                        .row
+                        .sheet()
+                        .as_deref()
+                        .unwrap_or_default()
+                        .to_string(),
+                ),
+                Value::Count(merged.row.row),
+                Value::Text(merged.document.clone()),
+                Value::Text(merged.of.file().to_string()),
+                Value::Text(merged.of.sheet().as_deref().unwrap_or_default().to_string()),
+                Value::Count(merged.of.row),
+            ]
+        });
+        let merged = write_table(
+            &maker,
+            formats,
+            &spec(&l.merged_rows, &l.merged_headers, &[], &[]),
+            merged_rows,
+        )?;
 
+        let invoices = invoices
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        Ok([
+            journal, invoices, payments, exceptions, products, already, rows_read, merged,
+        ])
+    })?;
+    let [journal, invoices, payments, ..] = maker.add_in_order(filled);
     Ok(DetailTables {
         journal,
         invoices,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, XlsxError};
+use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError};
 
 /// Excel's last row is 1,048,576: a header and a totals row leave this many data rows.
 pub const EXCEL_MAX_DATA_ROWS: usize = 1_048_576 - 2;
@@ -278,14 +278,52 @@ impl RowTemplate {
     }
 }
 
+/// Makes the workbook's constant-memory sheets for tables written on several
+/// threads at once; each table's sheets are added to the workbook afterwards,
+/// in the order the tables are read.
+pub struct SheetMaker<'w> {
+    workbook: std::sync::Mutex<&'w mut Workbook>,
+}
+
+impl<'w> SheetMaker<'w> {
+    pub fn new(workbook: &'w mut Workbook) -> SheetMaker<'w> {
+        SheetMaker {
+            workbook: std::sync::Mutex::new(workbook),
+        }
+    }
+
+    fn new_sheet(&self) -> Result<Worksheet, XlsxError> {
+        let mut workbook = (self.workbook.lock()).unwrap_or_else(|poisoned| poisoned.into_inner());
+        workbook.new_worksheet_with_constant_memory()
+    }
+
+    /// Adds the tables' sheets to the workbook, in the order given.
+    pub fn add_in_order<const N: usize>(self, tables: [FilledTable; N]) -> [WrittenTable; N] {
+        let workbook =
+            (self.workbook.into_inner()).unwrap_or_else(|poisoned| poisoned.into_inner());
+        tables.map(|filled| {
+            for sheet in filled.sheets {
+                workbook.push_worksheet(sheet);
+            }
+            filled.table
+        })
+    }
+}
+
+/// A table written into sheets not yet in the workbook.
+pub struct FilledTable {
+    pub table: WrittenTable,
+    sheets: Vec<Worksheet>,
+}
+
 /// Writes the table over one or more constant-memory sheets, consuming the rows
 /// one at a time (they are never all held in memory).
 pub fn write_table(
-    workbook: &mut Workbook,
+    maker: &SheetMaker,
     formats: &Formats,
     spec: &TableSpec,
     rows: impl IntoIterator<Item = Vec<Value>>,
-) -> Result<WrittenTable, XlsxError> {
+) -> Result<FilledTable, XlsxError> {
     let columns = spec.columns.len();
     let keys: Vec<&'static str> = spec.columns.iter().map(|(key, _)| *key).collect();
     let index = |key: &str| {
@@ -314,6 +352,7 @@ pub fn write_table(
         .map(|(_, h)| h.chars().count() + 2)
         .collect();
     let mut parts = Vec::new();
+    let mut sheets = Vec::new();
     let mut sums: BTreeMap<usize, Decimal> =
         total_columns.iter().map(|c| (*c, Decimal::ZERO)).collect();
     let mut seen = 0usize;
@@ -324,7 +363,7 @@ pub fn write_table(
         } else {
             format!("{} ({} {})", spec.sheet, spec.continued_label, index + 1)
         };
-        let sheet = workbook.add_worksheet_with_constant_memory()?;
+        let mut sheet = maker.new_sheet()?;
         sheet.set_name(&name)?;
         for (col, (_, header)) in spec.columns.iter().enumerate() {
             sheet.write_string_with_format(0, col as u16, header, &formats.header)?;
@@ -380,9 +419,9 @@ pub fn write_table(
                     }
                     .map(|_| ())?,
                     Value::Money(n) | Value::Number(n) => {
-                        write_number(sheet, r, c, to_f64(*n), format)?
+                        write_number(&mut sheet, r, c, to_f64(*n), format)?
                     }
-                    Value::Count(n) => write_number(sheet, r, c, *n as f64, format)?,
+                    Value::Count(n) => write_number(&mut sheet, r, c, *n as f64, format)?,
                     Value::Date(Some(date)) => {
                         let date = excel_date(*date)?;
                         match format {
@@ -394,11 +433,11 @@ pub fn write_table(
                     Value::Date(None) => {}
                     Value::RowFormula { template, result } => {
                         let formula = formula(&expression(template, r), *result);
-                        write_formula(sheet, r, c, formula, format)?
+                        write_formula(&mut sheet, r, c, formula, format)?
                     }
                     Value::CountFormula { template, result } => {
                         let formula = formula(&expression(template, r), Decimal::from(*result));
-                        write_formula(sheet, r, c, formula, format)?
+                        write_formula(&mut sheet, r, c, formula, format)?
                     }
                 }
             }
@@ -437,15 +476,17 @@ pub fn write_table(
             first_row: 2,
             last_row: last_data_row + 1,
         });
+        sheets.push(sheet);
     }
-    Ok(WrittenTable {
+    let table = WrittenTable {
         sums: sums
             .into_iter()
             .map(|(col, sum)| (keys[col], sum))
             .collect(),
         keys,
         parts,
-    })
+    };
+    Ok(FilledTable { table, sheets })
 }
 
 fn write_number(
