@@ -35,7 +35,7 @@ pub fn load_tables(plan: &RunPlan) -> Result<SqlTables, RunError> {
         &inputs.sales,
         &inputs.payments,
         &inputs.payouts,
-        &labeler,
+        Some(&labeler),
         &history_tables,
     )?;
     Ok(SqlTables::new(frames, &plan.queries.views)?)

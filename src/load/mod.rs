@@ -360,19 +360,19 @@ fn load_file(
             ReportKind::Sales => {
                 let lines = reader.sales_lines();
                 let count = lines.len();
-                loaded.sales.extend(lines);
+                append(&mut loaded.sales, lines);
                 count
             }
             ReportKind::Payments => {
                 let payments = reader.payments();
                 let count = payments.len();
-                loaded.payments.extend(payments);
+                append(&mut loaded.payments, payments);
                 count
             }
             ReportKind::Payouts => {
                 let payouts = reader.payouts();
                 let count = payouts.len();
-                loaded.payouts.extend(payouts);
+                append(&mut loaded.payouts, payouts);
                 count
             }
         };
@@ -407,6 +407,15 @@ fn load_file(
         }
     }
     input
+}
+
+/// Appends `rows` to `all`; the first sheet's rows are moved, not copied.
+fn append<T>(all: &mut Vec<T>, mut rows: Vec<T>) {
+    if all.is_empty() {
+        std::mem::swap(all, &mut rows);
+    } else {
+        all.append(&mut rows);
+    }
 }
 
 /// True when a CSV's bytes are not text (a broken download, a binary file

@@ -297,8 +297,12 @@ impl<'a> SheetReader<'a> {
                 .map(|part| part.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
                 .collect::<Vec<_>>()
         });
-        let mut all_rows = Vec::with_capacity(parts.iter().map(|part| part.0.len()).sum());
-        let mut all_totals = Vec::new();
+        // The first part's rows take the others' after them (one copy of those).
+        let mut parts = parts.into_iter();
+        let (mut all_rows, mut all_totals, findings, skipped) =
+            parts.next().expect("a sheet has at least one span");
+        self.findings.extend(findings);
+        self.skipped.add(&skipped);
         for (rows, totals, findings, skipped) in parts {
             let before = all_rows.len();
             all_totals.extend(totals.into_iter().map(|total| TotalRow {

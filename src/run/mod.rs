@@ -167,8 +167,21 @@ struct Checked {
 /// Stage 2: the checks over every row, and the journal with one entry per
 /// document, which tells what each document posts (the history compares that).
 fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Checked, RunError> {
-    let (mut documents, document_rows) =
-        dedup::documents_of(&inputs.sales, &inputs.payments, &inputs.payouts);
+    // The documents are found while the tables' columns are built; the
+    // entry columns, which name each row's document, come after.
+    let ((mut documents, document_rows), frames) = rayon::join(
+        || dedup::documents_of(&inputs.sales, &inputs.payments, &inputs.payouts),
+        || {
+            tables::all_tables(
+                &plan.config,
+                &inputs.sales,
+                &inputs.payments,
+                &inputs.payouts,
+                None,
+                &known.tables,
+            )
+        },
+    );
     let document_rows = Arc::new(document_rows);
     let by_document = EntryLabeler::by_document(
         &inputs.sales,
@@ -176,13 +189,12 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
         &inputs.payouts,
         Arc::clone(&document_rows),
     );
-    let frames = tables::all_tables(
-        &plan.config,
+    let frames = tables::with_labels(
+        frames?,
         &inputs.sales,
         &inputs.payments,
         &inputs.payouts,
         &by_document,
-        &known.tables,
     )?;
     let tables = SqlTables::new(frames.clone(), &plan.queries.views)?;
     crate::timings::mark("tables built");

@@ -139,7 +139,7 @@ fn origin_tasks<'a, T: Sync>(rows: &'a [T], origin: fn(&T) -> &RowOrigin) -> [Co
 }
 
 /// The `sales` table: one row per invoice line.
-pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
+pub fn sales_frame(lines: &[SalesLine], labeler: Option<&EntryLabeler>) -> PolarsResult<DataFrame> {
     let money = |name: &'static str, get: fn(&SalesLine) -> Decimal| {
         fallible_task(move || money_column(name, lines.iter().map(get)))
     };
@@ -173,13 +173,18 @@ pub fn sales_frame(lines: &[SalesLine], labeler: &EntryLabeler) -> PolarsResult<
         money("qst", |l| l.qst),
         money("hst", |l| l.hst),
         money("total", |l| l.total),
-        Box::new(|| Ok(sales_labels(lines, labeler))),
     ]);
+    if let Some(labeler) = labeler {
+        tasks.push(Box::new(move || Ok(sales_labels(lines, labeler))));
+    }
     frame_of(lines.len(), tasks)
 }
 
 /// The `payments` table: one row per payment, deposit or refund.
-pub fn payments_frame(payments: &[Payment], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
+pub fn payments_frame(
+    payments: &[Payment],
+    labeler: Option<&EntryLabeler>,
+) -> PolarsResult<DataFrame> {
     let money = |name: &'static str, get: fn(&Payment) -> Decimal| {
         fallible_task(move || money_column(name, payments.iter().map(get)))
     };
@@ -203,13 +208,18 @@ pub fn payments_frame(payments: &[Payment], labeler: &EntryLabeler) -> PolarsRes
         money("amount", |p| p.amount),
         money("received", |p| p.received),
         money("tip", |p| p.tip),
-        Box::new(|| Ok(payment_labels(payments, labeler))),
     ]);
+    if let Some(labeler) = labeler {
+        tasks.push(Box::new(move || Ok(payment_labels(payments, labeler))));
+    }
     frame_of(payments.len(), tasks)
 }
 
 /// The `payouts` table: one row per payment included in a Plannit Pay payout.
-pub fn payouts_frame(rows: &[PayoutRow], labeler: &EntryLabeler) -> PolarsResult<DataFrame> {
+pub fn payouts_frame(
+    rows: &[PayoutRow],
+    labeler: Option<&EntryLabeler>,
+) -> PolarsResult<DataFrame> {
     let money = |name: &'static str, get: fn(&PayoutRow) -> Decimal| {
         fallible_task(move || money_column(name, rows.iter().map(get)))
     };
@@ -224,8 +234,10 @@ pub fn payouts_frame(rows: &[PayoutRow], labeler: &EntryLabeler) -> PolarsResult
         money("gross", |r| r.gross),
         money("fee", |r| r.fee),
         fallible_task(|| decimal_column("net", MONEY_SCALE, rows.iter().map(|r| r.net))),
-        Box::new(|| Ok(payout_labels(rows, labeler))),
     ]);
+    if let Some(labeler) = labeler {
+        tasks.push(Box::new(move || Ok(payout_labels(rows, labeler))));
+    }
     frame_of(rows.len(), tasks)
 }
 
@@ -341,26 +353,42 @@ pub fn batch_tables(
             frame.filter(&BooleanChunked::from_slice("keep".into(), mask))
         }
     };
-    checked
+    let kept = checked
         .into_iter()
         .map(|(name, frame)| {
-            let (frame, labels) = match name {
-                "sales" => {
-                    let frame = rows_of(frame, &keep.sales)?;
-                    (frame, Some(sales_labels(sales, labeler)))
-                }
-                "payments" => {
-                    let frame = rows_of(frame, &keep.payments)?;
-                    (frame, Some(payment_labels(payments, labeler)))
-                }
-                "payouts" => {
-                    let frame = rows_of(frame, &keep.payouts)?;
-                    (frame, Some(payout_labels(payouts, labeler)))
-                }
-                _ => (frame, None),
+            let frame = match name {
+                "sales" => rows_of(frame, &keep.sales)?,
+                "payments" => rows_of(frame, &keep.payments)?,
+                "payouts" => rows_of(frame, &keep.payouts)?,
+                _ => frame,
             };
-            let mut frame = frame;
-            for column in labels.into_iter().flatten() {
+            Ok((name, frame))
+        })
+        .collect::<PolarsResult<_>>()?;
+    with_labels(kept, sales, payments, payouts, labeler)
+}
+
+/// The tables with the entry columns `labeler` gives the rows of the reports
+/// (`sales`, `payments` and `payouts`, in the tables' order), added last or
+/// in place of those they had; the three reports' columns built at once.
+pub fn with_labels(
+    tables: Vec<(&'static str, DataFrame)>,
+    sales: &[SalesLine],
+    payments: &[Payment],
+    payouts: &[PayoutRow],
+    labeler: &EntryLabeler,
+) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+    use rayon::prelude::*;
+    tables
+        .into_par_iter()
+        .map(|(name, mut frame)| {
+            let labels = match name {
+                "sales" => sales_labels(sales, labeler),
+                "payments" => payment_labels(payments, labeler),
+                "payouts" => payout_labels(payouts, labeler),
+                _ => Vec::new(),
+            };
+            for column in labels {
                 frame.with_column(column)?;
             }
             Ok((name, frame))
@@ -368,13 +396,14 @@ pub fn batch_tables(
         .collect()
 }
 
-/// All tables by the names the SQL uses.
+/// All tables by the names the SQL uses; without `labeler`, the reports'
+/// tables have no entry columns yet ([`with_labels`] adds them).
 pub fn all_tables(
     config: &Config,
     sales: &[SalesLine],
     payments: &[Payment],
     payouts: &[PayoutRow],
-    labeler: &EntryLabeler,
+    labeler: Option<&EntryLabeler>,
     history: &HistoryTables,
 ) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
     let [batches, postings] = history_frames(history)?;
