@@ -211,13 +211,6 @@ impl QuerySet {
 
 /// A cell as text for messages and the exceptions sheet.
 /// [`cell_text`], borrowed from a text column.
-fn cell_str(column: &Column, row: usize) -> Cow<'_, str> {
-    match column.str() {
-        Ok(strings) => Cow::Borrowed(strings.get(row).unwrap_or_default()),
-        Err(_) => Cow::Owned(cell_text(column, row)),
-    }
-}
-
 pub fn cell_text(column: &Column, row: usize) -> String {
     if let Ok(strings) = column.str() {
         // Text columns (source, comment, account) without going through AnyValue.
@@ -314,7 +307,31 @@ fn journal_lines(
             kind = date.dtype().to_string()
         )));
     }
-    let amounts = amount.cast(&DataType::Int128).ok().filter(|_| scale == 0);
+    // Each column read through its typed values, in order (not cell by cell).
+    let amount_mantissas: Int128Chunked = match amount.dtype() {
+        DataType::Decimal(..) => amount.decimal().map(|d| d.physical().clone()),
+        _ => amount
+            .cast(&DataType::Int128)
+            .and_then(|integers| integers.i128().cloned()),
+    }
+    .map_err(|_| {
+        bad(t!(
+            "load-journal-amount-type",
+            kind = amount.dtype().to_string()
+        ))
+    })?;
+    let days: Int32Chunked = date.date().map(|d| d.physical().clone()).map_err(|_| {
+        bad(t!(
+            "load-journal-date-type",
+            kind = date.dtype().to_string()
+        ))
+    })?;
+    let mut amounts = amount_mantissas.iter();
+    let mut dates = days.iter();
+    let mut accounts = text_cells(account);
+    let mut sources = text_cells(source);
+    let mut comments = text_cells(comment);
+    let mut counts = source_rows.map(source_row_counts);
     let query_name: std::sync::Arc<str> = file.into();
     let unusable = |message: Text| {
         Finding::error(
@@ -330,25 +347,12 @@ fn journal_lines(
         })
     };
     for row in 0..frame.height() {
-        let value = match &amounts {
-            Some(integers) => integers
-                .get(row)
-                .ok()
-                .and_then(|v| v.extract::<i128>())
-                .map(|v| Decimal::from_i128_with_scale(v, 0)),
-            None => match amount.get(row) {
-                Ok(AnyValue::Decimal(mantissa, _, s)) => {
-                    Some(Decimal::from_i128_with_scale(mantissa, s as u32))
-                }
-                _ => None,
-            },
-        };
-        let account_text = cell_str(account, row);
-        let source_text = cell_str(source, row);
-        let line_date = match date.get(row) {
-            Ok(AnyValue::Date(days)) => date_from_days(days),
-            _ => None,
-        };
+        let value = (amounts.next().flatten()).map(|v| Decimal::from_i128_with_scale(v, scale));
+        let account_text = accounts.next().unwrap_or_default();
+        let source_text = sources.next().unwrap_or_default();
+        let comment_text = comments.next().unwrap_or_default();
+        let line_date = dates.next().flatten().and_then(date_from_days);
+        let line_source_rows = counts.as_mut().and_then(Iterator::next).unwrap_or(0);
         let describe = || {
             tr!(
                 "load-journal-line",
@@ -385,16 +389,40 @@ fn journal_lines(
         sink.line(JournalLineRef {
             date: line_date,
             source: source_text,
-            comment: cell_str(comment, row),
+            comment: comment_text,
             account: account_text,
             amount: value,
-            source_rows: source_rows.map_or(0, |c| match c.get(row) {
-                // COUNT(*) is an integer: read as one, not through its text.
-                Ok(v) if v.is_integer() => v.extract::<u64>().unwrap_or(0),
-                _ => cell_text(c, row).parse().unwrap_or(0),
-            }),
+            source_rows: line_source_rows,
             query: &query_name,
         });
     }
     Ok(())
+}
+
+/// A column's cells as text, in order: a text column's borrowed, another's
+/// written out.
+fn text_cells(column: &Column) -> Box<dyn Iterator<Item = Cow<'_, str>> + '_> {
+    match column.str() {
+        Ok(strings) => Box::new(
+            strings
+                .iter()
+                .map(|text| Cow::Borrowed(text.unwrap_or_default())),
+        ),
+        Err(_) => Box::new((0..column.len()).map(|row| Cow::Owned(cell_text(column, row)))),
+    }
+}
+
+/// `source_rows`, in order: an integer column's values (COUNT(*) is one),
+/// else each cell's text read as a count; 0 where there is none.
+fn source_row_counts(column: &Column) -> Box<dyn Iterator<Item = u64> + '_> {
+    if column.dtype().is_integer() {
+        if let Ok(counts) = column.cast(&DataType::UInt64) {
+            let values: Vec<u64> = (counts.u64().into_iter())
+                .flat_map(|ca| ca.iter())
+                .map(|count| count.unwrap_or(0))
+                .collect();
+            return Box::new(values.into_iter());
+        }
+    }
+    Box::new((0..column.len()).map(|row| cell_text(column, row).parse().unwrap_or(0)))
 }
