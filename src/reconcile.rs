@@ -209,28 +209,33 @@ pub struct ReconcileInputs<'a> {
 impl Reconciliation {
     pub fn new(inputs: &ReconcileInputs) -> Reconciliation {
         let (payment_adjustments, invoice_adjustments) = adjustments(inputs);
-        let mut invoices = invoice_figures(inputs.sales, inputs.payments);
+        // The invoices (one pass over the sales and the payments) are added up
+        // on another core meanwhile.
+        let (mut invoices, (payment_accounts, products, plannit_pay)) = rayon::join(
+            || invoice_figures(inputs.sales, inputs.payments),
+            || {
+                let methods = folded_names(inputs.payments.iter().map(|p| p.method.as_ref()));
+                let payment_accounts = (inputs.payments.iter())
+                    .map(|p| {
+                        (inputs.posting_accounts.methods)
+                            .get(&methods[p.method.as_ref()])
+                            .cloned()
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                let products = product_figures(inputs.sales, inputs.posting_accounts);
+                (payment_accounts, products, plannit_pay(inputs, &methods))
+            },
+        );
         invoices.extend(invoice_adjustments);
-        let methods = folded_names(inputs.payments.iter().map(|p| p.method.as_ref()));
         Reconciliation {
             invoices,
-            payment_accounts: inputs
-                .payments
-                .iter()
-                .map(|p| {
-                    inputs
-                        .posting_accounts
-                        .methods
-                        .get(&methods[p.method.as_ref()])
-                        .cloned()
-                        .unwrap_or_default()
-                })
-                .collect(),
+            payment_accounts,
             payment_adjustments,
-            products: product_figures(inputs.sales, inputs.posting_accounts),
+            products,
             accounts: account_figures(inputs.config, inputs.entries),
             already_exported: already_exported(inputs.history, inputs.adjusted),
-            plannit_pay: plannit_pay(inputs, &methods),
+            plannit_pay,
         }
     }
 }
