@@ -526,8 +526,12 @@ impl Batch {
     }
 }
 
-/// The rows whose `keep` is true, in order.
+/// The rows whose `keep` is true, in order (all of them, usually: nothing
+/// is moved then).
 fn kept<T>(rows: Vec<T>, keep: &[bool]) -> Vec<T> {
+    if keep.iter().all(|k| *k) {
+        return rows;
+    }
     rows.into_iter()
         .zip(keep)
         .filter_map(|(row, keep)| keep.then_some(row))

@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::slice::ParallelSliceMut;
 use sha2::{Digest, Sha256};
 
 use super::error::{abort_point, RunError};
@@ -178,7 +179,7 @@ fn batch_record(
         .filter_map(|(doc, new)| new.then_some((doc, Posting::Original)))
         .collect();
     // In key order: SQLite inserts into its primary-key index much faster so.
-    posted.sort_unstable_by(|a, b| a.0.key.cmp(&b.0.key));
+    posted.par_sort_unstable_by(|a, b| a.0.key.cmp(&b.0.key));
     for (doc, state) in &report.adjusted {
         let delta = dedup::difference(doc, state);
         let posting = if delta.is_empty() {
