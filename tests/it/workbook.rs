@@ -289,6 +289,31 @@ fn detail_sheets_continue_on_further_sheets_past_the_row_limit() {
     plannit2sage::report::write_workbook_with_limit(&path, &report, 2).unwrap();
     let book = open_workbook_auto(&path).unwrap();
     let names = book.sheet_names();
+    // One row a sheet: the invoices (written on another core) and every other
+    // table continue on further sheets, each table's sheets in order, the
+    // tables in the workbook's order.
+    let one = case.dir.path().join("one-row-per-sheet.xlsx");
+    plannit2sage::report::write_workbook_with_limit(&one, &report, 1).unwrap();
+    fn continued(name: &str, sheets: usize) -> Vec<String> {
+        (1..=sheets)
+            .map(|n| match n {
+                1 => name.to_string(),
+                n => format!("{name} (suite {n})"),
+            })
+            .collect()
+    }
+    let expected: Vec<String> = std::iter::once("Sommaire".to_string())
+        .chain(continued("Journal", 7))
+        .chain(continued("Factures", 2))
+        .chain(continued("Paiements", 2))
+        .chain(continued("Exceptions", 1))
+        .chain(continued("Par produit", 3))
+        .chain(continued("Déjà exportés", 1))
+        .chain(continued("Lignes lues", 2))
+        .chain(continued("Doublons fusionnés", 1))
+        .collect();
+    assert_eq!(open_workbook_auto(&one).unwrap().sheet_names(), expected);
+    recalculated_values_match(&one);
     for expected in [
         "Journal",
         "Journal (suite 2)",
