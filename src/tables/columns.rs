@@ -155,6 +155,15 @@ pub(super) fn fallible_task<'a>(
     Box::new(move || build().map(|column| vec![column]))
 }
 
+/// The money column `name` of `rows`, as `get` reads it.
+pub(super) fn money_task<'a, T: Sync>(
+    rows: &'a [T],
+    name: &'static str,
+    get: fn(&T) -> Decimal,
+) -> ColumnTask<'a> {
+    fallible_task(move || money_column(name, rows.iter().map(get)))
+}
+
 /// A frame of `rows` rows whose columns are built at once, one per core, in
 /// the tasks' order: each reads every row of the report, none depends on
 /// another.

@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 use polars::prelude::*;
-use rust_decimal::Decimal;
 
 use crate::config::{Config, Mapping};
 use crate::history::HistoryTables;
@@ -140,9 +139,7 @@ fn origin_tasks<'a, T: Sync>(rows: &'a [T], origin: fn(&T) -> &RowOrigin) -> [Co
 
 /// The `sales` table: one row per invoice line.
 pub fn sales_frame(lines: &[SalesLine], labeler: Option<&EntryLabeler>) -> PolarsResult<DataFrame> {
-    let money = |name: &'static str, get: fn(&SalesLine) -> Decimal| {
-        fallible_task(move || money_column(name, lines.iter().map(get)))
-    };
+    let money = |name, get| money_task(lines, name, get);
     let item_keys = &crate::text::folded_names(lines.iter().map(|l| &*l.item));
     let mut tasks = Vec::from(origin_tasks(lines, |l| &l.origin));
     tasks.extend([
@@ -185,9 +182,7 @@ pub fn payments_frame(
     payments: &[Payment],
     labeler: Option<&EntryLabeler>,
 ) -> PolarsResult<DataFrame> {
-    let money = |name: &'static str, get: fn(&Payment) -> Decimal| {
-        fallible_task(move || money_column(name, payments.iter().map(get)))
-    };
+    let money = |name, get| money_task(payments, name, get);
     let method_keys = &crate::text::folded_names(payments.iter().map(|p| &*p.method));
     let mut tasks = Vec::from(origin_tasks(payments, |p| &p.origin));
     tasks.extend([
@@ -220,9 +215,7 @@ pub fn payouts_frame(
     rows: &[PayoutRow],
     labeler: Option<&EntryLabeler>,
 ) -> PolarsResult<DataFrame> {
-    let money = |name: &'static str, get: fn(&PayoutRow) -> Decimal| {
-        fallible_task(move || money_column(name, rows.iter().map(get)))
-    };
+    let money = |name, get| money_task(rows, name, get);
     let mut tasks = Vec::from(origin_tasks(rows, |r| &r.origin));
     tasks.extend([
         task(|| date_column("date", rows.iter().map(|r| r.date))),
