@@ -421,6 +421,7 @@ pub fn all_tables(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     /// Shared bytes, same column: equal to the plain copy, in row order.
     #[test]
