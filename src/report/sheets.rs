@@ -44,8 +44,9 @@ pub(super) fn write_detail_sheets<'a>(
         max_data_rows,
     };
     let figures = &report.reconciliation;
-    let maker = SheetMaker::new(workbook);
-    let lang = crate::i18n::lang();
+    let maker = SheetMaker::new(workbook, formats)?;
+    // The run's language, as the rest of the workbook (see `Labels`).
+    let lang = l.lang;
     let filled = std::thread::scope(|scope| -> Result<_, XlsxError> {
         // Journal: exactly the entries of the Sage file.
         let journal_rows = report

@@ -78,6 +78,20 @@ pub struct Formats {
 }
 
 impl Formats {
+    /// Every format, in the order a one-thread writing of the workbook's
+    /// first table (a header, date and money columns, a totals row) uses them.
+    fn in_index_order(&self) -> [&Format; 7] {
+        [
+            &self.header,
+            &self.date,
+            &self.money,
+            &self.total_label,
+            &self.total_money,
+            &self.total_count,
+            &self.general,
+        ]
+    }
+
     fn of(&self, shown: Shown) -> &Format {
         match shown {
             Shown::General => &self.general,
@@ -286,10 +300,18 @@ pub struct SheetMaker<'w> {
 }
 
 impl<'w> SheetMaker<'w> {
-    pub fn new(workbook: &'w mut Workbook) -> SheetMaker<'w> {
-        SheetMaker {
-            workbook: std::sync::Mutex::new(workbook),
+    /// Gives the tables' `formats` their index in the workbook first, in one
+    /// order: rust_xlsxwriter indexes a format the first time a sheet uses it,
+    /// after a look-up that two sheets filled at once could both miss (the
+    /// format would get two indices, and the next format one of them).
+    pub fn new(workbook: &'w mut Workbook, formats: &Formats) -> Result<SheetMaker<'w>, XlsxError> {
+        let mut indexing = workbook.new_worksheet_with_constant_memory()?;
+        for (col, format) in formats.in_index_order().into_iter().enumerate() {
+            indexing.set_column_format(col as u16, format)?;
         }
+        Ok(SheetMaker {
+            workbook: std::sync::Mutex::new(workbook),
+        })
     }
 
     fn new_sheet(&self) -> Result<Worksheet, XlsxError> {

@@ -416,9 +416,9 @@ fn text_cells(column: &Column) -> Box<dyn Iterator<Item = Cow<'_, str>> + '_> {
 /// else each cell's text read as a count; 0 where there is none.
 fn source_row_counts(column: &Column) -> Box<dyn Iterator<Item = u64> + '_> {
     if column.dtype().is_integer() {
+        // Negative counts (and nulls) become nulls in the cast: 0.
         if let Ok(counts) = column.cast(&DataType::UInt64) {
-            let values: Vec<u64> = (counts.u64().into_iter())
-                .flat_map(|ca| ca.iter())
+            let values: Vec<u64> = (counts.u64().expect("a UInt64 column, cast so").iter())
                 .map(|count| count.unwrap_or(0))
                 .collect();
             return Box::new(values.into_iter());

@@ -338,6 +338,59 @@ fn detail_sheets_continue_on_further_sheets_past_the_row_limit() {
     recalculated_values_match(&path);
 }
 
+/// The workbook's parts (but its creation time), by name.
+fn workbook_parts(path: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|index| {
+            let mut part = archive.by_index(index).unwrap();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut part, &mut bytes).unwrap();
+            (part.name().unwrap().to_string(), bytes)
+        })
+        .filter(|(name, _)| name != "docProps/core.xml")
+        .collect()
+}
+
+/// The invoices are written on another core while the other tables are: the
+/// same report still gives the same workbook every time (formats and their
+/// indices, sheets, cells), whether it posts or has nothing new.
+#[test]
+fn the_same_report_gives_the_same_workbook() {
+    use plannit2sage::run::{run, RunPlan, RunRequest};
+    let case = standard_case();
+    let plan = |dry_run| {
+        RunPlan::resolve(&RunRequest {
+            inbox: case.inbox(),
+            out_dir: Some(case.out()),
+            dry_run,
+            ..RunRequest::default()
+        })
+        .unwrap()
+    };
+    let posted = run(&plan(false)).unwrap();
+    assert!(!posted.entries.is_empty());
+    // The same inbox again: every document already exported, no entry.
+    let again = run(&plan(true)).unwrap();
+    assert!(again.entries.is_empty() && !again.history.unchanged.is_empty());
+    for (name, report) in [("posted", &posted), ("nothing new", &again)] {
+        let written: Vec<BTreeMap<String, Vec<u8>>> = (0..4)
+            .map(|n| {
+                let path = case.dir.path().join(format!("{name}-{n}.xlsx"));
+                plannit2sage::report::write_workbook_with_limit(&path, report, 1).unwrap();
+                workbook_parts(&path)
+            })
+            .collect();
+        assert!(written[0].contains_key("xl/styles.xml"));
+        for other in &written[1..] {
+            assert!(
+                other == &written[0],
+                "{name}: two writings of one report differ"
+            );
+        }
+    }
+}
+
 // --- LibreOffice recalculation -------------------------------------------
 
 fn soffice() -> Option<PathBuf> {
