@@ -260,43 +260,39 @@ impl<'a> SheetReader<'a> {
         let sheet: &'a RawSheet = self.sheet;
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let spans = sheet.spans(threads.min(MAX_PARTS), MIN_ROWS_PER_PART);
-        if let [span] = spans[..] {
+        let (file, header, date_order) = (self.file, self.header, self.date_order);
+        // A part's rows, closing totals, findings and skipped rows.
+        let read_part = |span: RowSpan| {
+            let mut findings = Vec::new();
+            let mut part = SheetReader {
+                file,
+                sheet,
+                header,
+                date_order,
+                findings: &mut findings,
+                skipped: SkippedRows::default(),
+                shared: SharedText::default(),
+                place: None,
+            };
             let mut rows = Vec::new();
-            let totals = self.read_span(span, |reader, number, row| {
+            let totals = part.read_span(span, |reader, number, row| {
                 rows.push(read(reader, number, row));
             });
-            return (rows, totals);
-        }
-        let (file, header, date_order) = (self.file, self.header, self.date_order);
-        let parts = std::thread::scope(|scope| {
-            let read = &read;
-            let part_threads: Vec<_> = (spans.iter())
-                .map(|&span| {
-                    scope.spawn(move || {
-                        let mut findings = Vec::new();
-                        let mut part = SheetReader {
-                            file,
-                            sheet,
-                            header,
-                            date_order,
-                            findings: &mut findings,
-                            skipped: SkippedRows::default(),
-                            shared: SharedText::default(),
-                            place: None,
-                        };
-                        let mut rows = Vec::new();
-                        let totals = part.read_span(span, |reader, number, row| {
-                            rows.push(read(reader, number, row));
-                        });
-                        let skipped = part.skipped;
-                        (rows, totals, findings, skipped)
-                    })
-                })
-                .collect();
-            (part_threads.into_iter())
-                .map(|part| part.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect::<Vec<_>>()
-        });
+            let skipped = part.skipped;
+            (rows, totals, findings, skipped)
+        };
+        let parts = match spans[..] {
+            [span] => vec![read_part(span)],
+            _ => std::thread::scope(|scope| {
+                let read_part = &read_part;
+                let part_threads: Vec<_> = (spans.iter())
+                    .map(|&span| scope.spawn(move || read_part(span)))
+                    .collect();
+                (part_threads.into_iter())
+                    .map(|part| part.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                    .collect()
+            }),
+        };
         // The first part's rows take the others' after them (one copy of those).
         let mut parts = parts.into_iter();
         let (mut all_rows, mut all_totals, findings, skipped) =

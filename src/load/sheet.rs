@@ -52,7 +52,7 @@ const MARK_EVERY: usize = 4096;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RowSpan {
     /// Index of the span's first row in the sheet.
-    pub first: usize,
+    first: usize,
     /// Rows in the span; `None`: to the sheet's end.
     count: Option<usize>,
     /// Where the span's first row starts in a CSV text.
@@ -60,13 +60,6 @@ pub struct RowSpan {
 }
 
 impl RowSpan {
-    /// Every row of a sheet.
-    pub const WHOLE: RowSpan = RowSpan {
-        first: 0,
-        count: None,
-        offset: 0,
-    };
-
     fn end(&self) -> usize {
         self.count.map_or(usize::MAX, |count| self.first + count)
     }
@@ -91,11 +84,6 @@ impl RawSheet {
                 )
             }
         }
-    }
-
-    /// Visits every row, in order, with its index.
-    pub fn each_row(&self, visit: impl FnMut(usize, &[Cell])) {
-        self.each_row_in(RowSpan::WHOLE, visit);
     }
 
     /// The sheet cut in up to `parts` spans of about as many rows each (of at
@@ -473,12 +461,15 @@ mod tests {
     /// The reused buffer gives every row as `rows` does: short and long rows,
     /// a field empty after being text, quoted separators.
     #[test]
-    fn each_row_reads_what_rows_reads() {
+    fn a_whole_span_reads_what_rows_reads() {
         let text = "a;b;c\n1;;\"x;y\"\n\n;2\nlong;er;row;here\n3;4;5\n";
         let sheet = read_csv(text.as_bytes(), &Limits::default()).unwrap();
         let expected: Vec<(usize, Vec<Cell>)> = sheet.rows().enumerate().collect();
         let mut seen = Vec::new();
-        sheet.each_row(|index, row| seen.push((index, row.to_vec())));
+        let [whole] = sheet.spans(1, 1)[..] else {
+            panic!("one span")
+        };
+        sheet.each_row_in(whole, |index, row| seen.push((index, row.to_vec())));
         assert_eq!(seen, expected);
         assert_eq!(seen[1].1[1], Cell::Empty);
         // The csv reader skips the blank line.
@@ -499,7 +490,10 @@ mod tests {
         }
         let sheet = read_csv(text.as_bytes(), &Limits::default()).unwrap();
         let mut whole = Vec::new();
-        sheet.each_row(|index, row| whole.push((index, row.to_vec())));
+        let [every_row] = sheet.spans(1, 1)[..] else {
+            panic!("one span")
+        };
+        sheet.each_row_in(every_row, |index, row| whole.push((index, row.to_vec())));
         assert_eq!(whole.len(), 10_001);
         for (parts, min_rows) in [(1, 1), (2, 1000), (3, 1000), (4, 1), (8, 3000), (2, 20_000)] {
             let spans = sheet.spans(parts, min_rows);
