@@ -13,7 +13,7 @@ use crate::company::DateProblem;
 use crate::config::Config;
 use crate::diagnostics::{Finding, Fix, Location};
 use crate::history::DocumentPosting;
-use crate::journal::{EntryLabeler, JournalEntry, JournalLine, TaxLine};
+use crate::journal::{EntryLabeler, JournalEntry, TaxLine};
 use crate::load::reports::SalesLine;
 use crate::{t, tr};
 
@@ -89,20 +89,18 @@ pub fn date_findings<'a>(
 
 /// Accounts of the journal that the Sage company does not have or cannot post
 /// to: one setup error per account, with what points to it.
-pub fn account_findings(
+/// `line_queries` gives the account and query file of the journal's lines.
+pub fn account_findings<'a>(
     config: &Config,
     entries: &[JournalEntry],
-    lines: &[JournalLine],
+    line_queries: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Vec<Finding> {
     let mut queries: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for line in entries.iter().flat_map(|e| &e.lines) {
         queries.entry(line.account.as_str()).or_default();
     }
-    for line in lines {
-        queries
-            .entry(line.account.as_str())
-            .or_default()
-            .insert(&line.query);
+    for (account, query) in line_queries {
+        queries.entry(account).or_default().insert(query);
     }
     queries
         .into_iter()

@@ -11,6 +11,7 @@ use indexmap::IndexMap;
 
 use chrono::NaiveDate;
 
+use crate::document_lines::DocumentLines;
 use crate::history::{AccountNames, Amounts, DocType, DocumentPosting, PostedState};
 use crate::journal::{
     document_index, invoice_key, payment_key, payout_key, DocumentRows, EntryLine, JournalEntry,
@@ -100,20 +101,32 @@ pub fn documents_of(
 pub struct DocumentPass<'d> {
     pub documents: &'d mut Documents,
     pub accounts: AccountNames,
+    /// Each line, for the batch's entries.
+    pub lines: DocumentLines,
 }
 
 impl LineSink for DocumentPass<'_> {
     /// Adds a journal line to its document (a line whose source names none,
     /// from a row without a date, is left out: that row is an error already).
     fn line(&mut self, line: JournalLineRef<'_>) {
-        let doc = match document_index(&line.source) {
+        let index = document_index(&line.source);
+        let doc = match index {
             Some(index) => self.documents.get_index_mut(index).map(|(_, doc)| doc),
             None => self.documents.get_mut(line.source.as_ref()),
         };
-        if let Some(doc) = doc {
-            doc.amounts
-                .add_named(&line.account, line.amount, &mut self.accounts);
-        }
+        let Some(doc) = doc else {
+            self.lines.set_unfit();
+            return;
+        };
+        doc.amounts
+            .add_named(&line.account, line.amount, &mut self.accounts);
+        // Labelled as this pass labels its document's rows: it adds up into
+        // the batch's entries.
+        let labelled = line.comment.is_empty() && line.date == doc.date;
+        let index = index
+            .filter(|_| labelled)
+            .and_then(|i| u32::try_from(i).ok());
+        self.lines.keep(index, &line);
     }
 
     /// The document's key, as messages name it.

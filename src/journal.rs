@@ -90,13 +90,19 @@ impl EntryLabeler {
         }
     }
 
-    /// Labels by document key, for the history.
     /// True when rows of one date may have different labels (one entry per
     /// document); otherwise a label depends on the row's date alone.
     pub fn labels_each_row(&self) -> bool {
         self.granularity == Granularity::Document
     }
 
+    /// The label of every row dated `date`, when a label depends on the date
+    /// alone (below the document granularity).
+    pub fn for_date(&self, date: NaiveDate) -> Option<EntryLabel> {
+        (!self.labels_each_row() && self.documents.is_none()).then(|| self.batch_label(Some(date)))
+    }
+
+    /// Labels each row by its document, for the history (see `documents`).
     pub fn by_document(
         sales: &[SalesLine],
         payments: &[Payment],
@@ -368,12 +374,28 @@ impl JournalEntry {
     }
 }
 
+/// What an entry's line on one account nets: the amount, the input rows and
+/// the query files (in the order they first contributed).
+#[derive(Debug, Clone, Default)]
+pub struct Netted {
+    pub amount: Decimal,
+    pub source_rows: u64,
+    pub queries: Vec<Arc<str>>,
+}
+
+impl Netted {
+    pub fn add_query(&mut self, query: &Arc<str>) {
+        if !self.queries.contains(query) {
+            self.queries.push(Arc::clone(query));
+        }
+    }
+}
+
 /// Groups journal lines into entries by (date, source, comment): within an
 /// entry, lines of the same account are netted and zero lines dropped. Entries
 /// come in date order; within one, debits first, then by account.
 pub fn build_entries(lines: &[JournalLine]) -> Vec<JournalEntry> {
     type Key = (NaiveDate, String, String);
-    type Netted = (Decimal, u64, Vec<Arc<str>>);
     let mut grouped: BTreeMap<Key, BTreeMap<String, Netted>> = BTreeMap::new();
     for line in lines {
         let key = (line.date, line.source.clone(), line.comment.clone());
@@ -381,42 +403,50 @@ pub fn build_entries(lines: &[JournalLine]) -> Vec<JournalEntry> {
             .entry(key)
             .or_default()
             .entry(line.account.clone())
-            .or_insert((Decimal::ZERO, 0, Vec::new()));
-        slot.0 += line.amount;
-        slot.1 += line.source_rows;
-        if !slot.2.contains(&line.query) {
-            slot.2.push(line.query.clone());
-        }
+            .or_default();
+        slot.amount += line.amount;
+        slot.source_rows += line.source_rows;
+        slot.add_query(&line.query);
     }
     grouped
         .into_iter()
         .filter_map(|((date, source, comment), accounts)| {
-            let mut lines: Vec<EntryLine> = accounts
-                .into_iter()
-                .filter(|(_, (amount, _, _))| !amount.is_zero())
-                .map(|(account, (mut amount, source_rows, queries))| {
-                    amount.rescale(2);
-                    EntryLine {
-                        account,
-                        amount,
-                        source_rows,
-                        queries,
-                    }
-                })
-                .collect();
-            lines.sort_by(|a, b| {
-                (a.amount.is_sign_negative(), &a.account)
-                    .cmp(&(b.amount.is_sign_negative(), &b.account))
-            });
-            (!lines.is_empty()).then_some(JournalEntry {
-                date,
-                source,
-                comment,
-                lines,
-                taxes: Vec::new(),
-            })
+            netted_entry(date, source, comment, accounts)
         })
         .collect()
+}
+
+/// The entry of `accounts`' netted lines, zero lines dropped (none if all
+/// are): debits first, then by account.
+pub fn netted_entry(
+    date: NaiveDate,
+    source: String,
+    comment: String,
+    accounts: impl IntoIterator<Item = (String, Netted)>,
+) -> Option<JournalEntry> {
+    let mut lines: Vec<EntryLine> = accounts
+        .into_iter()
+        .filter(|(_, netted)| !netted.amount.is_zero())
+        .map(|(account, mut netted)| {
+            netted.amount.rescale(2);
+            EntryLine {
+                account,
+                amount: netted.amount,
+                source_rows: netted.source_rows,
+                queries: netted.queries,
+            }
+        })
+        .collect();
+    lines.sort_by(|a, b| {
+        (a.amount.is_sign_negative(), &a.account).cmp(&(b.amount.is_sign_negative(), &b.account))
+    });
+    (!lines.is_empty()).then_some(JournalEntry {
+        date,
+        source,
+        comment,
+        lines,
+        taxes: Vec::new(),
+    })
 }
 
 /// One account's debits and credits over a set of entries.

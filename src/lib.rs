@@ -19,6 +19,7 @@ mod conform;
 mod console;
 mod dedup;
 pub mod diagnostics;
+mod document_lines;
 pub mod history;
 pub mod i18n;
 pub mod journal;

@@ -7,25 +7,25 @@
 //! 50 file and the batch in the history. Problems with the data are findings
 //! in the report; an `Err` is a problem with the setup or with writing.
 
+mod batch;
 mod error;
 mod publish;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{Local, NaiveDate};
+use chrono::Local;
 
 use crate::conform;
 use crate::dedup::{self, Classification, Documents};
 use crate::diagnostics::{error_count, Finding, Fix, Location};
+use crate::document_lines::DocumentLines;
 use crate::history::{History, HistoryTables, Locked, PostedState};
-use crate::journal::{build_entries, DocumentRows, EntryLabeler, JournalEntry};
+use crate::journal::{DocumentRows, EntryLabeler};
 use crate::load::{self, LoadedInputs};
 use crate::merge::{self, MergedRow};
-use crate::outcome::{ChartCheck, RunContext, RunReport};
-use crate::reconcile::{ReconcileInputs, Reconciliation};
-use crate::rows::{RowAccounts, RowFate};
-use crate::sage;
+use crate::outcome::RunReport;
+use crate::rows::RowAccounts;
 use crate::t;
 use crate::tables;
 use crate::transform::{self, SqlTables};
@@ -59,7 +59,7 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     let checked = check(plan, &mut inputs, &known)?;
     let mut classified = classify(plan, checked, &known);
     crate::timings::mark("history compared");
-    let batch = journal(plan, inputs, &mut classified, &known, rows, merged)?;
+    let batch = batch::journal(plan, inputs, &mut classified, &known, rows, merged)?;
     crate::timings::mark("journal entries");
 
     let Classified {
@@ -160,8 +160,14 @@ struct Checked {
     documents: Documents,
     /// Each row's document, by its index in `documents`.
     document_rows: Arc<DocumentRows>,
-    /// The tables every row was checked with, for the batch's journal.
-    tables: Vec<(&'static str, polars::prelude::DataFrame)>,
+    /// Each line the per-document pass gave a document, when the batch's
+    /// entries can be added up from them.
+    document_lines: Option<DocumentLines>,
+    /// The tables every row was checked with, while the batch's journal may
+    /// need them (lines that cannot be added up).
+    tables: Option<Vec<(&'static str, polars::prelude::DataFrame)>>,
+    /// The accounts the views give catalogue items and payment methods.
+    posting_accounts: PostingAccounts,
 }
 
 /// Stage 2: the checks over every row, and the journal with one entry per
@@ -203,6 +209,7 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     let mut pass = dedup::DocumentPass {
         documents: &mut documents,
         accounts: crate::history::AccountNames::default(),
+        lines: DocumentLines::default(),
     };
     // The checks read the same tables as the journal and write nothing it
     // reads: they run on a second core meanwhile (each query's planning is
@@ -220,8 +227,28 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (found, unusable)
     });
+    let mut lines = pass.lines;
     findings.extend(check_findings?);
     let unusable = unusable?;
+    let undated_rows = [
+        &document_rows.sales,
+        &document_rows.payments,
+        &document_rows.payouts,
+    ]
+    .into_iter()
+    .any(|rows| rows.contains(&None));
+    if !unusable.is_empty() || undated_rows {
+        // Their rows' entries are labelled otherwise in the batch.
+        lines.set_unfit();
+    }
+    let document_lines = lines.fit();
+    let posting_accounts = PostingAccounts::read(&tables)?;
+    drop(tables);
+    // One entry per document may still find a document's rows in different
+    // entries; development builds compare the sum with the queries' entries.
+    let keep_tables = document_lines.is_none()
+        || plan.config.sage.granularity == crate::config::Granularity::Document
+        || cfg!(debug_assertions);
     dedup::finish(&mut documents);
     crate::timings::mark("checks and per-document journal");
     // Lines without account or date follow from an error already reported
@@ -233,7 +260,9 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
         findings,
         documents,
         document_rows,
-        tables: frames,
+        document_lines,
+        tables: keep_tables.then_some(frames),
+        posting_accounts,
     })
 }
 
@@ -243,7 +272,9 @@ struct Classified {
     documents: Documents,
     document_rows: Arc<DocumentRows>,
     classification: Classification,
-    tables: Vec<(&'static str, polars::prelude::DataFrame)>,
+    document_lines: Option<DocumentLines>,
+    tables: Option<Vec<(&'static str, polars::prelude::DataFrame)>>,
+    posting_accounts: PostingAccounts,
 }
 
 /// Stage 3: new, unchanged (skipped), changed (refused, or adjusted with
@@ -253,7 +284,9 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
         mut findings,
         documents,
         document_rows,
+        document_lines,
         tables,
+        posting_accounts,
     } = checked;
     let classification = dedup::classify(&documents, &known.posted);
     for (doc, state) in &classification.changed {
@@ -320,233 +353,10 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
         document_rows,
         documents,
         classification,
+        document_lines,
         tables,
+        posting_accounts,
     }
-}
-
-/// The batch: the new documents' rows, their entries and the reconciliation.
-struct Batch {
-    /// Setup errors found on the journal (accounts the company lacks).
-    findings: Vec<Finding>,
-    files: Vec<load::InputFile>,
-    rows: RowAccounts,
-    merged: Vec<MergedRow>,
-    sales: Vec<load::reports::SalesLine>,
-    payments: Vec<load::reports::Payment>,
-    payouts: Vec<load::reports::PayoutRow>,
-    entries: Vec<JournalEntry>,
-    adjusted: Vec<(crate::history::DocumentPosting, PostedState)>,
-    first_date: Option<NaiveDate>,
-    last_date: Option<NaiveDate>,
-    reconciliation: Reconciliation,
-}
-
-/// Stage 4: the journal of the new documents (and rows without a date, which
-/// are errors), grouped by the chosen granularity, with the differences of
-/// changed documents under `--adjust`, fitted to Sage's field limits.
-fn journal(
-    plan: &RunPlan,
-    inputs: LoadedInputs,
-    classified: &mut Classified,
-    known: &Known,
-    mut rows: RowAccounts,
-    merged: Vec<MergedRow>,
-) -> Result<Batch, RunError> {
-    let config = &plan.config;
-    let history = &classified.classification;
-    let unchanged: std::collections::HashSet<&str> =
-        history.unchanged.iter().map(|(d, _)| &*d.key).collect();
-    // The batch posts the rows of new documents (and rows without a date, which
-    // are errors); the others are counted where they went.
-    let mut keep = |origin: &load::reports::RowOrigin, document: &Option<u32>| {
-        let Some(index) = *document else {
-            rows.count(origin, RowFate::InBatch);
-            return true;
-        };
-        let new = history.new[index as usize];
-        let key = || {
-            classified
-                .documents
-                .get_index(index as usize)
-                .map(|(k, _)| &**k)
-        };
-        let fate = if new {
-            RowFate::InBatch
-        } else if key().is_some_and(|key| unchanged.contains(key)) {
-            RowFate::AlreadyExported
-        } else if plan.adjust {
-            // Changed: its difference is posted as an adjusting entry.
-            RowFate::InBatch
-        } else {
-            RowFate::Refused
-        };
-        rows.count(origin, fate);
-        new
-    };
-    let documents = &classified.document_rows;
-    let batch_rows = tables::BatchRows {
-        sales: (inputs.sales.iter().zip(&documents.sales))
-            .map(|(l, document)| keep(&l.origin, document))
-            .collect(),
-        payments: (inputs.payments.iter().zip(&documents.payments))
-            .map(|(p, document)| keep(&p.origin, document))
-            .collect(),
-        payouts: (inputs.payouts.iter().zip(&documents.payouts))
-            .map(|(r, document)| keep(&r.origin, document))
-            .collect(),
-    };
-    let sales = kept(inputs.sales, &batch_rows.sales);
-    let payments = kept(inputs.payments, &batch_rows.payments);
-    let payouts = kept(inputs.payouts, &batch_rows.payouts);
-    let labeler = EntryLabeler::new(config.sage.granularity, &sales, &payments, &payouts);
-    let frames = tables::batch_tables(
-        std::mem::take(&mut classified.tables),
-        &batch_rows,
-        &sales,
-        &payments,
-        &payouts,
-        &labeler,
-    )?;
-    let tables = SqlTables::new(frames, &plan.queries.views)?;
-    let lines = transform::run_journal(&tables, &plan.queries.journal)?;
-    let posting_accounts = PostingAccounts::read(&tables)?;
-    drop(tables);
-    let mut entries = build_entries(&lines);
-    let mut adjusted = Vec::new();
-    if plan.adjust {
-        for (doc, state) in &classified.classification.changed {
-            entries.extend(dedup::adjustment_entry(
-                doc,
-                state,
-                config.company.lock_before,
-            ));
-            adjusted.push((doc.clone(), state.clone()));
-        }
-    }
-    // Accounts the Sage company does not have, or cannot post to.
-    let findings = conform::account_findings(config, &entries, &lines);
-    drop(lines);
-    if config.sage.tax_detail {
-        conform::add_tax_detail(config, &mut entries, &sales, &labeler);
-    }
-    sage::fit_entries(&mut entries, &config.sage);
-    let (first_date, last_date) = batch_dates(&entries, &labeler);
-    let reconciliation = Reconciliation::new(&ReconcileInputs {
-        config,
-        sales: &sales,
-        payments: &payments,
-        entries: &entries,
-        posting_accounts: &posting_accounts,
-        history: &classified.classification,
-        adjusted: &adjusted,
-        payouts: &payouts,
-        history_tables: &known.tables,
-        last_date,
-    });
-    Ok(Batch {
-        findings,
-        files: inputs.files,
-        rows,
-        merged,
-        sales,
-        payments,
-        payouts,
-        entries,
-        adjusted,
-        first_date,
-        last_date,
-        reconciliation,
-    })
-}
-
-impl Batch {
-    fn into_report(
-        self,
-        plan: &RunPlan,
-        started: chrono::DateTime<Local>,
-        mut findings: Vec<Finding>,
-        classification: Classification,
-    ) -> RunReport {
-        findings.extend(self.findings);
-        findings.sort_by_key(|f| f.severity);
-        // A configuration fix names the file the user edits.
-        let config_file = plan
-            .config_path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned());
-        for finding in &mut findings {
-            if let Fix::Config {
-                file: file @ None, ..
-            } = &mut finding.fix
-            {
-                file.clone_from(&config_file);
-            }
-        }
-        RunReport {
-            started,
-            context: RunContext {
-                company: plan.config.company_name.clone(),
-                lang: plan.config.lang,
-                granularity: plan.config.sage.granularity,
-                config_path: plan.config_path.clone(),
-                queries_origin: plan.queries.origin.clone(),
-                query_names: plan.query_names(),
-                chart: plan.config.company.chart.as_ref().map(|chart| ChartCheck {
-                    file: chart
-                        .path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                    accounts: chart.accounts.len(),
-                    unusable: findings
-                        .iter()
-                        .filter(|f| f.rule == conform::ACCOUNT_RULE)
-                        .count(),
-                }),
-            },
-            files: self.files,
-            rows: self.rows,
-            merged: self.merged,
-            sales: self.sales,
-            payments: self.payments,
-            payouts: self.payouts,
-            findings,
-            entries: self.entries,
-            first_date: self.first_date,
-            last_date: self.last_date,
-            sage_problems: Vec::new(),
-            sage_file: None,
-            workbook: None,
-            missing_items_file: None,
-            batch_id: None,
-            history: classification,
-            adjusted: self.adjusted,
-            reconciliation: self.reconciliation,
-        }
-    }
-}
-
-/// The rows whose `keep` is true, in order (all of them, usually: nothing
-/// is moved then).
-fn kept<T>(rows: Vec<T>, keep: &[bool]) -> Vec<T> {
-    if keep.iter().all(|k| *k) {
-        return rows;
-    }
-    rows.into_iter()
-        .zip(keep)
-        .filter_map(|(row, keep)| keep.then_some(row))
-        .collect()
-}
-
-/// First and last dates of what the batch posts.
-fn batch_dates(
-    entries: &[JournalEntry],
-    labeler: &EntryLabeler,
-) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    let dates = || entries.iter().map(|e| e.date);
-    let first = labeler.first_date.into_iter().chain(dates()).min();
-    let last = labeler.last_date.into_iter().chain(dates()).max();
-    (first, last)
 }
 
 #[cfg(test)]

@@ -46,3 +46,58 @@ fn day_granularity_from_the_config() {
         .collect();
     assert_eq!(dates, ["11-02-26", "11-05-26", "11-06-26", "11-07-26"]);
 }
+
+/// The standard case with the sales rows `change` gives.
+fn case_with_sales(change: impl FnOnce(&mut Vec<Vec<V>>)) -> Case {
+    let case = Case::new(CONFIG);
+    let mut rows = standard_sales_rows_fr();
+    change(&mut rows);
+    write_xlsx(&case.file("ventes.xlsx"), &[("Ventes", rows)]);
+    std::fs::write(case.file("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
+    case
+}
+
+// The entries are added up from what each document posts; where a
+// document's rows belong to different entries, they are made from the rows.
+
+#[test]
+fn an_invoice_naming_two_customers_gives_an_entry_for_each() {
+    let case = case_with_sales(|rows| rows[2][2] = T("Lavoie, A."));
+    let outcome = case.run(&["--granularity", "document"]);
+    outcome.assert_success();
+    assert_eq!(outcome.account_sums(), standard_sums());
+    let headers = outcome.headers();
+    assert!(
+        headers.contains(&"11-02-26,\"F-1\",\"Facture F-1 Lavoie, A.\"".to_string())
+            && headers.contains(&"11-02-26,\"F-1\",\"Facture F-1 Lavoie, Anne\"".to_string()),
+        "{headers:?}"
+    );
+    assert_eq!(headers.len(), 5, "{headers:?}");
+}
+
+#[test]
+fn an_invoice_on_two_dates_posts_each_line_on_its_date() {
+    let case = case_with_sales(|rows| rows[2][1] = D(2026, 11, 3));
+    let outcome = case.run(&["--granularity", "day"]);
+    outcome.assert_success();
+    assert_eq!(outcome.account_sums(), standard_sums());
+    let headers = outcome.headers();
+    let dates: Vec<&str> = headers.iter().map(|h| &h[..8]).collect();
+    assert_eq!(
+        dates,
+        ["11-02-26", "11-03-26", "11-05-26", "11-06-26", "11-07-26"]
+    );
+    // The second line's entry: its revenue, its taxes, its receivable.
+    let text = outcome.sage_text();
+    let second = text
+        .split("11-03-26")
+        .nth(1)
+        .unwrap()
+        .split("11-05-26")
+        .next()
+        .unwrap();
+    assert!(
+        second.contains("4001,-200.00") && second.contains("1210,229.95"),
+        "{second}"
+    );
+}

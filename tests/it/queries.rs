@@ -127,3 +127,38 @@ fn a_journal_line_without_account_names_its_document() {
     );
     assert!(!outcome.stderr.contains("(#"), "{}", outcome.stderr);
 }
+
+#[test]
+fn a_journal_query_labelling_lines_its_own_way_is_followed() {
+    let case = standard_case();
+    let queries = queries_copy(&case);
+    // Every line's comment prefixed: each query still balances its entries.
+    for entry in std::fs::read_dir(queries.join("journal")).unwrap() {
+        let path = entry.unwrap().path();
+        let sql = std::fs::read_to_string(&path).unwrap();
+        let mut labelled = String::new();
+        for line in sql.lines() {
+            let line = match line.find(".entry_comment") {
+                Some(at) if line.contains("AS comment") => {
+                    let start = line[..at]
+                        .rfind(|c: char| !c.is_alphanumeric())
+                        .map_or(0, |i| i + 1);
+                    format!("{}'Ventes ' || {}", &line[..start], &line[start..])
+                }
+                _ => line.to_string(),
+            };
+            labelled.push_str(&line);
+            labelled.push('\n');
+        }
+        std::fs::write(&path, labelled).unwrap();
+    }
+    let outcome = case.run(&["--queries", queries.to_str().unwrap()]);
+    outcome.assert_success();
+    assert_eq!(outcome.account_sums(), standard_sums());
+    let headers = outcome.headers();
+    assert_eq!(headers.len(), 1, "{headers:?}");
+    assert!(
+        headers[0].ends_with("\"Ventes Plannit 2026-11-02 au 2026-11-07\""),
+        "{headers:?}"
+    );
+}

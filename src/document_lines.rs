@@ -1,0 +1,299 @@
+//! What the per-document pass gave each document, line by line, kept
+//! compactly (12 bytes a line) so that a batch's entries are added up from
+//! its new documents: the journal queries run once a run, not once to learn
+//! what each document posts and again for the batch's entries.
+//!
+//! Adding up gives the entries that running the queries over the batch's rows
+//! gives when the queries do as `queries/README.md` asks: the entry columns
+//! passed through as each line's date, source and comment, amounts and row
+//! counts summed. A line labelled otherwise (a source or comment of its own,
+//! a date that is not its document's), a line that could not be used or a row
+//! without a document makes the lines unfit: the run then labels the batch's
+//! rows and runs the journal queries over them.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use indexmap::IndexSet;
+use rust_decimal::Decimal;
+
+use crate::journal::{netted_entry, EntryLabel, JournalEntry, JournalLineRef, Netted};
+
+type FastHash = foldhash::fast::RandomState;
+
+/// Each (account, query file) of a journal's lines, in order: what names
+/// where an account comes from in messages.
+pub type AccountQueries = Vec<(String, Arc<str>)>;
+
+/// One line of the per-document pass; its amount is in its document's net
+/// amounts already.
+#[derive(Debug, Clone, Copy)]
+struct Kept {
+    document: u32,
+    account: u16,
+    query: u16,
+    source_rows: u32,
+}
+
+/// The per-document pass's lines, if every one can be added up into entries.
+#[derive(Debug, Default)]
+pub struct DocumentLines {
+    lines: Vec<Kept>,
+    accounts: IndexSet<Box<str>, FastHash>,
+    queries: Vec<Arc<str>>,
+    unfit: bool,
+}
+
+impl DocumentLines {
+    /// Keeps a line of the document at `document`; `None` when the line is
+    /// not labelled as the per-document pass labelled its document's rows.
+    pub fn keep(&mut self, document: Option<u32>, line: &JournalLineRef<'_>) {
+        let Some(document) = document.filter(|_| !self.unfit) else {
+            self.set_unfit();
+            return;
+        };
+        let account = match self.accounts.get_index_of(line.account.as_ref()) {
+            Some(index) => index,
+            None => self.accounts.insert_full(line.account.as_ref().into()).0,
+        };
+        // Lines come query by query: the last query is nearly always the one.
+        let query = match (self.queries.iter())
+            .rposition(|q| Arc::ptr_eq(q, line.query) || q == line.query)
+        {
+            Some(index) => index,
+            None => {
+                self.queries.push(Arc::clone(line.query));
+                self.queries.len() - 1
+            }
+        };
+        match (
+            u16::try_from(account),
+            u16::try_from(query),
+            u32::try_from(line.source_rows),
+        ) {
+            (Ok(account), Ok(query), Ok(source_rows)) => self.lines.push(Kept {
+                document,
+                account,
+                query,
+                source_rows,
+            }),
+            _ => self.set_unfit(),
+        }
+    }
+
+    /// The batch's entries cannot be added up from these lines.
+    pub fn set_unfit(&mut self) {
+        self.unfit = true;
+        self.lines = Vec::new();
+    }
+
+    /// The lines, if the batch's entries can be added up from them.
+    pub fn fit(self) -> Option<DocumentLines> {
+        (!self.unfit).then_some(self)
+    }
+
+    /// The entries of `slots`, each adding up the lines of its documents:
+    /// `amounts(document)` gives a document's net amount per account. With
+    /// them, each (account, query file) of those lines, in order.
+    pub fn add_up<'a, I>(
+        &'a self,
+        slots: EntrySlots,
+        amounts: impl Fn(usize) -> I,
+    ) -> (Vec<JournalEntry>, AccountQueries)
+    where
+        I: Iterator<Item = (&'a str, Decimal)>,
+    {
+        let mut netted: Vec<HashMap<&'a str, Netted, FastHash>> = (0..slots.labels.len())
+            .map(|_| HashMap::default())
+            .collect();
+        for (document, slot) in slots.of_document.iter().enumerate() {
+            let Some(slot) = slot else { continue };
+            for (account, amount) in amounts(document) {
+                netted[*slot as usize].entry(account).or_default().amount += amount;
+            }
+        }
+        let mut pairs = HashSet::new();
+        for line in &self.lines {
+            let Some(slot) = slots.of_document[line.document as usize] else {
+                continue;
+            };
+            let account = &self.accounts[usize::from(line.account)];
+            let netted = netted[slot as usize].entry(account).or_default();
+            netted.source_rows += u64::from(line.source_rows);
+            netted.add_query(&self.queries[usize::from(line.query)]);
+            pairs.insert((line.account, line.query));
+        }
+        // Entries in label order, as the journal's lines grouped by label give them.
+        let mut order: Vec<usize> = (0..slots.labels.len()).collect();
+        order.sort_unstable_by(|&a, &b| slots.labels[a].cmp(&slots.labels[b]));
+        let mut labels: Vec<Option<Label>> = slots.labels.into_iter().map(Some).collect();
+        let entries = order
+            .into_iter()
+            .filter_map(|slot| {
+                let (date, source, comment) = labels[slot].take()?;
+                let accounts = std::mem::take(&mut netted[slot]);
+                let accounts = accounts.into_iter().map(|(a, n)| (a.to_string(), n));
+                netted_entry(date, source, comment, accounts)
+            })
+            .collect();
+        let mut pairs: AccountQueries = (pairs.into_iter())
+            .map(|(account, query)| {
+                (
+                    self.accounts[usize::from(account)].to_string(),
+                    Arc::clone(&self.queries[usize::from(query)]),
+                )
+            })
+            .collect();
+        pairs.sort();
+        (entries, pairs)
+    }
+}
+
+type Label = (NaiveDate, String, String);
+
+/// Which entry each of a batch's documents goes to, each entry's label once.
+#[derive(Debug)]
+pub struct EntrySlots {
+    of_document: Vec<Option<u32>>,
+    labels: IndexSet<Label, FastHash>,
+}
+
+impl EntrySlots {
+    /// No entry yet, for the run's `documents` documents.
+    pub fn new(documents: usize) -> EntrySlots {
+        EntrySlots {
+            of_document: vec![None; documents],
+            labels: IndexSet::default(),
+        }
+    }
+
+    /// The entry labelled `label`, a new one the first time; none for a
+    /// label without a date.
+    pub fn slot(&mut self, label: EntryLabel) -> Option<u32> {
+        let date = label.date?;
+        let (index, _) = self.labels.insert_full((date, label.source, label.comment));
+        u32::try_from(index).ok()
+    }
+
+    /// Puts the document at `document` in the entry `slot`; false when it
+    /// is in another one already (its rows would go to different entries).
+    pub fn put(&mut self, document: usize, slot: u32) -> bool {
+        match self.of_document.get_mut(document) {
+            Some(at @ None) => {
+                *at = Some(slot);
+                true
+            }
+            Some(Some(other)) => *other == slot,
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn line<'a>(query: &'a Arc<str>, account: &'a str, rows: u64) -> JournalLineRef<'a> {
+        JournalLineRef {
+            date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            source: Cow::Borrowed("#0"),
+            comment: Cow::Borrowed(""),
+            account: Cow::Borrowed(account),
+            amount: Decimal::ZERO,
+            source_rows: rows,
+            query,
+        }
+    }
+
+    fn label(day: u32, source: &str) -> EntryLabel {
+        EntryLabel {
+            date: NaiveDate::from_ymd_opt(2026, 11, day),
+            source: source.to_string(),
+            comment: format!("Plannit {source}"),
+        }
+    }
+
+    #[test]
+    fn documents_add_up_into_their_entries_in_label_order() {
+        let revenue: Arc<str> = "20_invoices_revenue.sql".into();
+        let receivable: Arc<str> = "10_invoices_receivable.sql".into();
+        let mut lines = DocumentLines::default();
+        lines.keep(Some(0), &line(&receivable, "1200", 2));
+        lines.keep(Some(1), &line(&receivable, "1200", 1));
+        lines.keep(Some(2), &line(&receivable, "1200", 1));
+        lines.keep(Some(0), &line(&revenue, "4000", 2));
+        lines.keep(Some(1), &line(&revenue, "4000", 1));
+        // Its amount nets to nothing, its row still counts.
+        lines.keep(Some(2), &line(&revenue, "4010", 1));
+        let lines = lines.fit().expect("every line labelled");
+        let amounts: [Vec<(&str, Decimal)>; 4] = [
+            vec![
+                ("1200", Decimal::new(300, 0)),
+                ("4000", Decimal::new(-300, 0)),
+            ],
+            vec![
+                ("1200", Decimal::new(50, 0)),
+                ("4000", Decimal::new(-50, 0)),
+            ],
+            vec![("1200", Decimal::new(7, 0)), ("4000", Decimal::new(-7, 0))],
+            vec![("1200", Decimal::new(1000, 0))],
+        ];
+        let mut slots = EntrySlots::new(4);
+        let late = slots.slot(label(5, "PLN-261105")).unwrap();
+        let early = slots.slot(label(2, "PLN-261102")).unwrap();
+        assert_eq!(slots.slot(label(5, "PLN-261105")), Some(late));
+        assert!(slots.put(0, early));
+        assert!(slots.put(1, late));
+        assert!(slots.put(2, early));
+        assert!(slots.put(2, early));
+        assert!(!slots.put(2, late), "a document goes to one entry");
+        // Document 3 is not in the batch: nothing of it is added.
+        let (entries, pairs) = lines.add_up(slots, |d| amounts[d].iter().copied());
+        // Entry, account, amount, input rows, query files.
+        let shown: Vec<String> = entries
+            .iter()
+            .flat_map(|e| {
+                e.lines.iter().map(|l| {
+                    let queries = l.queries.len();
+                    format!(
+                        "{} {} {} {} {queries}",
+                        e.source, l.account, l.amount, l.source_rows
+                    )
+                })
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "PLN-261102 1200 307.00 3 1",
+                "PLN-261102 4000 -307.00 2 1",
+                "PLN-261105 1200 50.00 1 1",
+                "PLN-261105 4000 -50.00 1 1",
+            ]
+        );
+        let names: Vec<(&str, &str)> = pairs.iter().map(|(a, q)| (a.as_str(), &**q)).collect();
+        assert_eq!(
+            names,
+            [
+                ("1200", "10_invoices_receivable.sql"),
+                ("4000", "20_invoices_revenue.sql"),
+                ("4010", "20_invoices_revenue.sql"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_labelled_otherwise_makes_the_lines_unfit() {
+        let query: Arc<str> = "40_payments_bank.sql".into();
+        let mut lines = DocumentLines::default();
+        lines.keep(Some(0), &line(&query, "1060", 1));
+        lines.keep(None, &line(&query, "1060", 1));
+        lines.keep(Some(1), &line(&query, "1060", 1));
+        assert!(lines.fit().is_none());
+        let mut too_many = DocumentLines::default();
+        too_many.keep(Some(0), &line(&query, "1060", u64::from(u32::MAX) + 1));
+        assert!(too_many.fit().is_none());
+    }
+}

@@ -1,0 +1,370 @@
+//! Stage 4, the batch: the rows of the new documents, their Sage entries
+//! (added up from what the per-document pass gave each document, or, when
+//! the journal queries' lines cannot be added up, from the queries run over
+//! the batch's rows), fitted to Sage's limits, and the reconciliation.
+
+use std::sync::Arc;
+
+use chrono::{Local, NaiveDate};
+
+use super::{Classified, Known, RunError, RunPlan};
+use crate::conform;
+use crate::dedup::{self, Classification, Documents};
+use crate::diagnostics::{Finding, Fix};
+use crate::document_lines::{AccountQueries, EntrySlots};
+use crate::history::PostedState;
+use crate::journal::{build_entries, DocumentRows, EntryLabeler, JournalEntry};
+use crate::load::{self, LoadedInputs};
+use crate::merge::MergedRow;
+use crate::outcome::{ChartCheck, RunContext, RunReport};
+use crate::reconcile::{ReconcileInputs, Reconciliation};
+use crate::rows::{RowAccounts, RowFate};
+use crate::sage;
+use crate::tables::{self, BatchRows};
+use crate::transform::{self, SqlTables};
+
+/// The batch: the new documents' rows, their entries and the reconciliation.
+pub(super) struct Batch {
+    /// Setup errors found on the journal (accounts the company lacks).
+    findings: Vec<Finding>,
+    files: Vec<load::InputFile>,
+    rows: RowAccounts,
+    merged: Vec<MergedRow>,
+    sales: Vec<load::reports::SalesLine>,
+    payments: Vec<load::reports::Payment>,
+    payouts: Vec<load::reports::PayoutRow>,
+    entries: Vec<JournalEntry>,
+    adjusted: Vec<(crate::history::DocumentPosting, PostedState)>,
+    first_date: Option<NaiveDate>,
+    last_date: Option<NaiveDate>,
+    reconciliation: Reconciliation,
+}
+
+/// Stage 4: the journal of the new documents (and rows without a date, which
+/// are errors), grouped by the chosen granularity, with the differences of
+/// changed documents under `--adjust`, fitted to Sage's field limits.
+pub(super) fn journal(
+    plan: &RunPlan,
+    inputs: LoadedInputs,
+    classified: &mut Classified,
+    known: &Known,
+    mut rows: RowAccounts,
+    merged: Vec<MergedRow>,
+) -> Result<Batch, RunError> {
+    let config = &plan.config;
+    let history = &classified.classification;
+    let unchanged: std::collections::HashSet<&str> =
+        history.unchanged.iter().map(|(d, _)| &*d.key).collect();
+    // The batch posts the rows of new documents (and rows without a date, which
+    // are errors); the others are counted where they went.
+    let mut keep = |origin: &load::reports::RowOrigin, document: &Option<u32>| {
+        let Some(index) = *document else {
+            rows.count(origin, RowFate::InBatch);
+            return true;
+        };
+        let new = history.new[index as usize];
+        let key = || {
+            classified
+                .documents
+                .get_index(index as usize)
+                .map(|(k, _)| &**k)
+        };
+        let fate = if new {
+            RowFate::InBatch
+        } else if key().is_some_and(|key| unchanged.contains(key)) {
+            RowFate::AlreadyExported
+        } else if plan.adjust {
+            // Changed: its difference is posted as an adjusting entry.
+            RowFate::InBatch
+        } else {
+            RowFate::Refused
+        };
+        rows.count(origin, fate);
+        new
+    };
+    let documents = &classified.document_rows;
+    let batch_rows = tables::BatchRows {
+        sales: (inputs.sales.iter().zip(&documents.sales))
+            .map(|(l, document)| keep(&l.origin, document))
+            .collect(),
+        payments: (inputs.payments.iter().zip(&documents.payments))
+            .map(|(p, document)| keep(&p.origin, document))
+            .collect(),
+        payouts: (inputs.payouts.iter().zip(&documents.payouts))
+            .map(|(r, document)| keep(&r.origin, document))
+            .collect(),
+    };
+    let sales = kept(inputs.sales, &batch_rows.sales);
+    let payments = kept(inputs.payments, &batch_rows.payments);
+    let payouts = kept(inputs.payouts, &batch_rows.payouts);
+    let labeler = EntryLabeler::new(config.sage.granularity, &sales, &payments, &payouts);
+    let reports = BatchReports {
+        sales: &sales,
+        payments: &payments,
+        payouts: &payouts,
+    };
+    let (mut entries, line_queries) =
+        batch_entries(plan, classified, &batch_rows, &reports, &labeler)?;
+    let mut adjusted = Vec::new();
+    if plan.adjust {
+        for (doc, state) in &classified.classification.changed {
+            entries.extend(dedup::adjustment_entry(
+                doc,
+                state,
+                config.company.lock_before,
+            ));
+            adjusted.push((doc.clone(), state.clone()));
+        }
+    }
+    // Accounts the Sage company does not have, or cannot post to.
+    let line_queries = (line_queries.iter()).map(|(account, query)| (account.as_str(), &**query));
+    let findings = conform::account_findings(config, &entries, line_queries);
+    if config.sage.tax_detail {
+        conform::add_tax_detail(config, &mut entries, &sales, &labeler);
+    }
+    sage::fit_entries(&mut entries, &config.sage);
+    let (first_date, last_date) = batch_dates(&entries, &labeler);
+    let reconciliation = Reconciliation::new(&ReconcileInputs {
+        config,
+        sales: &sales,
+        payments: &payments,
+        entries: &entries,
+        posting_accounts: &classified.posting_accounts,
+        history: &classified.classification,
+        adjusted: &adjusted,
+        payouts: &payouts,
+        history_tables: &known.tables,
+        last_date,
+    });
+    Ok(Batch {
+        findings,
+        files: inputs.files,
+        rows,
+        merged,
+        sales,
+        payments,
+        payouts,
+        entries,
+        adjusted,
+        first_date,
+        last_date,
+        reconciliation,
+    })
+}
+
+impl Batch {
+    pub(super) fn into_report(
+        self,
+        plan: &RunPlan,
+        started: chrono::DateTime<Local>,
+        mut findings: Vec<Finding>,
+        classification: Classification,
+    ) -> RunReport {
+        findings.extend(self.findings);
+        findings.sort_by_key(|f| f.severity);
+        // A configuration fix names the file the user edits.
+        let config_file = plan
+            .config_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        for finding in &mut findings {
+            if let Fix::Config {
+                file: file @ None, ..
+            } = &mut finding.fix
+            {
+                file.clone_from(&config_file);
+            }
+        }
+        RunReport {
+            started,
+            context: RunContext {
+                company: plan.config.company_name.clone(),
+                lang: plan.config.lang,
+                granularity: plan.config.sage.granularity,
+                config_path: plan.config_path.clone(),
+                queries_origin: plan.queries.origin.clone(),
+                query_names: plan.query_names(),
+                chart: plan.config.company.chart.as_ref().map(|chart| ChartCheck {
+                    file: chart
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    accounts: chart.accounts.len(),
+                    unusable: findings
+                        .iter()
+                        .filter(|f| f.rule == conform::ACCOUNT_RULE)
+                        .count(),
+                }),
+            },
+            files: self.files,
+            rows: self.rows,
+            merged: self.merged,
+            sales: self.sales,
+            payments: self.payments,
+            payouts: self.payouts,
+            findings,
+            entries: self.entries,
+            first_date: self.first_date,
+            last_date: self.last_date,
+            sage_problems: Vec::new(),
+            sage_file: None,
+            workbook: None,
+            missing_items_file: None,
+            batch_id: None,
+            history: classification,
+            adjusted: self.adjusted,
+            reconciliation: self.reconciliation,
+        }
+    }
+}
+
+/// The rows whose `keep` is true, in order (all of them, usually: nothing
+/// is moved then).
+fn kept<T>(rows: Vec<T>, keep: &[bool]) -> Vec<T> {
+    if keep.iter().all(|k| *k) {
+        return rows;
+    }
+    rows.into_iter()
+        .zip(keep)
+        .filter_map(|(row, keep)| keep.then_some(row))
+        .collect()
+}
+
+/// First and last dates of what the batch posts.
+fn batch_dates(
+    entries: &[JournalEntry],
+    labeler: &EntryLabeler,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let dates = || entries.iter().map(|e| e.date);
+    let first = labeler.first_date.into_iter().chain(dates()).min();
+    let last = labeler.last_date.into_iter().chain(dates()).max();
+    (first, last)
+}
+
+/// The rows the batch posts.
+struct BatchReports<'a> {
+    sales: &'a [load::reports::SalesLine],
+    payments: &'a [load::reports::Payment],
+    payouts: &'a [load::reports::PayoutRow],
+}
+
+/// The batch's entries: the sum of what the per-document pass gave its
+/// documents when every line can be added up, else the journal queries run
+/// over its rows. With each (account, query file) of their lines.
+fn batch_entries(
+    plan: &RunPlan,
+    classified: &mut Classified,
+    keep: &BatchRows,
+    reports: &BatchReports<'_>,
+    labeler: &EntryLabeler,
+) -> Result<(Vec<JournalEntry>, AccountQueries), RunError> {
+    let lines = classified.document_lines.take();
+    let slots = lines.as_ref().and_then(|_| {
+        entry_slots(
+            labeler,
+            &classified.documents,
+            &classified.classification.new,
+            &classified.document_rows,
+            keep,
+            reports,
+        )
+    });
+    let tables = classified.tables.take();
+    let (Some(lines), Some(slots)) = (lines, slots) else {
+        let tables = tables.expect("kept while the entries may need them");
+        return entries_from_queries(plan, tables, keep, reports, labeler);
+    };
+    let documents = &classified.documents;
+    let added = lines.add_up(slots, |document| documents[document].amounts.iter());
+    if cfg!(debug_assertions) {
+        // Development builds (the tests) prove the sum on every run: the
+        // queries over the batch's rows give the same entries.
+        let tables = tables.expect("kept in development builds");
+        let from_queries = entries_from_queries(plan, tables, keep, reports, labeler)?;
+        assert_eq!(added, from_queries, "entries added up from the documents");
+    }
+    Ok(added)
+}
+
+/// Which entry each new document goes to; none when a document's rows would
+/// go to different entries (one entry per document, its lines naming
+/// different customers, say).
+fn entry_slots(
+    labeler: &EntryLabeler,
+    documents: &Documents,
+    new: &[bool],
+    rows_documents: &DocumentRows,
+    keep: &BatchRows,
+    reports: &BatchReports<'_>,
+) -> Option<EntrySlots> {
+    let mut slots = EntrySlots::new(documents.len());
+    if !labeler.labels_each_row() {
+        // A label depends on the date alone: made once per date.
+        let mut by_date = std::collections::HashMap::new();
+        for (index, doc) in documents.values().enumerate() {
+            if !new[index] {
+                continue;
+            }
+            let slot = match by_date.get(&doc.date) {
+                Some(slot) => *slot,
+                None => {
+                    let slot = slots.slot(labeler.for_date(doc.date)?)?;
+                    *by_date.entry(doc.date).or_insert(slot)
+                }
+            };
+            slots.put(index, slot);
+        }
+        return Some(slots);
+    }
+    // One entry per document: each batch row's label, its document's.
+    let batch_documents = |documents: &'_ [Option<u32>], keep: &'_ [bool]| {
+        (documents.iter().zip(keep))
+            .filter_map(|(document, keep)| keep.then_some(*document))
+            .collect::<Vec<_>>()
+    };
+    let labels = (reports.sales.iter().map(|l| labeler.for_invoice(l)))
+        .zip(batch_documents(&rows_documents.sales, &keep.sales))
+        .chain(
+            (reports.payments.iter().map(|p| labeler.for_payment(p)))
+                .zip(batch_documents(&rows_documents.payments, &keep.payments)),
+        )
+        .chain(
+            (reports.payouts.iter().map(|r| labeler.for_payout(r)))
+                .zip(batch_documents(&rows_documents.payouts, &keep.payouts)),
+        );
+    for (label, document) in labels {
+        let slot = slots.slot(label)?;
+        if !slots.put(document? as usize, slot) {
+            return None;
+        }
+    }
+    Some(slots)
+}
+
+/// The entries of the journal queries run over the batch's rows (`keep` of
+/// the tables every row was checked with), labelled by `labeler`; with each
+/// (account, query file) of their lines.
+fn entries_from_queries(
+    plan: &RunPlan,
+    checked: Vec<(&'static str, polars::prelude::DataFrame)>,
+    keep: &BatchRows,
+    reports: &BatchReports<'_>,
+    labeler: &EntryLabeler,
+) -> Result<(Vec<JournalEntry>, AccountQueries), RunError> {
+    let frames = tables::batch_tables(
+        checked,
+        keep,
+        reports.sales,
+        reports.payments,
+        reports.payouts,
+        labeler,
+    )?;
+    let tables = SqlTables::new(frames, &plan.queries.views)?;
+    let lines = transform::run_journal(&tables, &plan.queries.journal)?;
+    drop(tables);
+    let pairs: std::collections::BTreeSet<_> = (lines.iter())
+        .map(|line| (line.account.clone(), Arc::clone(&line.query)))
+        .collect();
+    Ok((build_entries(&lines), pairs.into_iter().collect()))
+}
