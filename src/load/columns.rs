@@ -328,6 +328,9 @@ pub struct HeaderMatch {
     pub row_index: usize,
     /// Canonical column name → (column index, header text as written).
     pub columns: BTreeMap<&'static str, (usize, String)>,
+    /// Each column's index and header text folded: how a header repeated
+    /// further down is recognised, row after row.
+    pub folded: Vec<(usize, String)>,
 }
 
 impl HeaderMatch {
@@ -381,10 +384,14 @@ pub fn find_header(rows: &[Vec<Cell>], extra: &ExtraAliases) -> Option<HeaderMat
                 .as_ref()
                 .is_none_or(|b| columns.len() > b.columns.len())
             {
+                let folded = (columns.values())
+                    .map(|(index, written)| (*index, fold_header(written)))
+                    .collect();
                 best = Some(HeaderMatch {
                     kind,
                     row_index,
                     columns,
+                    folded,
                 });
             }
         }

@@ -243,10 +243,14 @@ impl<'a> SheetReader<'a> {
 
     /// True when every recognised column holds its header text again.
     fn is_header_again(&self, row: &[Cell]) -> bool {
-        self.header.columns.values().all(|(index, written)| {
-            row.get(*index)
-                .is_some_and(|cell| fold_header(&cell.to_text()) == fold_header(written))
-        })
+        self.header
+            .folded
+            .iter()
+            .all(|(index, folded)| match row.get(*index) {
+                Some(Cell::Text(text)) => fold_header(text.trim()) == *folded,
+                Some(cell) => fold_header(&cell.to_text()) == *folded,
+                None => false,
+            })
     }
 
     /// Every report row of the sheet read by `read`, in order, and the closing
