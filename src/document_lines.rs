@@ -11,7 +11,6 @@
 //! without a document makes the lines unfit: the run then labels the batch's
 //! rows and runs the journal queries over them.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -53,10 +52,7 @@ impl DocumentLines {
             self.set_unfit();
             return;
         };
-        let account = match self.accounts.get_index_of(line.account.as_ref()) {
-            Some(index) => index,
-            None => self.accounts.insert_full(line.account.as_ref().into()).0,
-        };
+        let account = self.account_index(&line.account);
         // Lines come query by query: the last query is nearly always the one.
         let query = match (self.queries.iter())
             .rposition(|q| Arc::ptr_eq(q, line.query) || q == line.query)
@@ -82,6 +78,21 @@ impl DocumentLines {
         }
     }
 
+    /// The index of `account` among the accounts met, a new one's next.
+    fn account_index(&mut self, account: &str) -> usize {
+        // A query's lines mostly name one account after another.
+        if let Some(last) = self.lines.last() {
+            let index = usize::from(last.account);
+            if *self.accounts[index] == *account {
+                return index;
+            }
+        }
+        match self.accounts.get_index_of(account) {
+            Some(index) => index,
+            None => self.accounts.insert_full(account.into()).0,
+        }
+    }
+
     /// The batch's entries cannot be added up from these lines.
     pub fn set_unfit(&mut self) {
         self.unfit = true;
@@ -104,25 +115,34 @@ impl DocumentLines {
     where
         I: Iterator<Item = (&'a str, Decimal)>,
     {
-        let mut netted: Vec<HashMap<&'a str, Netted, FastHash>> = (0..slots.labels.len())
-            .map(|_| HashMap::default())
-            .collect();
+        // Each entry's accounts by index among the accounts met: a few a entry.
+        let mut netted: Vec<Vec<(u16, Netted)>> = vec![Vec::new(); slots.labels.len()];
+        let mut last: Option<(&str, u16)> = None;
         for (document, slot) in slots.of_document.iter().enumerate() {
             let Some(slot) = slot else { continue };
             for (account, amount) in amounts(document) {
-                netted[*slot as usize].entry(account).or_default().amount += amount;
+                let index = match last {
+                    Some((name, index)) if name == account => index,
+                    _ => {
+                        let index = (self.accounts.get_index_of(account))
+                            .and_then(|index| u16::try_from(index).ok())
+                            .expect("a document's accounts are its lines'");
+                        last = Some((account, index));
+                        index
+                    }
+                };
+                netted_for(&mut netted[*slot as usize], index).amount += amount;
             }
         }
-        let mut pairs = HashSet::new();
+        let mut seen = vec![false; self.accounts.len() * self.queries.len()];
         for line in &self.lines {
             let Some(slot) = slots.of_document[line.document as usize] else {
                 continue;
             };
-            let account = &self.accounts[usize::from(line.account)];
-            let netted = netted[slot as usize].entry(account).or_default();
+            let netted = netted_for(&mut netted[slot as usize], line.account);
             netted.source_rows += u64::from(line.source_rows);
             netted.add_query(&self.queries[usize::from(line.query)]);
-            pairs.insert((line.account, line.query));
+            seen[usize::from(line.account) * self.queries.len() + usize::from(line.query)] = true;
         }
         // Entries in label order, as the journal's lines grouped by label give them.
         let mut order: Vec<usize> = (0..slots.labels.len()).collect();
@@ -133,15 +153,18 @@ impl DocumentLines {
             .filter_map(|slot| {
                 let (date, source, comment) = labels[slot].take()?;
                 let accounts = std::mem::take(&mut netted[slot]);
-                let accounts = accounts.into_iter().map(|(a, n)| (a.to_string(), n));
+                let accounts = (accounts.into_iter())
+                    .map(|(account, n)| (self.accounts[usize::from(account)].to_string(), n));
                 netted_entry(date, source, comment, accounts)
             })
             .collect();
-        let mut pairs: AccountQueries = (pairs.into_iter())
-            .map(|(account, query)| {
+        let queries = self.queries.len();
+        let mut pairs: AccountQueries = (seen.iter().enumerate())
+            .filter(|(_, seen)| **seen)
+            .map(|(at, _)| {
                 (
-                    self.accounts[usize::from(account)].to_string(),
-                    Arc::clone(&self.queries[usize::from(query)]),
+                    self.accounts[at / queries].to_string(),
+                    Arc::clone(&self.queries[at % queries]),
                 )
             })
             .collect();
@@ -151,6 +174,18 @@ impl DocumentLines {
 }
 
 type Label = (NaiveDate, String, String);
+
+/// The netted line of account `account` among an entry's.
+fn netted_for(accounts: &mut Vec<(u16, Netted)>, account: u16) -> &mut Netted {
+    let at = match accounts.iter().position(|(a, _)| *a == account) {
+        Some(at) => at,
+        None => {
+            accounts.push((account, Netted::default()));
+            accounts.len() - 1
+        }
+    };
+    &mut accounts[at].1
+}
 
 /// Which entry each of a batch's documents goes to, each entry's label once.
 #[derive(Debug)]

@@ -87,15 +87,27 @@ impl<A: AsRef<str>> FromIterator<(A, Decimal)> for Amounts {
 
 /// Account names met so far, each kept once.
 #[derive(Debug, Default)]
-pub struct AccountNames(HashMap<String, AccountName, foldhash::fast::RandomState>);
+pub struct AccountNames {
+    names: HashMap<String, AccountName, foldhash::fast::RandomState>,
+    /// The last name given: a journal query's lines mostly name one account
+    /// after another, found again without a lookup.
+    last: Option<AccountName>,
+}
 
 impl AccountNames {
     fn get(&mut self, account: &str) -> AccountName {
-        if let Some(name) = self.0.get(account) {
-            return Arc::clone(name);
+        if let Some(last) = self.last.as_ref().filter(|last| last.as_str() == account) {
+            return Arc::clone(last);
         }
-        let name = Arc::new(account.to_string());
-        self.0.insert(account.to_string(), Arc::clone(&name));
+        let name = match self.names.get(account) {
+            Some(name) => Arc::clone(name),
+            None => {
+                let name = Arc::new(account.to_string());
+                self.names.insert(account.to_string(), Arc::clone(&name));
+                name
+            }
+        };
+        self.last = Some(Arc::clone(&name));
         name
     }
 }

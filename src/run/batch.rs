@@ -302,17 +302,22 @@ fn entry_slots(
     if !labeler.labels_each_row() {
         // A label depends on the date alone: made once per date.
         let mut by_date = std::collections::HashMap::new();
+        let mut last = None;
         for (index, doc) in documents.values().enumerate() {
             if !new[index] {
                 continue;
             }
-            let slot = match by_date.get(&doc.date) {
-                Some(slot) => *slot,
-                None => {
-                    let slot = slots.slot(labeler.for_date(doc.date)?)?;
-                    *by_date.entry(doc.date).or_insert(slot)
-                }
+            let slot = match last {
+                Some((date, slot)) if date == doc.date => slot,
+                _ => match by_date.get(&doc.date) {
+                    Some(slot) => *slot,
+                    None => {
+                        let slot = slots.slot(labeler.for_date(doc.date)?)?;
+                        *by_date.entry(doc.date).or_insert(slot)
+                    }
+                },
             };
+            last = Some((doc.date, slot));
             slots.put(index, slot);
         }
         return Some(slots);
