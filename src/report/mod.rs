@@ -9,6 +9,7 @@
 //! `labels` reads every piece of text from the message catalogue, in the
 //! run's language.
 
+mod formula;
 mod labels;
 mod plannit_pay;
 mod sheets;

@@ -6,9 +6,10 @@
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
+use super::formula::formula;
 use super::labels::Labels;
 use super::summary::write_headers;
-use super::table::{formula, to_f64, Formats, WrittenTable};
+use super::table::{to_f64, Formats, WrittenTable};
 use crate::reconcile::PlannitPayFigures;
 
 pub(super) fn write_plannit_pay(

@@ -9,9 +9,10 @@ use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, Worksheet, XlsxError,
 };
 
+use super::formula::{column_letter, formula};
 use super::labels::{Columns, Labels};
 use super::sheets::{file_name, DetailTables};
-use super::table::{self, formula, Formats};
+use super::table::Formats;
 use crate::load::columns::ReportKind;
 use crate::load::FileUse;
 use crate::outcome::RunReport;
@@ -291,7 +292,7 @@ pub(super) fn write_summary(
             (d + a.debits, c + a.credits)
         });
     for (col, value) in [(2u16, debits), (3, credits), (4, debits - credits)] {
-        let letter = table::column_letter(col as usize);
+        let letter = column_letter(col as usize);
         let expression = format!(
             "SUM({letter}{}:{letter}{})",
             first_account_row + 1,

@@ -9,6 +9,8 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError};
 
+use super::formula::{column_letter, formula, RowTemplate};
+
 /// Excel's last row is 1,048,576: a header and a totals row leave this many data rows.
 pub const EXCEL_MAX_DATA_ROWS: usize = 1_048_576 - 2;
 
@@ -160,19 +162,6 @@ pub fn quoted_sheet(name: &str) -> String {
     format!("'{}'", name.replace('\'', "''"))
 }
 
-/// Column letter(s) of a 0-based index.
-pub fn column_letter(index: usize) -> String {
-    let mut n = index + 1;
-    let mut letters = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    letters.reverse();
-    String::from_utf8(letters).expect("ASCII")
-}
-
 impl WrittenTable {
     fn index(&self, key: &str) -> usize {
         self.keys
@@ -232,64 +221,8 @@ pub fn to_f64(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(0.0)
 }
 
-/// A formula with its computed result stored beside it.
-pub fn formula(expression: &str, result: Decimal) -> Formula {
-    Formula::new(format!("={expression}")).set_result(result.normalize().to_string())
-}
-
 fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
-}
-
-/// A row formula's template split once per table: text, and the columns
-/// whose cell on the row stands for each `{key}`.
-struct RowTemplate {
-    parts: Vec<TemplatePart>,
-}
-
-enum TemplatePart {
-    Text(String),
-    /// A column letter: the cell of that column on the formula's row.
-    Column(String),
-}
-
-impl RowTemplate {
-    fn compile(template: &str, keys: &[&'static str], sheet: &str) -> RowTemplate {
-        let mut parts = Vec::new();
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            let close = open
-                + rest[open..]
-                    .find('}')
-                    .unwrap_or_else(|| panic!("{sheet}: unclosed '{{' in formula {template}"));
-            let key = &rest[open + 1..close];
-            let index = keys
-                .iter()
-                .position(|k| *k == key)
-                .unwrap_or_else(|| panic!("{sheet}: no column '{key}' for formula {template}"));
-            parts.push(TemplatePart::Text(rest[..open].to_string()));
-            parts.push(TemplatePart::Column(column_letter(index)));
-            rest = &rest[close + 1..];
-        }
-        parts.push(TemplatePart::Text(rest.to_string()));
-        RowTemplate { parts }
-    }
-
-    /// The formula on 0-based row `r` (cells are 1-based in formulas).
-    fn on_row(&self, r: u32) -> String {
-        let row = (r + 1).to_string();
-        let mut text = String::with_capacity(32);
-        for part in &self.parts {
-            match part {
-                TemplatePart::Text(t) => text.push_str(t),
-                TemplatePart::Column(letter) => {
-                    text.push_str(letter);
-                    text.push_str(&row);
-                }
-            }
-        }
-        text
-    }
 }
 
 /// Makes the workbook's constant-memory sheets for tables written on several
@@ -357,7 +290,8 @@ pub fn write_table(
     let count_columns: Vec<usize> = spec.count_columns.iter().map(|k| index(k)).collect();
     // Row formulas' templates, each split once: `{key}` → that column's cell.
     let mut templates: Vec<(&'static str, RowTemplate)> = Vec::new();
-    let mut expression = |template: &'static str, r: u32| {
+    let mut text = String::new();
+    let mut row_formula = |template: &'static str, r: u32, result: Decimal| {
         let at = match templates.iter().position(|(t, _)| *t == template) {
             Some(at) => at,
             None => {
@@ -365,7 +299,8 @@ pub fn write_table(
                 templates.len() - 1
             }
         };
-        templates[at].1.on_row(r)
+        templates[at].1.write_on_row(r, &mut text);
+        formula(&text, result)
     };
     let mut rows = rows.into_iter().peekable();
     let mut widths: Vec<usize> = spec
@@ -454,11 +389,11 @@ pub fn write_table(
                     }
                     Value::Date(None) => {}
                     Value::RowFormula { template, result } => {
-                        let formula = formula(&expression(template, r), *result);
+                        let formula = row_formula(template, r, *result);
                         write_formula(&mut sheet, r, c, formula, format)?
                     }
                     Value::CountFormula { template, result } => {
-                        let formula = formula(&expression(template, r), Decimal::from(*result));
+                        let formula = row_formula(template, r, Decimal::from(*result));
                         write_formula(&mut sheet, r, c, formula, format)?
                     }
                 }
@@ -542,24 +477,6 @@ fn write_formula(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn row_formulas_name_the_cells_of_their_row() {
-        let keys = ["total", "paid", "balance"];
-        let template = RowTemplate::compile("{total}-{paid}", &keys, "Factures");
-        assert_eq!(template.on_row(1), "A2-B2");
-        assert_eq!(template.on_row(41), "A42-B42");
-        let nested = RowTemplate::compile("ROUND({balance}*2,2)+{total}", &keys, "Factures");
-        assert_eq!(nested.on_row(9), "ROUND(C10*2,2)+A10");
-    }
-
-    #[test]
-    fn column_letters() {
-        assert_eq!(column_letter(0), "A");
-        assert_eq!(column_letter(25), "Z");
-        assert_eq!(column_letter(26), "AA");
-        assert_eq!(column_letter(27), "AB");
-    }
 
     #[test]
     fn formulas_span_every_part() {
