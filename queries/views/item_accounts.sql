@@ -10,6 +10,6 @@ SELECT DISTINCT
         WHEN a.default_revenue_account IS NOT NULL THEN 'defaulted'
         ELSE 'unmapped'
     END                                             AS mapping
-FROM sales AS s
+FROM (SELECT DISTINCT item_key FROM sales) AS s
 LEFT JOIN products AS p ON s.item_key = p.item_key
 CROSS JOIN accounts AS a

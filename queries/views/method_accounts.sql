@@ -10,6 +10,6 @@ SELECT DISTINCT
             THEN a.plannit_pay_clearing_account
         ELSE COALESCE(m.account, a.bank_account)
     END                                     AS account
-FROM payments AS p
+FROM (SELECT DISTINCT method_key FROM payments) AS p
 LEFT JOIN payment_methods AS m ON p.method_key = m.method_key
 CROSS JOIN accounts AS a
