@@ -48,7 +48,10 @@ impl DocumentLines {
     /// Keeps a line of the document at `document`; `None` when the line is
     /// not labelled as the per-document pass labelled its document's rows.
     pub fn keep(&mut self, document: Option<u32>, line: &JournalLineRef<'_>) {
-        let Some(document) = document.filter(|_| !self.unfit) else {
+        if self.unfit {
+            return;
+        }
+        let Some(document) = document else {
             self.set_unfit();
             return;
         };

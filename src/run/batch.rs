@@ -129,7 +129,7 @@ pub(super) fn journal(
         sales: &sales,
         payments: &payments,
         entries: &entries,
-        posting_accounts: &classified.posting_accounts,
+        posting_accounts: &classified.for_batch.posting_accounts,
         history: &classified.classification,
         adjusted: &adjusted,
         payouts: &payouts,
@@ -259,7 +259,7 @@ fn batch_entries(
     reports: &BatchReports<'_>,
     labeler: &EntryLabeler,
 ) -> Result<(Vec<JournalEntry>, AccountQueries), RunError> {
-    let lines = classified.document_lines.take();
+    let lines = classified.for_batch.lines.take();
     let slots = lines.as_ref().and_then(|_| {
         entry_slots(
             labeler,
@@ -270,7 +270,7 @@ fn batch_entries(
             reports,
         )
     });
-    let tables = classified.tables.take();
+    let tables = classified.for_batch.tables.take();
     let (Some(lines), Some(slots)) = (lines, slots) else {
         let tables = tables.expect("kept while the entries may need them");
         return entries_from_queries(plan, tables, keep, reports, labeler);

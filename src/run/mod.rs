@@ -160,9 +160,14 @@ struct Checked {
     documents: Documents,
     /// Each row's document, by its index in `documents`.
     document_rows: Arc<DocumentRows>,
+    for_batch: ForBatch,
+}
+
+/// What the check stage leaves for the batch's journal.
+struct ForBatch {
     /// Each line the per-document pass gave a document, when the batch's
     /// entries can be added up from them.
-    document_lines: Option<DocumentLines>,
+    lines: Option<DocumentLines>,
     /// The tables every row was checked with, while the batch's journal may
     /// need them (lines that cannot be added up).
     tables: Option<Vec<(&'static str, polars::prelude::DataFrame)>>,
@@ -260,9 +265,11 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
         findings,
         documents,
         document_rows,
-        document_lines,
-        tables: keep_tables.then_some(frames),
-        posting_accounts,
+        for_batch: ForBatch {
+            lines: document_lines,
+            tables: keep_tables.then_some(frames),
+            posting_accounts,
+        },
     })
 }
 
@@ -272,9 +279,7 @@ struct Classified {
     documents: Documents,
     document_rows: Arc<DocumentRows>,
     classification: Classification,
-    document_lines: Option<DocumentLines>,
-    tables: Option<Vec<(&'static str, polars::prelude::DataFrame)>>,
-    posting_accounts: PostingAccounts,
+    for_batch: ForBatch,
 }
 
 /// Stage 3: new, unchanged (skipped), changed (refused, or adjusted with
@@ -284,9 +289,7 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
         mut findings,
         documents,
         document_rows,
-        document_lines,
-        tables,
-        posting_accounts,
+        for_batch,
     } = checked;
     let classification = dedup::classify(&documents, &known.posted);
     for (doc, state) in &classification.changed {
@@ -353,9 +356,7 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
         document_rows,
         documents,
         classification,
-        document_lines,
-        tables,
-        posting_accounts,
+        for_batch,
     }
 }
 
