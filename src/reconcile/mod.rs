@@ -6,9 +6,6 @@
 //! plays in the controls, and the documents the export history already holds.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
-
-use indexmap::IndexMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -18,9 +15,11 @@ use crate::dedup::{self, Classification};
 use crate::history::{DocType, DocumentPosting, HistoryTables, PostedState};
 use crate::journal::{account_totals, JournalEntry};
 use crate::load::reports::{Payment, PayoutRow, SalesLine};
-use crate::tax::{expected_gst, expected_qst};
 use crate::text::folded_names;
 use crate::views::{ItemMapping, PostingAccounts};
+
+mod invoices;
+use invoices::invoice_figures;
 
 /// What the workbook shows beyond the input rows and the journal.
 #[derive(Debug, Clone, Default)]
@@ -294,89 +293,6 @@ fn plannit_pay(
         closing,
         waiting,
     })
-}
-
-/// One row per invoice, in order of first appearance.
-fn invoice_figures(sales: &[SalesLine], payments: &[Payment]) -> Vec<InvoiceFigures> {
-    let mut applied: HashMap<&str, Decimal, foldhash::fast::RandomState> = HashMap::default();
-    for payment in payments {
-        if !payment.invoice.is_empty() {
-            *applied.entry(payment.invoice.as_str()).or_default() += payment.received;
-        }
-    }
-    #[derive(Default)]
-    struct Sums {
-        date: Option<NaiveDate>,
-        customer: String,
-        amount: Decimal,
-        gst: Decimal,
-        qst: Decimal,
-        hst: Decimal,
-        total: Decimal,
-        gst_base: Decimal,
-        qst_base: Decimal,
-        lines: u64,
-    }
-    // In order of first appearance. An invoice's lines share its number
-    // (one `Arc`) and usually follow each other: found again without a lookup.
-    let mut invoices: IndexMap<&str, Sums, foldhash::fast::RandomState> = IndexMap::default();
-    let mut previous: Option<(&Arc<str>, usize)> = None;
-    for line in sales {
-        let index = match previous {
-            Some((invoice, index)) if Arc::ptr_eq(invoice, &line.invoice) => index,
-            _ => {
-                let entry = invoices.entry(&*line.invoice);
-                let index = entry.index();
-                entry.or_insert_with(|| Sums {
-                    date: line.date,
-                    customer: line.customer.to_string(),
-                    ..Sums::default()
-                });
-                index
-            }
-        };
-        previous = Some((&line.invoice, index));
-        let sums = &mut invoices[index];
-        sums.amount += line.amount;
-        sums.gst += line.gst;
-        sums.qst += line.qst;
-        sums.hst += line.hst;
-        sums.total += line.total;
-        // Expected tax is computed on the lines that carry that tax.
-        if !line.gst.is_zero() {
-            sums.gst_base += line.amount;
-        }
-        if !line.qst.is_zero() {
-            sums.qst_base += line.amount;
-        }
-        sums.lines += 1;
-    }
-    invoices
-        .into_iter()
-        .map(|(invoice, s)| {
-            let gst_expected = expected_gst(s.gst_base);
-            let qst_expected = expected_qst(s.qst_base);
-            let paid = applied.get(invoice).copied().unwrap_or_default();
-            InvoiceFigures {
-                invoice: invoice.to_string(),
-                adjusts_batch: None,
-                date: s.date,
-                customer: s.customer,
-                amount: s.amount,
-                gst: s.gst,
-                qst: s.qst,
-                hst: s.hst,
-                total: s.total,
-                gst_expected,
-                qst_expected,
-                gst_gap: s.gst - gst_expected,
-                qst_gap: s.qst - qst_expected,
-                paid,
-                balance: s.total - paid,
-                lines: s.lines,
-            }
-        })
-        .collect()
 }
 
 /// The differences posted for changed documents, as rows of the payments and
