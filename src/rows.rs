@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::load::columns::ReportKind;
-use crate::load::reports::RowOrigin;
+use crate::load::reports::{RowOrigin, RowPlace};
 use crate::load::{FileUse, InputFile};
 use crate::merge::MergedRow;
 
@@ -55,6 +55,9 @@ pub enum RowFate {
 pub struct RowAccounts {
     accounts: Vec<RowAccount>,
     index: BTreeMap<(Arc<str>, Option<Arc<str>>), usize>,
+    /// The last sheet looked up, by the place its rows share: a sheet's rows
+    /// come one after another.
+    last: Option<(Arc<RowPlace>, Option<usize>)>,
 }
 
 impl RowAccounts {
@@ -93,10 +96,16 @@ impl RowAccounts {
     }
 
     fn account(&mut self, origin: &RowOrigin) -> Option<&mut RowAccount> {
-        let index = *self
-            .index
-            .get(&(origin.file().clone(), origin.sheet().clone()))?;
-        self.accounts.get_mut(index)
+        let index = match &self.last {
+            Some((place, index)) if Arc::ptr_eq(place, origin.place()) => *index,
+            _ => {
+                let key = (origin.file().clone(), origin.sheet().clone());
+                let index = self.index.get(&key).copied();
+                self.last = Some((Arc::clone(origin.place()), index));
+                index
+            }
+        };
+        self.accounts.get_mut(index?)
     }
 
     pub fn add_duplicates(&mut self, merged: &[MergedRow]) {

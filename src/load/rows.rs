@@ -34,6 +34,11 @@ impl RowOrigin {
         RowOrigin { place, row }
     }
 
+    /// The file and sheet, shared by the rows read there.
+    pub fn place(&self) -> &Arc<RowPlace> {
+        &self.place
+    }
+
     pub fn file(&self) -> &Arc<str> {
         &self.place.file
     }
