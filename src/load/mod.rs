@@ -182,22 +182,14 @@ pub fn load_inbox(
     }
 
     // Every candidate's bytes first: identical files are read once.
-    let contents: Vec<(PathBuf, String, Result<Vec<u8>, sheet::ReadError>)> = candidates
+    let contents: Vec<ReadCandidate> = candidates
         .into_iter()
         .map(|(path, name)| {
             let bytes = sheet::read_limited(&path, &options.limits);
             (path, name, bytes)
         })
         .collect();
-    let digests: Vec<Option<String>> = contents
-        .iter()
-        .map(|(_, _, bytes)| {
-            bytes
-                .as_ref()
-                .ok()
-                .map(|b| format!("{:x}", Sha256::digest(b)))
-        })
-        .collect();
+    let (digests, mut parsed) = digests_and_sheets(&contents, &options.limits);
     let names: Vec<String> = contents.iter().map(|(_, name, _)| name.clone()).collect();
     // Of identical files, the one read: the shortest name (a browser's second
     // download adds " (1)"), then the first in name order.
@@ -246,11 +238,93 @@ pub fn load_inbox(
                     uses: vec![FileUse::Failed],
                 }
             }
-            Ok(bytes) => load_file(&path, name, bytes, sha256, options, &mut loaded),
+            Ok(bytes) => {
+                let file = ReadFile {
+                    path: &path,
+                    size: bytes.len() as u64,
+                    looks_binary: looks_binary(&bytes),
+                };
+                let sheets = (parsed[index].take())
+                    .unwrap_or_else(|| sheet::parse_sheets(&bytes, &path, &options.limits));
+                drop(bytes);
+                load_file(file, name, sheets, sha256, options, &mut loaded)
+            }
         };
         loaded.files.push(file);
     }
     Ok(loaded)
+}
+
+/// A candidate file's path, name and bytes (or why they could not be read).
+type ReadCandidate = (PathBuf, String, Result<Vec<u8>, sheet::ReadError>);
+
+/// A file's sheets, parsed or not, where an identical file is read instead.
+type ParsedSheets = Option<Result<Vec<sheet::RawSheet>, sheet::ReadError>>;
+
+/// Each file's SHA-256 and, for a file no other has the size of (it cannot
+/// be identical to one), its sheets: the files are hashed and parsed at once,
+/// a task per core, the largest first.
+fn digests_and_sheets(
+    contents: &[ReadCandidate],
+    limits: &Limits,
+) -> (Vec<Option<String>>, Vec<ParsedSheets>) {
+    use rayon::prelude::*;
+    enum Task {
+        Digest(usize),
+        Parse(usize),
+    }
+    enum Done {
+        Digest(usize, String),
+        Parse(usize, Result<Vec<sheet::RawSheet>, sheet::ReadError>),
+    }
+    let readable: Vec<(usize, &[u8])> = (contents.iter().enumerate())
+        .filter_map(|(index, (_, _, bytes))| Some((index, bytes.as_deref().ok()?)))
+        .collect();
+    let mut by_size = readable.clone();
+    by_size.sort_by_key(|(_, bytes)| std::cmp::Reverse(bytes.len()));
+    let size_shared = |len: usize| {
+        readable
+            .iter()
+            .filter(|(_, bytes)| bytes.len() == len)
+            .count()
+            > 1
+    };
+    let tasks: Vec<Task> = (by_size.iter())
+        .flat_map(|&(index, bytes)| {
+            let parse = (!size_shared(bytes.len())).then_some(Task::Parse(index));
+            parse.into_iter().chain([Task::Digest(index)])
+        })
+        .collect();
+    let bytes_of = |index: usize| contents[index].2.as_deref().unwrap_or_default();
+    let done: Vec<Done> = (tasks.into_par_iter())
+        .with_max_len(1)
+        .map(|task| match task {
+            Task::Digest(index) => {
+                Done::Digest(index, format!("{:x}", Sha256::digest(bytes_of(index))))
+            }
+            Task::Parse(index) => {
+                let path = &contents[index].0;
+                Done::Parse(index, sheet::parse_sheets(bytes_of(index), path, limits))
+            }
+        })
+        .collect();
+    let mut digests = vec![None; contents.len()];
+    let mut sheets: Vec<ParsedSheets> = (0..contents.len()).map(|_| None).collect();
+    for result in done {
+        match result {
+            Done::Digest(index, digest) => digests[index] = Some(digest),
+            Done::Parse(index, parsed) => sheets[index] = Some(parsed),
+        }
+    }
+    (digests, sheets)
+}
+
+/// What the loader knows of a file's bytes once its sheets are parsed.
+struct ReadFile<'p> {
+    path: &'p Path,
+    size: u64,
+    /// Whether its bytes look like no text (for a CSV file's message).
+    looks_binary: bool,
 }
 
 /// A symbolic link (or Windows junction) whose target is not inside the inbox.
@@ -268,13 +342,14 @@ fn escapes_inbox(path: &Path, inbox: &Path) -> bool {
 }
 
 fn load_file(
-    path: &Path,
+    file: ReadFile<'_>,
     name: String,
-    bytes: Vec<u8>,
+    sheets: Result<Vec<sheet::RawSheet>, sheet::ReadError>,
     sha256: String,
     options: &LoadOptions,
     loaded: &mut LoadedInputs,
 ) -> InputFile {
+    let path = file.path;
     let file_location = || Location {
         file: Some(name.clone()),
         ..Location::default()
@@ -282,15 +357,15 @@ fn load_file(
     let mut input = InputFile {
         path: path.to_path_buf(),
         name: name.clone(),
-        size: bytes.len() as u64,
+        size: file.size,
         sha256,
         uses: Vec::new(),
     };
     let is_csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"));
-    let looks_binary = is_csv && looks_binary(&bytes);
-    let sheets = match sheet::parse_sheets(bytes, path, &options.limits) {
+    let looks_binary = is_csv && file.looks_binary;
+    let sheets = match sheets {
         Ok(sheets) => sheets,
         Err(e) => {
             let (message, fix) = if looks_binary {

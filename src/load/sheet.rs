@@ -192,7 +192,7 @@ fn extension(path: &Path) -> String {
 
 /// Reads every sheet of a file, within the limits.
 pub fn read_sheets(path: &Path, limits: &Limits) -> Result<Vec<RawSheet>, ReadError> {
-    parse_sheets(read_limited(path, limits)?, path, limits)
+    parse_sheets(&read_limited(path, limits)?, path, limits)
 }
 
 /// Reads a file's bytes, refusing one larger than `max_file_mb` before reading it.
@@ -213,7 +213,7 @@ pub fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> 
 
 /// Parses the bytes of a file; `path` tells the format by its extension.
 pub fn parse_sheets(
-    bytes: Vec<u8>,
+    bytes: &[u8],
     path: &Path,
     limits: &Limits,
 ) -> Result<Vec<RawSheet>, ReadError> {
@@ -221,7 +221,7 @@ pub fn parse_sheets(
         return Err(ReadError::EmptyFile);
     }
     let sheets = match extension(path).as_str() {
-        "csv" | "txt" => vec![read_csv(&bytes, limits)?],
+        "csv" | "txt" => vec![read_csv(bytes, limits)?],
         _ => read_workbook(bytes, limits)?,
     };
     Ok(sheets)
@@ -273,8 +273,8 @@ fn check_sheet_size(
     Ok(())
 }
 
-fn read_workbook(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<RawSheet>, ReadError> {
-    check_archive_size(&bytes, limits)?;
+fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Vec<RawSheet>, ReadError> {
+    check_archive_size(bytes, limits)?;
     let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| ReadError::Workbook(e.to_string()))?;
     let is_1904 = match &workbook {

@@ -55,6 +55,35 @@ fn identical_copies_in_one_drop_are_read_once() {
     }
 }
 
+/// Files of one size are hashed before they are read (only identical bytes
+/// make a copy); a file whose size no other has is read at once.
+#[test]
+fn files_of_one_size_are_each_read_unless_their_bytes_are_the_same() {
+    let case = standard_case();
+    let other = FIRST_DAYS_PAYMENTS_CSV.replace("R-1,", "R-9,");
+    assert_eq!(other.len(), FIRST_DAYS_PAYMENTS_CSV.len());
+    std::fs::write(case.file("paiement-a.csv"), FIRST_DAYS_PAYMENTS_CSV).unwrap();
+    std::fs::write(case.file("paiement-b.csv"), &other).unwrap();
+    std::fs::write(case.file("paiement-c.csv"), &other).unwrap();
+    let outcome = case.run(&[]);
+    outcome.assert_success();
+    assert!(
+        (outcome.stdout).contains("paiement-c.csv: identical to paiement-b.csv — not read"),
+        "{}",
+        outcome.stdout
+    );
+    let accounts = rows_read(&workbook_path(&case));
+    let row = |file: &str| {
+        let found = accounts.iter().find(|(name, _)| name == file);
+        found.unwrap_or_else(|| panic!("{file} in {accounts:?}")).1
+    };
+    // R-1 is also in the standard payments (merged there); R-9 is new.
+    assert_eq!(row("paiement-a.csv")[1], 1.0, "{accounts:?}");
+    assert_eq!(row("paiements.csv")[3], 1.0, "{accounts:?}");
+    assert_eq!(row("paiement-b.csv")[1], 1.0, "{accounts:?}");
+    assert!(accounts.iter().all(|(name, _)| name != "paiement-c.csv"));
+}
+
 #[test]
 fn overlapping_exports_are_merged_by_document() {
     let case = Case::new(CONFIG);
