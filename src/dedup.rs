@@ -12,7 +12,7 @@ use indexmap::IndexMap;
 use chrono::NaiveDate;
 
 use crate::document_lines::DocumentLines;
-use crate::history::{AccountNames, Amounts, DocType, DocumentPosting, PostedState};
+use crate::history::{AccountName, Amounts, DocType, DocumentPosting, PostedState};
 use crate::journal::{
     document_index, invoice_key, payment_key, payout_key, DocumentRows, EntryLine, JournalEntry,
     JournalLineRef, LineSink,
@@ -23,8 +23,9 @@ use crate::tr;
 /// The documents of a batch by key.
 pub type Documents = IndexMap<Arc<str>, DocumentPosting, foldhash::fast::RandomState>;
 
-/// Documents of the inputs, with no amounts yet ([`DocumentPass`] fills them from
-/// the journal queries run with one entry per document), and each row's document.
+/// Documents of the inputs, with no amounts yet ([`DocumentPass`] keeps the
+/// lines of the journal queries run with one entry per document, [`finish`]
+/// adds them to their documents), and each row's document.
 pub fn documents_of(
     sales: &[SalesLine],
     payments: &[Payment],
@@ -97,36 +98,44 @@ pub fn documents_of(
     (documents, rows)
 }
 
-/// The per-document pass's journal lines, summed into their documents.
+/// The per-document pass: each journal line kept with its document, whose
+/// amounts are added up once every line is in ([`finish`]).
 pub struct DocumentPass<'d> {
-    pub documents: &'d mut Documents,
-    pub accounts: AccountNames,
-    /// Each line, for the batch's entries.
+    documents: &'d Documents,
+    /// Each document's date by index, which every line is compared with: a
+    /// compact copy rather than a look into the document, in no order.
+    dates: Vec<NaiveDate>,
+    /// Each line, for the documents' amounts and the batch's entries.
     pub lines: DocumentLines,
 }
 
+impl<'d> DocumentPass<'d> {
+    pub fn new(documents: &'d Documents) -> DocumentPass<'d> {
+        DocumentPass {
+            documents,
+            dates: documents.values().map(|doc| doc.date).collect(),
+            lines: DocumentLines::default(),
+        }
+    }
+}
+
 impl LineSink for DocumentPass<'_> {
-    /// Adds a journal line to its document (a line whose source names none,
+    /// Keeps a journal line for its document (a line whose source names none,
     /// from a row without a date, is left out: that row is an error already).
     fn line(&mut self, line: JournalLineRef<'_>) {
-        let index = document_index(&line.source);
-        let doc = match index {
-            Some(index) => self.documents.get_index_mut(index).map(|(_, doc)| doc),
-            None => self.documents.get_mut(line.source.as_ref()),
+        let (index, named_by_index) = match document_index(&line.source) {
+            Some(index) => (Some(index), true),
+            None => (self.documents.get_index_of(line.source.as_ref()), false),
         };
-        let Some(doc) = doc else {
+        let Some((index, &date)) = index.and_then(|i| Some((i, self.dates.get(i)?))) else {
             self.lines.set_unfit();
             return;
         };
-        doc.amounts
-            .add_named(&line.account, line.amount, &mut self.accounts);
         // Labelled as this pass labels its document's rows: it adds up into
         // the batch's entries.
-        let labelled = line.comment.is_empty() && line.date == doc.date;
-        let index = index
-            .filter(|_| labelled)
-            .and_then(|i| u32::try_from(i).ok());
-        self.lines.keep(index, &line);
+        let labelled = named_by_index && line.comment.is_empty() && line.date == date;
+        let document = u32::try_from(index).expect("fewer documents than 4 billion");
+        self.lines.keep(document, labelled, &line);
     }
 
     /// The document's key, as messages name it.
@@ -138,11 +147,26 @@ impl LineSink for DocumentPass<'_> {
     }
 }
 
-/// Once every line is in: zero amounts dropped, cents kept.
-pub fn finish(documents: &mut Documents) {
-    for doc in documents.values_mut() {
+/// Once every line is in: each document's amounts added up from its lines,
+/// the documents shared out between the cores; zero amounts dropped, cents
+/// kept.
+pub fn finish(documents: &mut Documents, lines: &mut DocumentLines) {
+    use rayon::prelude::*;
+    // Each account's name held once, whatever number of documents name it.
+    let names: Vec<AccountName> = (lines.account_names())
+        .map(|name| Arc::new(name.to_string()))
+        .collect();
+    let by_document = lines.by_document(documents.len());
+    let lines_read: &DocumentLines = lines;
+    (documents.par_values_mut().enumerate()).for_each(|(index, doc)| {
+        let amounts = lines_read.amounts_of(&by_document, index);
+        doc.amounts.reserve(amounts.size_hint().0);
+        for (account, amount) in amounts {
+            doc.amounts.add_shared(&names[account], amount);
+        }
         doc.amounts.settle();
-    }
+    });
+    lines.amounts_added();
 }
 
 /// A document of the history not in this batch although its date is in range.

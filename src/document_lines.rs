@@ -1,7 +1,11 @@
 //! What the per-document pass gave each document, line by line, kept
-//! compactly (12 bytes a line) so that a batch's entries are added up from
-//! its new documents: the journal queries run once a run, not once to learn
-//! what each document posts and again for the batch's entries.
+//! compactly (16 bytes a line, and its amount until the documents have
+//! theirs) so that a batch's entries are added up from its new documents: the
+//! journal queries run once a run, not once to learn what each document posts
+//! and again for the batch's entries. Each document's amounts are added up
+//! from its lines once the pass is over, the documents one after another
+//! rather than a line's document looked up as the queries' output comes (in
+//! no order: a cache miss or two a line).
 //!
 //! Adding up gives the entries that running the queries over the batch's rows
 //! gives when the queries do as `queries/README.md` asks: the entry columns
@@ -25,36 +29,42 @@ type FastHash = foldhash::fast::RandomState;
 /// where an account comes from in messages.
 pub type AccountQueries = Vec<(String, Arc<str>)>;
 
-/// One line of the per-document pass; its amount is in its document's net
-/// amounts already.
+/// One line of the per-document pass (its amount is kept beside it until the
+/// documents have theirs).
 #[derive(Debug, Clone, Copy)]
 struct Kept {
     document: u32,
-    account: u16,
+    account: u32,
     query: u16,
     source_rows: u32,
 }
 
-/// The per-document pass's lines, if every one can be added up into entries.
+/// The per-document pass's lines: each document's amounts are added up from
+/// them once the pass is over, and the batch's entries too if every line can
+/// be added up into them.
 #[derive(Debug, Default)]
 pub struct DocumentLines {
     lines: Vec<Kept>,
+    /// Each line's amount, until [`DocumentLines::amounts_added`].
+    amounts: Vec<Decimal>,
     accounts: IndexSet<Box<str>, FastHash>,
     queries: Vec<Arc<str>>,
     unfit: bool,
 }
 
+/// Where each document's lines are among the lines: a document's lines are
+/// `order[starts[d]..starts[d + 1]]`, in the order the pass met them.
+#[derive(Debug)]
+pub struct LinesByDocument {
+    starts: Vec<u32>,
+    order: Vec<u32>,
+}
+
 impl DocumentLines {
-    /// Keeps a line of the document at `document`; `None` when the line is
-    /// not labelled as the per-document pass labelled its document's rows.
-    pub fn keep(&mut self, document: Option<u32>, line: &JournalLineRef<'_>) {
-        if self.unfit {
-            return;
-        }
-        let Some(document) = document else {
-            self.set_unfit();
-            return;
-        };
+    /// Keeps a line of the document at `document`; `labelled`: the line is
+    /// labelled as the per-document pass labelled its document's rows (else
+    /// the batch's entries cannot be added up from the lines).
+    pub fn keep(&mut self, document: u32, labelled: bool, line: &JournalLineRef<'_>) {
         let account = self.account_index(&line.account);
         // Lines come query by query: the last query is nearly always the one.
         let query = match (self.queries.iter())
@@ -66,26 +76,30 @@ impl DocumentLines {
                 self.queries.len() - 1
             }
         };
-        match (
-            u16::try_from(account),
-            u16::try_from(query),
-            u32::try_from(line.source_rows),
-        ) {
-            (Ok(account), Ok(query), Ok(source_rows)) => self.lines.push(Kept {
-                document,
-                account,
-                query,
-                source_rows,
-            }),
-            _ => self.set_unfit(),
+        let (query, source_rows) = match (u16::try_from(query), u32::try_from(line.source_rows)) {
+            (Ok(query), Ok(source_rows)) => (query, source_rows),
+            _ => {
+                self.unfit = true;
+                (u16::MAX, u32::MAX)
+            }
+        };
+        if !labelled {
+            self.unfit = true;
         }
+        self.lines.push(Kept {
+            document,
+            account: u32::try_from(account).expect("fewer accounts than lines"),
+            query,
+            source_rows,
+        });
+        self.amounts.push(line.amount);
     }
 
     /// The index of `account` among the accounts met, a new one's next.
     fn account_index(&mut self, account: &str) -> usize {
         // A query's lines mostly name one account after another.
         if let Some(last) = self.lines.last() {
-            let index = usize::from(last.account);
+            let index = last.account as usize;
             if *self.accounts[index] == *account {
                 return index;
             }
@@ -99,7 +113,57 @@ impl DocumentLines {
     /// The batch's entries cannot be added up from these lines.
     pub fn set_unfit(&mut self) {
         self.unfit = true;
-        self.lines = Vec::new();
+    }
+
+    /// The accounts the lines name, by index.
+    pub fn account_names(&self) -> impl Iterator<Item = &str> + '_ {
+        self.accounts.iter().map(|name| &**name)
+    }
+
+    /// Each of the `documents` documents' lines (a counting sort of the lines
+    /// by document: two passes, and each document's lines in order).
+    pub fn by_document(&self, documents: usize) -> LinesByDocument {
+        let position = |at: usize| u32::try_from(at).expect("fewer lines than 4 billion");
+        let mut starts = vec![0u32; documents + 1];
+        for line in &self.lines {
+            starts[line.document as usize + 1] += 1;
+        }
+        for document in 1..=documents {
+            starts[document] += starts[document - 1];
+        }
+        let mut next = starts.clone();
+        let mut order = vec![0u32; self.lines.len()];
+        for (at, line) in self.lines.iter().enumerate() {
+            let slot = &mut next[line.document as usize];
+            order[*slot as usize] = position(at);
+            *slot += 1;
+        }
+        LinesByDocument { starts, order }
+    }
+
+    /// The lines of the document at `document`: (account index, amount).
+    pub fn amounts_of<'a>(
+        &'a self,
+        by_document: &'a LinesByDocument,
+        document: usize,
+    ) -> impl Iterator<Item = (usize, Decimal)> + 'a {
+        let (from, to) = (
+            by_document.starts[document],
+            by_document.starts[document + 1],
+        );
+        (by_document.order[from as usize..to as usize].iter()).map(|&at| {
+            let at = at as usize;
+            (self.lines[at].account as usize, self.amounts[at])
+        })
+    }
+
+    /// The documents have their amounts: the lines' are dropped, and the
+    /// lines themselves when the batch's entries cannot be added up from them.
+    pub fn amounts_added(&mut self) {
+        self.amounts = Vec::new();
+        if self.unfit {
+            self.lines = Vec::new();
+        }
     }
 
     /// The lines, if the batch's entries can be added up from them.
@@ -119,8 +183,8 @@ impl DocumentLines {
         I: Iterator<Item = (&'a str, Decimal)>,
     {
         // Each entry's accounts by index among the accounts met: a few a entry.
-        let mut netted: Vec<Vec<(u16, Netted)>> = vec![Vec::new(); slots.labels.len()];
-        let mut last: Option<(&str, u16)> = None;
+        let mut netted: Vec<Vec<(u32, Netted)>> = vec![Vec::new(); slots.labels.len()];
+        let mut last: Option<(&str, u32)> = None;
         for (document, slot) in slots.of_document.iter().enumerate() {
             let Some(slot) = slot else { continue };
             for (account, amount) in amounts(document) {
@@ -128,7 +192,7 @@ impl DocumentLines {
                     Some((name, index)) if name == account => index,
                     _ => {
                         let index = (self.accounts.get_index_of(account))
-                            .and_then(|index| u16::try_from(index).ok())
+                            .and_then(|index| u32::try_from(index).ok())
                             .expect("a document's accounts are its lines'");
                         last = Some((account, index));
                         index
@@ -145,7 +209,7 @@ impl DocumentLines {
             let netted = netted_for(&mut netted[slot as usize], line.account);
             netted.source_rows += u64::from(line.source_rows);
             netted.add_query(&self.queries[usize::from(line.query)]);
-            seen[usize::from(line.account) * self.queries.len() + usize::from(line.query)] = true;
+            seen[line.account as usize * self.queries.len() + usize::from(line.query)] = true;
         }
         // Entries in label order, as the journal's lines grouped by label give them.
         let mut order: Vec<usize> = (0..slots.labels.len()).collect();
@@ -157,7 +221,7 @@ impl DocumentLines {
                 let (date, source, comment) = labels[slot].take()?;
                 let accounts = std::mem::take(&mut netted[slot]);
                 let accounts = (accounts.into_iter())
-                    .map(|(account, n)| (self.accounts[usize::from(account)].to_string(), n));
+                    .map(|(account, n)| (self.accounts[account as usize].to_string(), n));
                 netted_entry(date, source, comment, accounts)
             })
             .collect();
@@ -179,7 +243,7 @@ impl DocumentLines {
 type Label = (NaiveDate, String, String);
 
 /// The netted line of account `account` among an entry's.
-fn netted_for(accounts: &mut Vec<(u16, Netted)>, account: u16) -> &mut Netted {
+fn netted_for(accounts: &mut Vec<(u32, Netted)>, account: u32) -> &mut Netted {
     let at = match accounts.iter().position(|(a, _)| *a == account) {
         Some(at) => at,
         None => {
@@ -258,13 +322,13 @@ mod tests {
         let revenue: Arc<str> = "20_invoices_revenue.sql".into();
         let receivable: Arc<str> = "10_invoices_receivable.sql".into();
         let mut lines = DocumentLines::default();
-        lines.keep(Some(0), &line(&receivable, "1200", 2));
-        lines.keep(Some(1), &line(&receivable, "1200", 1));
-        lines.keep(Some(2), &line(&receivable, "1200", 1));
-        lines.keep(Some(0), &line(&revenue, "4000", 2));
-        lines.keep(Some(1), &line(&revenue, "4000", 1));
+        lines.keep(0, true, &line(&receivable, "1200", 2));
+        lines.keep(1, true, &line(&receivable, "1200", 1));
+        lines.keep(2, true, &line(&receivable, "1200", 1));
+        lines.keep(0, true, &line(&revenue, "4000", 2));
+        lines.keep(1, true, &line(&revenue, "4000", 1));
         // Its amount nets to nothing, its row still counts.
-        lines.keep(Some(2), &line(&revenue, "4010", 1));
+        lines.keep(2, true, &line(&revenue, "4010", 1));
         let lines = lines.fit().expect("every line labelled");
         let amounts: [Vec<(&str, Decimal)>; 4] = [
             vec![
@@ -326,12 +390,56 @@ mod tests {
     fn a_line_labelled_otherwise_makes_the_lines_unfit() {
         let query: Arc<str> = "40_payments_bank.sql".into();
         let mut lines = DocumentLines::default();
-        lines.keep(Some(0), &line(&query, "1060", 1));
-        lines.keep(None, &line(&query, "1060", 1));
-        lines.keep(Some(1), &line(&query, "1060", 1));
+        lines.keep(0, true, &line(&query, "1060", 1));
+        lines.keep(1, false, &line(&query, "1060", 1));
+        lines.keep(1, true, &line(&query, "1060", 1));
         assert!(lines.fit().is_none());
         let mut too_many = DocumentLines::default();
-        too_many.keep(Some(0), &line(&query, "1060", u64::from(u32::MAX) + 1));
+        too_many.keep(0, true, &line(&query, "1060", u64::from(u32::MAX) + 1));
         assert!(too_many.fit().is_none());
+    }
+
+    /// Each document gets its own lines, in the order they came, whatever
+    /// order the documents came in; fit or not, the amounts are all there.
+    #[test]
+    fn each_document_finds_its_lines_in_order() {
+        let query: Arc<str> = "30_invoices_taxes.sql".into();
+        let with_amount = |account, cents| JournalLineRef {
+            amount: Decimal::new(cents, 2),
+            ..line(&query, account, 1)
+        };
+        let mut lines = DocumentLines::default();
+        let kept = [
+            (3, "2310", 1),
+            (0, "2310", 2),
+            (3, "2315", 3),
+            (1, "2310", 4),
+            (3, "2310", 5),
+        ];
+        for (document, account, cents) in kept {
+            lines.keep(document, document != 1, &with_amount(account, cents));
+        }
+        let by_document = lines.by_document(5);
+        let of = |document| -> Vec<(&str, i64)> {
+            let names: Vec<&str> = lines.account_names().collect();
+            (lines.amounts_of(&by_document, document))
+                .map(|(account, amount)| {
+                    (
+                        names[account],
+                        (amount * Decimal::ONE_HUNDRED).try_into().unwrap(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(of(0), [("2310", 2)]);
+        assert_eq!(of(1), [("2310", 4)]);
+        assert_eq!(of(2), []);
+        assert_eq!(of(3), [("2310", 1), ("2315", 3), ("2310", 5)]);
+        assert_eq!(of(4), []);
+        lines.amounts_added();
+        assert!(
+            lines.fit().is_none(),
+            "document 1's line is labelled otherwise"
+        );
     }
 }

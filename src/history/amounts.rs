@@ -2,14 +2,13 @@
 //! whose account names are shared between documents. A batch holds a million
 //! of them; a map per document cost several times the amounts themselves.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
 /// An account name shared between documents, behind a thin pointer: an
 /// amount takes 24 bytes with it instead of 32.
-type AccountName = Arc<String>;
+pub type AccountName = Arc<String>;
 
 /// Net amount per account, sorted by account, as the history stores it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -25,9 +24,14 @@ impl Amounts {
         self.add_with(account, amount, || Arc::new(account.to_string()));
     }
 
-    /// Adds `amount` to `account`; a new account's name is shared from `names`.
-    pub fn add_named(&mut self, account: &str, amount: Decimal, names: &mut AccountNames) {
-        self.add_with(account, amount, || names.get(account));
+    /// Adds `amount` to `account`, whose name is shared with other documents'.
+    pub fn add_shared(&mut self, account: &AccountName, amount: Decimal) {
+        self.add_with(account, amount, || Arc::clone(account));
+    }
+
+    /// Room for `accounts` more accounts.
+    pub fn reserve(&mut self, accounts: usize) {
+        self.0.reserve_exact(accounts);
     }
 
     fn add_with(&mut self, account: &str, amount: Decimal, name: impl FnOnce() -> AccountName) {
@@ -85,44 +89,17 @@ impl<A: AsRef<str>> FromIterator<(A, Decimal)> for Amounts {
     }
 }
 
-/// Account names met so far, each kept once.
-#[derive(Debug, Default)]
-pub struct AccountNames {
-    names: HashMap<String, AccountName, foldhash::fast::RandomState>,
-    /// The last name given: a journal query's lines mostly name one account
-    /// after another, found again without a lookup.
-    last: Option<AccountName>,
-}
-
-impl AccountNames {
-    fn get(&mut self, account: &str) -> AccountName {
-        if let Some(last) = self.last.as_ref().filter(|last| last.as_str() == account) {
-            return Arc::clone(last);
-        }
-        let name = match self.names.get(account) {
-            Some(name) => Arc::clone(name),
-            None => {
-                let name = Arc::new(account.to_string());
-                self.names.insert(account.to_string(), Arc::clone(&name));
-                name
-            }
-        };
-        self.last = Some(Arc::clone(&name));
-        name
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn amounts_stay_sorted_and_add_up_per_account() {
-        let mut names = AccountNames::default();
+        let (revenue, receivable) = (Arc::new("4001".to_string()), Arc::new("1210".to_string()));
         let mut amounts = Amounts::new();
-        amounts.add_named("4001", Decimal::new(-10000, 2), &mut names);
-        amounts.add_named("1210", Decimal::new(11498, 2), &mut names);
-        amounts.add_named("4001", Decimal::new(-500, 2), &mut names);
+        amounts.add_shared(&revenue, Decimal::new(-10000, 2));
+        amounts.add_shared(&receivable, Decimal::new(11498, 2));
+        amounts.add_shared(&revenue, Decimal::new(-500, 2));
         amounts.add_text("2420", Decimal::ZERO);
         amounts.settle();
         let listed: Vec<(&str, Decimal)> = amounts.iter().collect();
@@ -144,7 +121,7 @@ mod tests {
         assert_eq!(amounts, same);
         // Each account name is held once, however many documents use it.
         let mut other = Amounts::new();
-        other.add_named("4001", Decimal::ONE, &mut names);
+        other.add_shared(&revenue, Decimal::ONE);
         assert!(Arc::ptr_eq(&other.0[0].0, &amounts.0[1].0));
     }
 }

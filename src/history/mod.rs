@@ -24,7 +24,7 @@ mod error;
 mod kinds;
 mod locked;
 
-pub use amounts::{AccountNames, Amounts};
+pub use amounts::{AccountName, Amounts};
 pub use error::HistoryError;
 pub use kinds::{DocType, Posting};
 pub use locked::Locked;

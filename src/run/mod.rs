@@ -211,11 +211,7 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     crate::timings::mark("tables built");
     let both_started = std::time::Instant::now();
     let mut findings = std::mem::take(&mut inputs.findings);
-    let mut pass = dedup::DocumentPass {
-        documents: &mut documents,
-        accounts: crate::history::AccountNames::default(),
-        lines: DocumentLines::default(),
-    };
+    let mut pass = dedup::DocumentPass::new(&documents);
     // The checks read the same tables as the journal and write nothing it
     // reads: they run on a second core meanwhile (each query's planning is
     // single-threaded, most of a small inbox's time).
@@ -233,6 +229,7 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
         (found, unusable)
     });
     let mut lines = pass.lines;
+    dedup::finish(&mut documents, &mut lines);
     findings.extend(check_findings?);
     let unusable = unusable?;
     let undated_rows = [
@@ -254,7 +251,6 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     let keep_tables = document_lines.is_none()
         || plan.config.sage.granularity == crate::config::Granularity::Document
         || cfg!(debug_assertions);
-    dedup::finish(&mut documents);
     crate::timings::mark("checks and per-document journal");
     // Lines without account or date follow from an error already reported
     // (unmapped item, undated invoice); they are news only when nothing else is.
