@@ -100,6 +100,8 @@ pub(super) fn publish(
         });
         let inserted = locked.insert(&record);
         crate::timings::span("(history rows inserted)", started);
+        // Freed while the workbook is finished (its zip takes one core).
+        drop(record);
         let written = writer
             .join()
             .unwrap_or_else(|_| {
