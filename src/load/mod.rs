@@ -258,6 +258,10 @@ pub fn load_inbox(
 /// A candidate file's path, name and bytes (or why they could not be read).
 type ReadCandidate = (PathBuf, String, Result<Vec<u8>, sheet::ReadError>);
 
+/// From this many bytes in the inbox, its files are hashed and parsed on
+/// every core.
+const PARALLEL_FROM_BYTES: usize = 1 << 20;
+
 /// A file's sheets, parsed or not, where an identical file is read instead.
 type ParsedSheets = Option<Result<Vec<sheet::RawSheet>, sheet::ReadError>>;
 
@@ -296,18 +300,22 @@ fn digests_and_sheets(
         })
         .collect();
     let bytes_of = |index: usize| contents[index].2.as_deref().unwrap_or_default();
-    let done: Vec<Done> = (tasks.into_par_iter())
-        .with_max_len(1)
-        .map(|task| match task {
-            Task::Digest(index) => {
-                Done::Digest(index, format!("{:x}", Sha256::digest(bytes_of(index))))
-            }
-            Task::Parse(index) => {
-                let path = &contents[index].0;
-                Done::Parse(index, sheet::parse_sheets(bytes_of(index), path, limits))
-            }
-        })
-        .collect();
+    let run = |task: Task| match task {
+        Task::Digest(index) => {
+            Done::Digest(index, format!("{:x}", Sha256::digest(bytes_of(index))))
+        }
+        Task::Parse(index) => {
+            let path = &contents[index].0;
+            Done::Parse(index, sheet::parse_sheets(bytes_of(index), path, limits))
+        }
+    };
+    // A month's few hundred kilobytes take less than handing them out costs.
+    let total: usize = readable.iter().map(|(_, bytes)| bytes.len()).sum();
+    let done: Vec<Done> = if total >= PARALLEL_FROM_BYTES {
+        (tasks.into_par_iter().with_max_len(1)).map(run).collect()
+    } else {
+        tasks.into_iter().map(run).collect()
+    };
     let mut digests = vec![None; contents.len()];
     let mut sheets: Vec<ParsedSheets> = (0..contents.len()).map(|_| None).collect();
     for result in done {
