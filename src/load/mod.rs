@@ -189,7 +189,13 @@ pub fn load_inbox(
             (path, name, bytes)
         })
         .collect();
-    let (digests, mut parsed) = digests_and_sheets(&contents, &options.limits);
+    // A month's few hundred kilobytes take less than handing them out costs
+    // (and each file's cells are held only while it is read).
+    let total: usize = (contents.iter())
+        .filter_map(|(_, _, bytes)| Some(bytes.as_ref().ok()?.len()))
+        .sum();
+    let at_once = total >= PARALLEL_FROM_BYTES;
+    let (digests, mut parsed) = digests_and_sheets(&contents, &options.limits, at_once);
     let names: Vec<String> = contents.iter().map(|(_, name, _)| name.clone()).collect();
     // Of identical files, the one read: the shortest name (a browser's second
     // download adds " (1)"), then the first in name order.
@@ -265,12 +271,14 @@ const PARALLEL_FROM_BYTES: usize = 1 << 20;
 /// A file's sheets, parsed or not, where an identical file is read instead.
 type ParsedSheets = Option<Result<Vec<sheet::RawSheet>, sheet::ReadError>>;
 
-/// Each file's SHA-256 and, for a file no other has the size of (it cannot
-/// be identical to one), its sheets: the files are hashed and parsed at once,
-/// a task per core, the largest first.
+/// Each file's SHA-256 and, with `at_once`, the sheets of each file no other
+/// has the size of (it cannot be identical to one): the files hashed and
+/// parsed at once, a task per core, the largest first. Without, the files are
+/// only hashed, and parsed one after the other as they are read.
 fn digests_and_sheets(
     contents: &[ReadCandidate],
     limits: &Limits,
+    at_once: bool,
 ) -> (Vec<Option<String>>, Vec<ParsedSheets>) {
     use rayon::prelude::*;
     enum Task {
@@ -295,7 +303,7 @@ fn digests_and_sheets(
     };
     let tasks: Vec<Task> = (by_size.iter())
         .flat_map(|&(index, bytes)| {
-            let parse = (!size_shared(bytes.len())).then_some(Task::Parse(index));
+            let parse = (at_once && !size_shared(bytes.len())).then_some(Task::Parse(index));
             parse.into_iter().chain([Task::Digest(index)])
         })
         .collect();
@@ -309,9 +317,7 @@ fn digests_and_sheets(
             Done::Parse(index, sheet::parse_sheets(bytes_of(index), path, limits))
         }
     };
-    // A month's few hundred kilobytes take less than handing them out costs.
-    let total: usize = readable.iter().map(|(_, bytes)| bytes.len()).sum();
-    let done: Vec<Done> = if total >= PARALLEL_FROM_BYTES {
+    let done: Vec<Done> = if at_once {
         (tasks.into_par_iter().with_max_len(1)).map(run).collect()
     } else {
         tasks.into_iter().map(run).collect()
@@ -521,6 +527,34 @@ fn is_utf16(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+
+    /// Files parsed at once are those whose size no other file has; every
+    /// file is hashed; none is parsed ahead when they are read one by one.
+    #[test]
+    fn only_files_of_a_size_of_their_own_are_parsed_ahead() {
+        let csv = |text: &str| -> ReadCandidate {
+            let name = format!("{}.csv", text.len());
+            (PathBuf::from(&name), name, Ok(text.as_bytes().to_vec()))
+        };
+        let contents = vec![
+            csv("Date,Montant\n2026-11-02,10.00\n"),
+            csv("Date,Montant\n2026-11-03,10.00\n"),
+            csv("Date,Montant\n2026-11-04,100.00\n"),
+            (
+                "gone.csv".into(),
+                "gone.csv".into(),
+                Err(sheet::ReadError::EmptyFile),
+            ),
+        ];
+        let (digests, parsed) = digests_and_sheets(&contents, &Limits::default(), true);
+        assert!(digests[..3].iter().all(Option::is_some) && digests[3].is_none());
+        assert_ne!(digests[0], digests[1]);
+        let ahead: Vec<bool> = parsed.iter().map(Option::is_some).collect();
+        assert_eq!(ahead, [false, false, true, false]);
+        let (again, parsed) = digests_and_sheets(&contents, &Limits::default(), false);
+        assert_eq!(again, digests);
+        assert!(parsed.iter().all(Option::is_none));
+    }
 
     #[test]
     fn messages_keep_their_english_and_speak_french() {
