@@ -157,13 +157,10 @@ impl DocumentLines {
         })
     }
 
-    /// The documents have their amounts: the lines' are dropped, and the
-    /// lines themselves when the batch's entries cannot be added up from them.
+    /// The documents have their amounts: the lines' are dropped (the lines
+    /// themselves go with [`DocumentLines::fit`] when they are unfit).
     pub fn amounts_added(&mut self) {
         self.amounts = Vec::new();
-        if self.unfit {
-            self.lines = Vec::new();
-        }
     }
 
     /// The lines, if the batch's entries can be added up from them.
