@@ -9,6 +9,7 @@
 pub mod columns;
 mod csv_text;
 pub mod dates;
+mod file_bytes;
 mod options;
 mod read_ahead;
 mod read_error;
@@ -185,7 +186,7 @@ pub fn load_inbox(
     let contents: Vec<ReadCandidate> = candidates
         .into_iter()
         .map(|(path, name)| {
-            let bytes = sheet::read_limited(&path, &options.limits);
+            let bytes = file_bytes::read_limited(&path, &options.limits);
             (path, name, bytes)
         })
         .collect();

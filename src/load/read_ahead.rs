@@ -1,9 +1,7 @@
-//! The inbox's files read ahead of their rows: a large file's bytes read in
-//! parts on every core, each file's SHA-256 (identical files are read once)
-//! and, for a large inbox, the sheets of the files that cannot be copies of
-//! another, hashed and parsed at once on every core.
+//! The inbox's files read ahead of their rows: each file's SHA-256 (identical
+//! files are read once) and, for a large inbox, the sheets of the files that
+//! cannot be copies of another, hashed and parsed at once on every core.
 
-use std::fs::File;
 use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
@@ -17,43 +15,6 @@ pub(super) type ReadCandidate = (PathBuf, String, Result<Vec<u8>, sheet::ReadErr
 /// From this many bytes in the inbox, its files are hashed and parsed on
 /// every core.
 pub(super) const PARALLEL_FROM_BYTES: usize = 1 << 20;
-
-/// From this size, a file is read in parts at once.
-pub(super) const READ_IN_PARTS_FROM: u64 = 8 << 20;
-const READ_PART: usize = 4 << 20;
-
-/// The file's first `size` bytes, read in parts of a few MB on every core: on
-/// one, a large file takes a while to copy into fresh memory. None when a part
-/// could not be read whole (the file changed meanwhile): read it in one go.
-pub(super) fn read_in_parts(file: &File, size: usize) -> Option<Vec<u8>> {
-    use rayon::prelude::*;
-    let mut bytes = vec![0u8; size];
-    (bytes.par_chunks_mut(READ_PART).enumerate())
-        .all(|(index, part)| read_exact_at(file, part, (index * READ_PART) as u64).is_ok())
-        .then_some(bytes)
-}
-
-#[cfg(unix)]
-fn read_exact_at(file: &File, part: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, part, offset)
-}
-
-#[cfg(windows)]
-fn read_exact_at(file: &File, mut part: &mut [u8], mut offset: u64) -> std::io::Result<()> {
-    use std::os::windows::fs::FileExt;
-    while !part.is_empty() {
-        match file.seek_read(part, offset) {
-            Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-            Ok(read) => {
-                part = &mut part[read..];
-                offset += read as u64;
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(())
-}
 
 /// A file's sheets, parsed or not, where an identical file is read instead.
 type ParsedSheets = Option<Result<Vec<sheet::RawSheet>, sheet::ReadError>>;
@@ -123,29 +84,6 @@ pub(super) fn digests_and_sheets(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A file of several parts (the last one short) reads as it is, also
-    /// when it grew after its size was taken; a file shorter than announced
-    /// is not read in parts.
-    #[test]
-    fn a_large_file_reads_the_same_in_parts() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("ventes.csv");
-        let size = READ_IN_PARTS_FROM as usize + READ_PART / 2 + 7;
-        let bytes: Vec<u8> = (0..size).map(|i| (i * 7 % 251) as u8).collect();
-        std::fs::write(&path, &bytes).unwrap();
-        let file = File::open(&path).unwrap();
-        assert!(read_in_parts(&file, size) == Some(bytes.clone()));
-        assert!(read_in_parts(&file, size + 1).is_none());
-        let limits = Limits::default();
-        assert!(sheet::read_limited(&path, &limits).unwrap() == bytes);
-        // Grown since: the bytes past the size taken are read as well.
-        let mut grown = bytes.clone();
-        grown.extend_from_slice(b"2026-11-30,10.00\n");
-        let file = File::open(&path).unwrap();
-        std::fs::write(&path, &grown).unwrap();
-        assert!(sheet::read_bytes(file, size as u64, &limits).unwrap() == grown);
-    }
 
     /// Files parsed at once are those whose size no other file has; every
     /// file is hashed; none is parsed ahead when they are read one by one.

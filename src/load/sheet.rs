@@ -2,15 +2,13 @@
 //! (xlsx, xlsm, xls, xlsb, ods) and CSV text in UTF-8, UTF-16 or Windows-1252
 //! with `,`, `;` or tab separators.
 
-use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use calamine::{Data, Reader};
 
 use super::csv_text::{csv_cell, csv_reader, decode_text, ends_inside_quotes, sniff_delimiter};
+use super::file_bytes::read_limited;
 use super::options::Limits;
-use super::read_ahead::{read_in_parts, READ_IN_PARTS_FROM};
 use super::read_error::MB;
 pub use super::read_error::{Oversize, ReadError};
 use super::values::Cell;
@@ -195,36 +193,6 @@ fn extension(path: &Path) -> String {
 /// Reads every sheet of a file, within the limits.
 pub fn read_sheets(path: &Path, limits: &Limits) -> Result<Vec<RawSheet>, ReadError> {
     parse_sheets(&read_limited(path, limits)?, path, limits)
-}
-
-/// Reads a file's bytes, refusing one larger than `max_file_mb` before reading it.
-pub fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
-    let file = File::open(path)?;
-    let size = file.metadata()?.len();
-    let limit = limits.max_file_mb * MB;
-    if size > limit {
-        return Err(ReadError::Limit(Oversize::FileSize {
-            bytes: size,
-            max_mb: limits.max_file_mb,
-        }));
-    }
-    read_bytes(file, size, limits)
-}
-
-/// The file's bytes: the `size` its metadata gave (a large file's in parts at
-/// once), then any written since, up to one past the limit.
-pub(super) fn read_bytes(mut file: File, size: u64, limits: &Limits) -> Result<Vec<u8>, ReadError> {
-    let in_parts = (size >= READ_IN_PARTS_FROM)
-        .then(|| read_in_parts(&file, size as usize))
-        .flatten();
-    let (mut bytes, read) = match in_parts {
-        Some(bytes) => (bytes, size),
-        None => (Vec::with_capacity(size as usize), 0),
-    };
-    file.seek(SeekFrom::Start(read))?;
-    file.take(limits.max_file_mb * MB + 1 - read)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
 }
 
 /// Parses the bytes of a file; `path` tells the format by its extension.
