@@ -10,6 +10,7 @@ use std::fmt::Write;
 
 use rusqlite::{params, Transaction};
 
+use super::amount_text::write_amount;
 use super::bulk::BulkInsert;
 use super::{
     now, sqlite_error, Amounts, BatchRecord, History, HistoryBatchRow, HistoryError,
@@ -347,47 +348,4 @@ fn decode_renames(text: &str) -> Vec<(PathBuf, PathBuf)> {
         .filter_map(|line| line.split_once('\t'))
         .map(|(from, to)| (PathBuf::from(from), PathBuf::from(to)))
         .collect()
-}
-
-/// Writes `amount` as its `Display` does (`-12.30`), which is how the
-/// history stores amounts; a settled amount (to the cent) directly, without
-/// the decimal's general formatting (a million amounts in a large batch).
-fn write_amount(text: &mut String, amount: rust_decimal::Decimal) {
-    let cents = u64::try_from(amount.mantissa().unsigned_abs()).ok();
-    match cents {
-        Some(cents) if amount.scale() == 2 && cents != 0 => {
-            if amount.is_sign_negative() {
-                text.push('-');
-            }
-            write!(text, "{}.{:02}", cents / 100, cents % 100).expect("writing to a string");
-        }
-        _ => write!(text, "{amount}").expect("writing to a string"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal::Decimal;
-
-    #[test]
-    fn amounts_are_written_as_their_display() {
-        let mut values: Vec<Decimal> = (-20_000..=20_000).map(|c| Decimal::new(c, 2)).collect();
-        values.extend([
-            Decimal::new(i64::MAX, 2),
-            Decimal::new(i64::MIN + 1, 2),
-            Decimal::MAX,
-            Decimal::MIN,
-            Decimal::new(-5, 3),
-            Decimal::new(12, 0),
-            Decimal::new(-1230, 3),
-            -Decimal::new(0, 2),
-        ]);
-        let mut text = String::new();
-        for value in values {
-            text.clear();
-            write_amount(&mut text, value);
-            assert_eq!(text, value.to_string(), "{value:?}");
-        }
-    }
 }

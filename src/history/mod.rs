@@ -18,6 +18,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
+mod amount_text;
 mod amounts;
 mod bulk;
 mod error;
@@ -149,7 +150,8 @@ impl DocumentPosting {
         text.clear();
         write!(text, "{}", self.date).expect("writing to a string");
         for (account, amount) in self.amounts.iter() {
-            write!(text, "|{account}={}", amount.normalize()).expect("writing to a string");
+            write!(text, "|{account}=").expect("writing to a string");
+            amount_text::write_normalized(text, amount);
         }
         hash.clear();
         write!(hash, "{:x}", Sha256::digest(text.as_bytes())).expect("writing to a string");
