@@ -17,7 +17,6 @@ mod company;
 pub mod config;
 mod conform;
 mod console;
-pub mod cores;
 mod dedup;
 pub mod diagnostics;
 mod document_lines;

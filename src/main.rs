@@ -8,7 +8,6 @@ use plannit2sage::run::RunRequest;
 
 fn main() -> ExitCode {
     map_large_blocks_apart();
-    sqlite_without_memory_statistics();
     let cli = Cli::parse();
     // Until a command reads its configuration, messages follow --lang, else French.
     let lang = cli.lang.map(Lang::from);
@@ -127,13 +126,3 @@ fn map_large_blocks_apart() {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn map_large_blocks_apart() {}
-
-/// SQLite counts each of its allocations for statistics nothing here reads,
-/// under a lock taken every time: a large batch's history rows make millions.
-fn sqlite_without_memory_statistics() {
-    // SAFETY: first thing in `main`, before any SQLite connection exists
-    // (SQLite takes its configuration only before it is first initialised).
-    unsafe {
-        rusqlite::ffi::sqlite3_config(rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS, 0);
-    }
-}

@@ -54,11 +54,7 @@ pub fn execute(request: RunRequest) -> ExitCode {
             return ExitCode::from(EXIT_SETUP);
         }
     };
-    let code = print_outcome(&plan, &report);
-    // The process ends here: the system takes the batch's rows back at once,
-    // where freeing them one by one took 65 ms at 300,000 lines, 0.2 s at a million.
-    std::mem::forget(report);
-    code
+    print_outcome(&plan, &report)
 }
 
 /// What the run read, found and wrote, and the exit code that says it.

@@ -19,8 +19,6 @@ pub(super) struct BulkInsert<'t> {
     columns: usize,
     pushed: usize,
     total: usize,
-    /// Called before each statement's rows are bound (see `Locked::insert`).
-    before_statement: &'t dyn Fn(),
 }
 
 impl<'t> BulkInsert<'t> {
@@ -32,7 +30,6 @@ impl<'t> BulkInsert<'t> {
         columns: usize,
         batch: &str,
         total: usize,
-        before_statement: &'t dyn Fn(),
     ) -> rusqlite::Result<BulkInsert<'t>> {
         let full_rows = total - total % ROWS_PER_STATEMENT;
         let prepare = |rows: usize| -> rusqlite::Result<Option<Statement<'t>>> {
@@ -50,7 +47,6 @@ impl<'t> BulkInsert<'t> {
             columns,
             pushed: 0,
             total,
-            before_statement,
         })
     }
 
@@ -65,9 +61,6 @@ impl<'t> BulkInsert<'t> {
             (self.rest.as_mut(), self.pushed - self.full_rows)
         };
         let statement = statement.expect("a statement for every announced row");
-        if row == 0 {
-            (self.before_statement)();
-        }
         let first = 2 + row * self.columns;
         for (offset, value) in values.iter().enumerate() {
             statement.raw_bind_parameter(first + offset, value)?;
@@ -127,8 +120,6 @@ mod tests {
             conn.execute_batch("CREATE TABLE t (b TEXT, n INTEGER, s TEXT)")
                 .unwrap();
             let tx = conn.transaction().unwrap();
-            let statements = std::cell::Cell::new(0);
-            let count_statement = || statements.set(statements.get() + 1);
             {
                 let mut insert = BulkInsert::new(
                     &tx,
@@ -136,7 +127,6 @@ mod tests {
                     2,
                     "B1",
                     total,
-                    &count_statement,
                 )
                 .unwrap();
                 for n in 0..total {
@@ -157,10 +147,6 @@ mod tests {
             assert_eq!(distinct, total);
             assert_eq!(sum, total * (total - 1) / 2);
             assert_eq!(batches, total.min(1));
-            assert_eq!(
-                statements.get(),
-                (total as usize).div_ceil(ROWS_PER_STATEMENT)
-            );
             let mismatched: i64 = tx
                 .query_row(
                     "SELECT COUNT(*) FROM t WHERE s <> 'row ' || n OR b <> 'B1'",

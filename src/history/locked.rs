@@ -211,13 +211,7 @@ impl Locked<'_> {
 
     /// Inserts a batch and its documents into the run's transaction; nothing
     /// counts until [`Locked::commit`], the point after which the batch is exported.
-    /// `before_statement` runs before each statement of many rows: the caller
-    /// pauses there while the workbook needs every core (see `crate::cores`).
-    pub fn insert(
-        &self,
-        batch: &BatchRecord,
-        before_statement: &dyn Fn(),
-    ) -> Result<(), HistoryError> {
+    pub fn insert(&self, batch: &BatchRecord) -> Result<(), HistoryError> {
         let path = self.path.clone();
         let err = sqlite_error(&path);
         let tx = &self.tx;
@@ -254,7 +248,6 @@ impl Locked<'_> {
             7,
             &batch.id,
             batch.documents.len(),
-            before_statement,
         )
         .map_err(&err)?;
         let (mut date, mut hashed, mut hash) = (String::new(), String::new(), String::new());
@@ -286,7 +279,6 @@ impl Locked<'_> {
             3,
             &batch.id,
             amount_rows,
-            before_statement,
         )
         .map_err(&err)?;
         let mut text = String::new();

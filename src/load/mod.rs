@@ -11,7 +11,6 @@ mod csv_text;
 pub mod dates;
 mod file_bytes;
 mod options;
-mod read_ahead;
 mod read_error;
 pub mod reports;
 pub mod rows;
@@ -21,6 +20,8 @@ pub mod values;
 pub use options::{Limits, LoadOptions};
 
 use std::fmt;
+
+use sha2::Digest;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Finding, Fix, Location};
@@ -28,7 +29,6 @@ use crate::i18n::Text;
 use crate::t;
 pub use columns::ReportKind;
 use columns::{describe_aliases, find_header};
-use read_ahead::{digests_and_sheets, ReadCandidate, PARALLEL_FROM_BYTES};
 use reports::{Payment, PayoutRow, SalesLine, SheetReader, SkippedRows};
 
 /// What became of one file of the inbox.
@@ -183,20 +183,19 @@ pub fn load_inbox(
     }
 
     // Every candidate's bytes first: identical files are read once.
-    let contents: Vec<ReadCandidate> = candidates
+    let contents: Vec<(PathBuf, String, Result<Vec<u8>, sheet::ReadError>)> = candidates
         .into_iter()
         .map(|(path, name)| {
             let bytes = file_bytes::read_limited(&path, &options.limits);
             (path, name, bytes)
         })
         .collect();
-    // A month's few hundred kilobytes take less than handing them out costs
-    // (and each file's cells are held only while it is read).
-    let total: usize = (contents.iter())
-        .filter_map(|(_, _, bytes)| Some(bytes.as_ref().ok()?.len()))
-        .sum();
-    let at_once = total >= PARALLEL_FROM_BYTES;
-    let (digests, mut parsed) = digests_and_sheets(&contents, &options.limits, at_once);
+    let digests: Vec<Option<String>> = (contents.iter())
+        .map(|(_, _, bytes)| {
+            let bytes = bytes.as_deref().ok()?;
+            Some(format!("{:x}", sha2::Sha256::digest(bytes)))
+        })
+        .collect();
     let names: Vec<String> = contents.iter().map(|(_, name, _)| name.clone()).collect();
     // Of identical files, the one read: the shortest name (a browser's second
     // download adds " (1)"), then the first in name order.
@@ -251,8 +250,7 @@ pub fn load_inbox(
                     size: bytes.len() as u64,
                     looks_binary: looks_binary(&bytes),
                 };
-                let sheets = (parsed[index].take())
-                    .unwrap_or_else(|| sheet::parse_sheets(&bytes, &path, &options.limits));
+                let sheets = sheet::parse_sheets(&bytes, &path, &options.limits);
                 drop(bytes);
                 load_file(file, name, sheets, sha256, options, &mut loaded)
             }

@@ -1,63 +1,27 @@
 //! The reconciliation's invoices: each invoice's lines added up (amounts,
-//! taxes, the tax expected at Quebec rates) with the payments applied to it,
-//! a large sales report cut in parts added up on every core.
+//! taxes, the tax expected at Quebec rates) with the payments applied to it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use indexmap::IndexMap;
-use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use super::InvoiceFigures;
 use crate::load::reports::{Payment, SalesLine};
 use crate::tax::{expected_gst, expected_qst};
 
-/// Lines per part when the invoices are added up on several cores: below
-/// that, one core is quicker than joining the parts.
-const MIN_LINES_PER_PART: usize = 20_000;
-
-/// One row per invoice, in order of first appearance. The lines are added up
-/// in parts, one core each, joined in order: an invoice cut by a part's end
-/// gets the sums of both parts, its date and customer from its first line.
+/// One row per invoice, in order of first appearance: its lines added up
+/// (date and customer from its first line) and what was applied to it.
 pub(super) fn invoice_figures(sales: &[SalesLine], payments: &[Payment]) -> Vec<InvoiceFigures> {
-    let parts = rayon::current_num_threads().min(sales.len() / MIN_LINES_PER_PART);
-    invoice_figures_in_parts(sales, payments, parts)
-}
-
-/// [`invoice_figures`], the lines cut in `parts` parts.
-fn invoice_figures_in_parts(
-    sales: &[SalesLine],
-    payments: &[Payment],
-    parts: usize,
-) -> Vec<InvoiceFigures> {
-    let mut applied: HashMap<&str, Decimal, foldhash::fast::RandomState> = HashMap::default();
+    let mut applied: HashMap<&str, Decimal, FastHash> = HashMap::default();
     for payment in payments {
         if !payment.invoice.is_empty() {
             *applied.entry(payment.invoice.as_str()).or_default() += payment.received;
         }
     }
-    let part_lines = sales.len().div_ceil(parts.max(1)).max(1);
-    let mut parts = sales
-        .par_chunks(part_lines)
-        .map(invoice_sums)
-        .collect::<Vec<_>>()
-        .into_iter();
-    let mut invoices = parts.next().unwrap_or_default();
-    for part in parts {
-        for (invoice, sums) in part {
-            match invoices.entry(invoice) {
-                indexmap::map::Entry::Occupied(mut entry) => entry.get_mut().add(&sums),
-                indexmap::map::Entry::Vacant(entry) => {
-                    entry.insert(sums);
-                }
-            }
-        }
-    }
-    let invoices: Vec<(&str, InvoiceSums)> = invoices.into_iter().collect();
-    invoices
-        .into_par_iter()
+    (invoice_sums(sales).into_iter())
         .map(|(invoice, s)| {
             let gst_expected = expected_gst(s.gst_base);
             let qst_expected = expected_qst(s.qst_base);
@@ -98,20 +62,6 @@ struct InvoiceSums<'a> {
     gst_base: Decimal,
     qst_base: Decimal,
     lines: u64,
-}
-
-impl InvoiceSums<'_> {
-    /// The sums of the invoice's later lines added.
-    fn add(&mut self, later: &InvoiceSums<'_>) {
-        self.amount += later.amount;
-        self.gst += later.gst;
-        self.qst += later.qst;
-        self.hst += later.hst;
-        self.total += later.total;
-        self.gst_base += later.gst_base;
-        self.qst_base += later.qst_base;
-        self.lines += later.lines;
-    }
 }
 
 type FastHash = foldhash::fast::RandomState;
@@ -189,34 +139,29 @@ mod tests {
         }
     }
 
-    /// Every way of cutting the lines gives what one pass gives: invoices
-    /// whose lines follow each other across a cut, and invoices that come
-    /// back later in another part (their date and customer stay the first
-    /// line's, their sums take every part's).
+    /// An invoice whose lines come back later keeps its first line's date
+    /// and customer and adds up every line; invoices come in order of
+    /// first appearance.
     #[test]
-    fn parts_add_up_as_one_pass() {
+    fn an_invoice_adds_up_every_line_wherever_it_is() {
         let place = Arc::new(RowPlace::new("ventes.csv".into(), None));
-        let numbers: Vec<Arc<str>> = (0..40).map(|n| format!("F-{n}").into()).collect();
-        let sales: Vec<SalesLine> = (0..1_000u64)
-            .map(|row| {
-                // Runs of 1 to 7 lines; every 9th run goes back to an earlier invoice.
-                let run = (row / 7) as usize;
-                let invoice = if run % 9 == 8 { run % 5 } else { run % 40 };
-                line(
-                    &place,
-                    row,
-                    &numbers[invoice],
-                    1_001 + (row as i64 * 7_919) % 50_000,
-                )
-            })
+        let numbers: Vec<Arc<str>> = (0..3).map(|n| format!("F-{n}").into()).collect();
+        let order = [0, 0, 1, 2, 1, 0];
+        let sales: Vec<SalesLine> = (order.iter().enumerate())
+            .map(|(row, &n)| line(&place, row as u64 + 1, &numbers[n], 1_000 * (row as i64 + 1)))
             .collect();
-        let payments = Vec::new();
-        let whole = invoice_figures_in_parts(&sales, &payments, 1);
-        assert_eq!(whole.len(), 40);
-        assert_eq!(whole.iter().map(|i| i.lines).sum::<u64>(), 1_000);
-        for parts in [2, 3, 7, 16] {
-            let cut = invoice_figures_in_parts(&sales, &payments, parts);
-            assert_eq!(format!("{cut:?}"), format!("{whole:?}"), "{parts} parts");
-        }
+        let figures = invoice_figures(&sales, &[]);
+        let invoices: Vec<&str> = figures.iter().map(|i| i.invoice.as_str()).collect();
+        assert_eq!(invoices, ["F-0", "F-1", "F-2"]);
+        let first = &figures[0];
+        assert_eq!((first.lines, first.customer.as_str()), (3, "Client 1"));
+        assert_eq!(first.amount, Decimal::new(1_000 + 2_000 + 6_000, 2));
+        assert_eq!(first.date, sales[0].date);
+        let expected_total: Decimal = (sales.iter())
+            .filter(|l| &*l.invoice == "F-0")
+            .map(|l| l.total)
+            .sum();
+        assert_eq!(first.total, expected_total);
+        assert_eq!(first.balance, expected_total);
     }
 }

@@ -20,22 +20,14 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Workbook, XlsxError};
 
-use crate::cores::Cores;
 use crate::outcome::RunReport;
 use labels::Labels;
 pub use sheets::query_names;
 use table::{Formats, EXCEL_MAX_DATA_ROWS};
 
 /// Writes the workbook into `file` (a temporary file the caller renames).
-/// Its threads hold `cores` while they work, so that the history's rows,
-/// written meanwhile, wait rather than slow them down.
-pub fn save_workbook(
-    file: &mut std::fs::File,
-    report: &RunReport,
-    cores: &Cores,
-) -> Result<(), XlsxError> {
-    let _core = cores.hold();
-    build(report, EXCEL_MAX_DATA_ROWS, cores)?.save_to_writer(file)
+pub fn save_workbook(file: &mut std::fs::File, report: &RunReport) -> Result<(), XlsxError> {
+    build(report, EXCEL_MAX_DATA_ROWS)?.save_to_writer(file)
 }
 
 /// Writes the workbook to `path` safely, with detail sheets split every
@@ -45,18 +37,16 @@ pub fn write_workbook_with_limit(
     report: &RunReport,
     max_data_rows: usize,
 ) -> Result<(), XlsxError> {
-    let cores = Cores::of_machine();
-    let _core = cores.hold();
     crate::output::write_atomically(path, |file| {
-        build(report, max_data_rows, &cores)
+        build(report, max_data_rows)
             .and_then(|mut workbook| workbook.save_to_writer(file))
             .map_err(std::io::Error::other)
     })
     .map_err(XlsxError::IoError)
 }
 
-/// The workbook, its sheets written; the calling thread holds one of `cores`.
-fn build(report: &RunReport, max_data_rows: usize, cores: &Cores) -> Result<Workbook, XlsxError> {
+/// The workbook, its sheets written.
+fn build(report: &RunReport, max_data_rows: usize) -> Result<Workbook, XlsxError> {
     // The run's language, not the thread's: the workbook may be written on
     // another thread.
     let l = &Labels::new(report.context.lang);
@@ -66,8 +56,7 @@ fn build(report: &RunReport, max_data_rows: usize, cores: &Cores) -> Result<Work
     // workbook, for a file a few percent larger.
     workbook.set_zip_compression_level(3);
     workbook.add_worksheet().set_name(&l.summary)?;
-    let tables =
-        sheets::write_detail_sheets(&mut workbook, report, l, &formats, max_data_rows, cores)?;
+    let tables = sheets::write_detail_sheets(&mut workbook, report, l, &formats, max_data_rows)?;
     if let Some(figures) = &report.reconciliation.plannit_pay {
         plannit_pay::write_plannit_pay(&mut workbook, figures, l, &formats, &tables.journal)?;
     }

@@ -10,7 +10,6 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::labels::Labels;
 use super::table::{write_table, Formats, SheetMaker, TableSpec, Value, WrittenTable};
-use crate::cores::Cores;
 use crate::diagnostics::{Fix, Severity};
 use crate::load::columns::ReportKind;
 use crate::load::reports::PaymentKind;
@@ -31,7 +30,6 @@ pub(super) fn write_detail_sheets<'a>(
     l: &'a Labels,
     formats: &Formats,
     max_data_rows: usize,
-    cores: &Cores,
 ) -> Result<DetailTables, XlsxError> {
     let spec = |sheet: &'a str,
                 columns: &'a [(&'static str, String)],
@@ -94,7 +92,6 @@ pub(super) fn write_detail_sheets<'a>(
         // The invoices, usually the largest table, are written on another core
         // meanwhile; each table's sheets are added in order below.
         let invoices = scope.spawn(|| {
-            let _core = cores.hold();
             crate::i18n::set_lang(lang);
             write_table(
                 &maker,
@@ -298,8 +295,8 @@ pub(super) fn write_detail_sheets<'a>(
             merged_rows,
         )?;
 
-        let invoices = cores
-            .idle_while(|| invoices.join())
+        let invoices = invoices
+            .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         Ok([
             journal, invoices, payments, exceptions, products, already, rows_read, merged,

@@ -270,17 +270,15 @@ fn batch_entries(
             reports,
         )
     });
-    let tables = classified.for_batch.tables.take();
+    let tables = std::mem::take(&mut classified.for_batch.tables);
     let (Some(lines), Some(slots)) = (lines, slots) else {
-        let tables = tables.expect("kept while the entries may need them");
         return entries_from_queries(plan, tables, keep, reports, labeler);
     };
     let documents = &classified.documents;
     let added = lines.add_up(slots, |document| documents[document].amounts.iter());
     if cfg!(debug_assertions) {
-        // Development builds (the tests) prove the sum on every run: the
-        // queries over the batch's rows give the same entries.
-        let tables = tables.expect("kept in development builds");
+        // Development builds (the tests) prove the sum on every run it is
+        // taken: the queries over the batch's rows give the same entries.
         let from_queries = entries_from_queries(plan, tables, keep, reports, labeler)?;
         assert_eq!(added, from_queries, "entries added up from the documents");
     }

@@ -168,9 +168,9 @@ struct ForBatch {
     /// Each line the per-document pass gave a document, when the batch's
     /// entries can be added up from them.
     lines: Option<DocumentLines>,
-    /// The tables every row was checked with, while the batch's journal may
-    /// need them (lines that cannot be added up).
-    tables: Option<Vec<(&'static str, polars::prelude::DataFrame)>>,
+    /// The tables every row was checked with: the batch's journal queries
+    /// run over them when its entries cannot be added up from the lines.
+    tables: Vec<(&'static str, polars::prelude::DataFrame)>,
     /// The accounts the views give catalogue items and payment methods.
     posting_accounts: PostingAccounts,
 }
@@ -246,11 +246,6 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     let document_lines = lines.fit();
     let posting_accounts = PostingAccounts::read(&tables)?;
     drop(tables);
-    // One entry per document may still find a document's rows in different
-    // entries; development builds compare the sum with the queries' entries.
-    let keep_tables = document_lines.is_none()
-        || plan.config.sage.granularity == crate::config::Granularity::Document
-        || cfg!(debug_assertions);
     crate::timings::mark("checks and per-document journal");
     // Lines without account or date follow from an error already reported
     // (unmapped item, undated invoice); they are news only when nothing else is.
@@ -263,7 +258,7 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
         document_rows,
         for_batch: ForBatch {
             lines: document_lines,
-            tables: keep_tables.then_some(frames),
+            tables: frames,
             posting_accounts,
         },
     })

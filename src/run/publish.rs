@@ -11,7 +11,6 @@ use rayon::slice::ParallelSliceMut;
 use sha2::{Digest, Sha256};
 
 use super::error::{abort_point, RunError};
-use crate::cores::Cores;
 use crate::dedup::{self, Documents};
 use crate::history::{BatchRecord, DocumentPosting, Locked, Posting};
 use crate::outcome::RunReport;
@@ -46,7 +45,7 @@ pub(super) fn publish(
         // A failed run: the workbook explains why; nothing is recorded.
         drop(locked);
         write_atomically(&workbook_path, |file| {
-            report::save_workbook(file, &report, &Cores::of_machine())
+            report::save_workbook(file, &report)
                 .map_err(std::io::Error::other)
         })
         .map_err(|e| RunError::Workbook(workbook_path.display().to_string(), e.to_string()))?;
@@ -89,22 +88,20 @@ pub(super) fn publish(
         ],
     );
     // The workbook is written while the batch's rows go into the (uncommitted)
-    // history transaction; the commit waits for both. The rows give way
-    // whenever the workbook holds every core: it is the longer of the two.
+    // history transaction; the commit waits for both.
     // The writer's thread renders the run's messages: in the run's language.
     let lang = crate::i18n::lang();
     let started = std::time::Instant::now();
-    let cores = Cores::of_machine();
     let (written, inserted) = std::thread::scope(|scope| {
         let writer = scope.spawn(|| {
             crate::i18n::set_lang(lang);
-            let written = report::save_workbook(workbook.file(), &report, &cores);
+            let written = report::save_workbook(workbook.file(), &report);
             crate::timings::span("(workbook written)", started);
             written
         });
-        let inserted = locked.insert(&record, &|| cores.wait_for_a_free_core());
+        let inserted = locked.insert(&record);
         crate::timings::span("(history rows inserted)", started);
-        // Freed while the workbook is finished (its zip takes one core).
+        // Freed while the workbook is finished.
         drop(record);
         let written = writer
             .join()

@@ -1,6 +1,5 @@
 //! The tables and views a query sees, and how a query runs over them: on
-//! Polars' streaming engine for a large inbox, in memory and two at a time
-//! for a small one.
+//! Polars' streaming engine for a large inbox, in memory for a small one.
 
 use std::path::Path;
 
@@ -115,23 +114,15 @@ impl SqlTables {
             .map(|(_, frame)| frame.clone())
     }
 
-    /// Runs `queries` and hands each output to `use_output`, in order. A
-    /// large inbox's run one at a time, each output (possibly millions of
-    /// lines) used and freed before the next query; a small one's two at a
-    /// time ([`run_in_pairs`]).
+    /// Runs `queries` and hands each output to `use_output`, in order, each
+    /// output (possibly millions of lines) used and freed before the next query.
     pub(super) fn for_each_output(
         &self,
         queries: &[QueryFile],
         mut use_output: impl FnMut(&QueryFile, DataFrame) -> Result<(), QueryError>,
     ) -> Result<(), QueryError> {
-        if self.engine == Engine::Streaming {
-            for query in queries {
-                use_output(query, run_query(self, query)?)?;
-            }
-        } else {
-            for (query, frame) in queries.iter().zip(run_in_pairs(self, queries)) {
-                use_output(query, frame?)?;
-            }
+        for query in queries {
+            use_output(query, run_query(self, query)?)?;
         }
         Ok(())
     }
@@ -143,26 +134,6 @@ impl SqlTables {
         }
         ctx
     }
-}
-
-/// The outputs of a small inbox's `queries`, in order, the second half run on
-/// another core meanwhile: setting a query up (parsing, planning) is most of
-/// its time there, and takes one core.
-fn run_in_pairs(tables: &SqlTables, queries: &[QueryFile]) -> Vec<Result<DataFrame, QueryError>> {
-    let (first, second) = queries.split_at(queries.len() / 2);
-    let run_all = |part: &[QueryFile]| -> Vec<_> {
-        part.iter().map(|query| run_query(tables, query)).collect()
-    };
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| run_all(second));
-        let mut frames = run_all(first);
-        frames.extend(
-            second
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        );
-        frames
-    })
 }
 
 #[cfg(test)]
@@ -239,22 +210,5 @@ mod tests {
         // Dates cycle by 7, documents by 40, items by 3: 840 distinct lines.
         assert_eq!(streamed.len(), 7 * 40 * 3);
         assert_eq!(streamed, in_memory);
-    }
-
-    /// A small inbox's queries, run two at a time, come back in their order.
-    #[test]
-    fn queries_run_in_pairs_come_back_in_order() {
-        let tables = SqlTables::new(vec![("sales", sales(10))], &[]).unwrap();
-        let queries: Vec<QueryFile> = (0..5)
-            .map(|i| QueryFile {
-                name: format!("{i}.sql"),
-                sql: format!("SELECT COUNT(*) + {i} AS n FROM sales"),
-            })
-            .collect();
-        let values: Vec<String> = run_in_pairs(&tables, &queries)
-            .into_iter()
-            .map(|frame| cell_text(frame.unwrap().column("n").unwrap(), 0))
-            .collect();
-        assert_eq!(values, ["10", "11", "12", "13", "14"]);
     }
 }
