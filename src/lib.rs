@@ -10,36 +10,17 @@
 //! figures come from [`reconcile`]. [`watch`] runs the same pipeline on a drop
 //! folder. Every output is written through [`output`] (temporary file, then rename).
 
-mod chart;
-pub mod cli;
 pub mod cmd;
-mod company;
 pub mod config;
-mod conform;
-mod console;
-mod dedup;
 pub mod diagnostics;
-mod document_lines;
 pub mod history;
 pub mod i18n;
 pub mod journal;
 pub mod load;
-mod merge;
-mod outcome;
+pub mod money;
 mod output;
-mod plan;
-mod reconcile;
+pub mod query;
 pub mod report;
-mod rows;
 pub mod run;
 pub mod sage;
-mod sample_data;
-mod survey;
-mod tables;
-mod tax;
-mod text;
-pub mod timings;
-mod transform;
-mod views;
 mod watch;
-mod workbench;

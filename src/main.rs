@@ -1,8 +1,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use plannit2sage::cli::{Cli, Command};
 use plannit2sage::cmd;
+use plannit2sage::cmd::args::{Cli, Command};
 use plannit2sage::i18n::{self, Lang};
 use plannit2sage::run::RunRequest;
 
@@ -28,7 +28,7 @@ fn main() -> ExitCode {
             dry_run,
         } => {
             if timings {
-                plannit2sage::timings::enable();
+                plannit2sage::run::timings::enable();
             }
             cmd::run::execute(RunRequest {
                 inbox,

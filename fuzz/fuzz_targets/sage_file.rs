@@ -3,7 +3,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use plannit2sage::config::SageSettings;
-use plannit2sage::journal::{EntryLine, JournalEntry};
+use plannit2sage::sage::entry::{EntryLine, JournalEntry};
 use plannit2sage::sage::{parse, render};
 
 fuzz_target!(|bytes: &[u8]| {

@@ -7,9 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{follow_config_lang, money, EXIT_REJECTED, EXIT_SETUP};
+use super::{follow_config_lang, EXIT_REJECTED, EXIT_SETUP};
+use crate::cmd::console;
 use crate::config::{Config, CONFIG_FILE_NAME};
-use crate::console;
+use crate::money::grouped;
 use crate::sage::{self, CheckRules, SageProblem};
 use crate::{t, tr};
 
@@ -61,8 +62,8 @@ pub fn execute(file: &Path, config: Option<PathBuf>) -> ExitCode {
                 comment = format!("{:<40}", format!("\"{}\"", entry.comment)),
                 lines = format!("{:>2}", entry.lines.len()),
                 count = entry.lines.len(),
-                debits = format!("{:>14}", money(entry.debits())),
-                credits = format!("{:>14}", money(entry.credits()))
+                debits = format!("{:>14}", grouped(entry.debits())),
+                credits = format!("{:>14}", grouped(entry.credits()))
             )
         );
     }
@@ -82,8 +83,8 @@ pub fn execute(file: &Path, config: Option<PathBuf>) -> ExitCode {
         "{}",
         tr!(
             "tools-check-ok",
-            debits = money(debits),
-            credits = money(credits)
+            debits = grouped(debits),
+            credits = grouped(credits)
         )
     );
     if !checked.notes.is_empty() {
@@ -110,7 +111,7 @@ fn rules(config: Option<PathBuf>) -> Result<CheckRules, crate::config::ConfigErr
         Some(path) => {
             let config = Config::load(&path)?;
             follow_config_lang(config.lang);
-            Ok(CheckRules::for_config(&config))
+            Ok(CheckRules::for_company(&config.sage, &config.company))
         }
         None => Ok(CheckRules::documented()),
     }

@@ -4,11 +4,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use super::{money, EXIT_REJECTED, EXIT_SETUP};
-use crate::cli::HistoryAction;
+use super::{EXIT_REJECTED, EXIT_SETUP};
+use crate::cmd::args::HistoryAction;
+use crate::cmd::console;
 use crate::config::CONFIG_FILE_NAME;
-use crate::console;
 use crate::history::{self, History};
+use crate::money::grouped;
 use crate::{t, tr};
 
 pub fn execute(
@@ -106,7 +107,7 @@ fn show(history: &History, batch: &str) -> Result<ExitCode, history::HistoryErro
         let amounts: Vec<String> = doc
             .amounts
             .iter()
-            .map(|(a, v)| format!("{a} {}", money(v)))
+            .map(|(a, v)| format!("{a} {}", grouped(v)))
             .collect();
         let posting = if posting == history::Posting::Original {
             String::new()

@@ -1,9 +1,12 @@
 //! One module per subcommand: each turns the parsed command line into a call
 //! to the library and prints the result for a person.
 
+pub mod args;
 pub mod check;
+pub(crate) mod console;
 pub mod history;
 pub mod run;
+mod sample_data;
 pub mod sql;
 pub mod status;
 pub mod watch;
@@ -21,17 +24,6 @@ pub(crate) fn follow_config_lang(lang: crate::i18n::Lang) {
     }
 }
 
-/// `12345.6` → `12 345.60`, for reading in a terminal.
-pub fn money(amount: rust_decimal::Decimal) -> String {
-    let text = crate::sage::format_amount(amount);
-    let (sign, digits) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |d| ("-", d));
-    let (integer, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
-    let grouped = crate::text::group_thousands(integer, ' ');
-    format!("{sign}{grouped}.{fraction}")
-}
-
 /// `plannit2sage sample-data`: writes the exports, a matching config and
 /// `expected-totals.json` (net per account).
 pub fn sample_data(
@@ -39,14 +31,14 @@ pub fn sample_data(
     lines: usize,
     payments: usize,
     seed: u64,
-    format: crate::cli::SampleFormat,
+    format: crate::cmd::args::SampleFormat,
 ) -> std::process::ExitCode {
-    use crate::sample_data::{generate, SampleSpec, SAMPLE_CONFIG};
+    use crate::cmd::sample_data::{generate, SampleSpec, SAMPLE_CONFIG};
     let spec = SampleSpec {
         sales_lines: lines,
         payments,
         seed,
-        xlsx: matches!(format, crate::cli::SampleFormat::Xlsx),
+        xlsx: matches!(format, crate::cmd::args::SampleFormat::Xlsx),
     };
     let result = generate(&spec, out).and_then(|(files, expected)| {
         std::fs::write(out.join(crate::config::CONFIG_FILE_NAME), SAMPLE_CONFIG)?;
@@ -78,7 +70,7 @@ pub fn sample_data(
             std::process::ExitCode::SUCCESS
         }
         Err(e) => {
-            crate::console::error(crate::t!(
+            crate::cmd::console::error(crate::t!(
                 "tools-path-reason",
                 path = out.display().to_string(),
                 reason = e.to_string()

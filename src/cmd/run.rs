@@ -3,17 +3,18 @@
 
 use std::process::ExitCode;
 
-use super::{money, EXIT_REJECTED, EXIT_SETUP};
+use super::{EXIT_REJECTED, EXIT_SETUP};
+use crate::cmd::console;
 use crate::config::Granularity;
-use crate::console;
 use crate::diagnostics::Finding;
 use crate::i18n;
-use crate::journal::{account_totals, grand_totals};
+use crate::load::row_accounts::RowAccount;
 use crate::load::FileUse;
 use crate::load::ReportKind;
-use crate::outcome::RunReport;
-use crate::rows::RowAccount;
+use crate::money::grouped;
+use crate::report::RunReport;
 use crate::run::{run, RunPlan, RunRequest};
+use crate::sage::entry::{account_totals, grand_totals};
 use crate::{t, tr};
 
 pub fn execute(request: RunRequest) -> ExitCode {
@@ -155,8 +156,8 @@ fn dry_run_summary(report: &RunReport) -> ExitCode {
                     account = &tax.account,
                     name = &tax.name,
                     code = &tax.code,
-                    taxable = money(tax.taxable),
-                    tax = money(tax.tax)
+                    taxable = grouped(tax.taxable),
+                    tax = grouped(tax.tax)
                 )
             );
         }
@@ -164,8 +165,8 @@ fn dry_run_summary(report: &RunReport) -> ExitCode {
             println!(
                 "      {:<8} {:>15}   {}",
                 line.account,
-                money(line.amount),
-                crate::report::query_names(&line.queries)
+                grouped(line.amount),
+                crate::report::workbook::query_names(&line.queries)
             );
         }
     }
@@ -320,7 +321,7 @@ fn granularity_name(granularity: Granularity) -> String {
 
 /// "built-in queries" in the run's language; a folder as its path.
 fn queries_origin(origin: &str) -> String {
-    if origin == crate::transform::BUILT_IN_QUERIES {
+    if origin == crate::query::BUILT_IN_QUERIES {
         tr!("queries-built-in")
     } else {
         origin.to_string()
@@ -359,8 +360,8 @@ fn print_summary(report: &RunReport) {
             payments = report.payments.len(),
             entries = report.entries.len(),
             lines = line_count,
-            debits = money(debits),
-            credits = money(credits)
+            debits = grouped(debits),
+            credits = grouped(credits)
         )
     );
     println!(
@@ -374,9 +375,9 @@ fn print_summary(report: &RunReport) {
         println!(
             "  {:<10} {:>15} {:>15} {:>15}",
             total.account,
-            money(total.debits),
-            money(total.credits),
-            money(total.debits - total.credits)
+            grouped(total.debits),
+            grouped(total.credits),
+            grouped(total.debits - total.credits)
         );
     }
 }

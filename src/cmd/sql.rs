@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{follow_config_lang, EXIT_REJECTED, EXIT_SETUP};
-use crate::cli::SqlFormat;
-use crate::console;
-use crate::plan::{RunPlan, RunRequest};
+use crate::cmd::args::SqlFormat;
+use crate::cmd::console;
+use crate::query::SqlTables;
+use crate::run::plan::{RunPlan, RunRequest};
+use crate::run::workbench;
 use crate::tr;
-use crate::transform::SqlTables;
-use crate::workbench;
 
 /// Where the tables come from: the inbox and the run's settings.
 pub struct Source {

@@ -8,10 +8,11 @@ use std::process::ExitCode;
 
 use rust_decimal::Decimal;
 
-use super::{money, EXIT_SETUP};
+use super::EXIT_SETUP;
+use crate::cmd::console;
 use crate::config::Config;
-use crate::console;
 use crate::history::History;
+use crate::money::grouped;
 use crate::watch::{client_folders, client_name, Layout};
 use crate::{t, tr};
 
@@ -68,7 +69,7 @@ fn print_client(folder: &Path) {
                 batch = id,
                 time = field(entry, "time"),
                 period = period,
-                debits = money(debits)
+                debits = grouped(debits)
             ));
         }
         None => say(tr!("tools-status-none-exported")),
@@ -115,7 +116,7 @@ fn print_client(folder: &Path) {
         say(tr!(
             "tools-status-in-transit",
             account = account,
-            amount = money(in_transit)
+            amount = grouped(in_transit)
         ));
     }
 }

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use super::{EXIT_REJECTED, EXIT_SETUP};
-use crate::console;
+use crate::cmd::console;
+use crate::config::survey;
 use crate::i18n::{self, Lang};
-use crate::survey;
 use crate::tr;
 use crate::watch::{self, BatchLog, BatchStatus, Layout, WatchOptions, WatchSummary};
 

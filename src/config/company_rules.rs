@@ -3,8 +3,8 @@
 //! chart), and Plannit Pay methods mapped away from the clearing account.
 
 use super::{Accounts, Mapping};
-use crate::company::SageCompany;
 use crate::i18n::Text;
+use crate::sage::company::SageCompany;
 use crate::t;
 
 /// Accounts Sage would refuse, found when the configuration is read: a role

@@ -7,8 +7,8 @@ use std::path::Path;
 use super::{validate_account, ConfigError, Mapping};
 use crate::i18n::Text;
 use crate::load::sheet::read_sheets;
+use crate::load::text::{fold_header, fold_name};
 use crate::load::Limits;
-use crate::text::{fold_header, fold_name};
 use crate::{t, tr};
 
 /// Reads a catalogue mapping table (CSV or spreadsheet) with an item column
@@ -16,7 +16,7 @@ use crate::{t, tr};
 pub(super) fn load_mapping_table(path: &Path) -> Result<Vec<Mapping>, ConfigError> {
     let shown = path.display().to_string();
     let fail = |message: Text| ConfigError::MappingFile {
-        path: shown.clone(),
+        path: path.to_path_buf(),
         message,
     };
     let sheets =

@@ -3,83 +3,25 @@
 //! Everything is validated here so that later stages can trust it.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
-
-use serde::Deserialize;
 
 use crate::load::columns::ExtraAliases;
 use crate::load::dates::DateOrder;
 mod company_rules;
 mod mapping_table;
 mod raw;
+pub(crate) mod survey;
 
-use crate::company::{RawCompany, SageCompany, TaxCodes};
 use crate::i18n::Text;
+use crate::load::text::fold_name;
 use crate::load::{Limits, LoadOptions};
+use crate::sage::company::{RawCompany, SageCompany, TaxCodes};
 use crate::t;
-use crate::text::fold_name;
 use company_rules::check_company;
 use mapping_table::load_mapping_table;
 use raw::{AccountValue, RawConfig};
 
-/// How journal lines are grouped into Sage 50 entries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Granularity {
-    /// One entry for the whole batch, as Plannit's own export does.
-    #[default]
-    Period,
-    /// One entry per date.
-    Day,
-    /// One entry per invoice, payment, deposit or refund.
-    Document,
-}
-
-impl Granularity {
-    pub fn label(self) -> &'static str {
-        match self {
-            Granularity::Period => "period",
-            Granularity::Day => "day",
-            Granularity::Document => "document",
-        }
-    }
-}
-
-/// Text encoding of the Sage 50 import file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-pub enum SageEncoding {
-    #[default]
-    #[serde(rename = "windows-1252", alias = "cp1252")]
-    Windows1252,
-    #[serde(rename = "utf-8", alias = "utf8")]
-    Utf8,
-}
-
-/// How the import file is written.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SageSettings {
-    pub granularity: Granularity,
-    /// Longest source (reference) Sage accepts: 13 in the strictest versions.
-    pub source_max: usize,
-    /// Longest entry comment: 39 in the strictest versions.
-    pub comment_max: usize,
-    pub encoding: SageEncoding,
-    /// Write TAXH/TAXD lines so that GST/QST/HST reach Sage's sales-tax report.
-    pub tax_detail: bool,
-}
-
-impl Default for SageSettings {
-    fn default() -> Self {
-        SageSettings {
-            granularity: Granularity::Period,
-            source_max: 13,
-            comment_max: 39,
-            encoding: SageEncoding::Windows1252,
-            tax_detail: false,
-        }
-    }
-}
+pub use crate::sage::settings::{Granularity, SageEncoding, SageSettings};
 
 /// Language of every message and of the workbook.
 pub use crate::i18n::Lang;
@@ -142,24 +84,27 @@ pub struct Config {
 }
 
 /// A configuration that cannot be used; the message names the file and the key.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum ConfigError {
     Io {
-        path: String,
+        path: PathBuf,
+        #[source]
         source: std::io::Error,
     },
     /// Not valid TOML, or an unknown key (the TOML reader's own message).
     Syntax {
-        path: String,
-        message: String,
+        path: PathBuf,
+        #[source]
+        source: toml::de::Error,
     },
     /// Problems with values; several are reported together.
     Invalid {
-        path: String,
+        path: PathBuf,
         problems: Vec<Text>,
     },
     MappingFile {
-        path: String,
+        path: PathBuf,
         message: Text,
     },
 }
@@ -167,40 +112,30 @@ pub enum ConfigError {
 impl ConfigError {
     /// The message, in the language it is shown in.
     pub fn text(&self) -> Text {
+        let shown = |path: &PathBuf| path.display().to_string();
         match self {
             ConfigError::Io { path, source } => t!(
                 "setup-config-unreadable",
-                path = path,
+                path = shown(path),
                 reason = source.to_string()
             ),
-            ConfigError::Syntax { path, message } => {
-                t!("setup-config-problem", path = path, message = message)
-            }
-            ConfigError::Invalid { path, problems } => {
+            ConfigError::Syntax { path, source } => t!(
+                "setup-config-problem",
+                path = shown(path),
+                message = source.to_string().trim_end()
+            ),
+            ConfigError::Invalid { path, problems } => t!(
+                "setup-config-problem",
+                path = shown(path),
+                message = join(problems)
+            ),
+            ConfigError::MappingFile { path, message } => {
                 t!(
                     "setup-config-problem",
-                    path = path,
-                    message = join(problems)
+                    path = shown(path),
+                    message = message
                 )
             }
-            ConfigError::MappingFile { path, message } => {
-                t!("setup-config-problem", path = path, message = message)
-            }
-        }
-    }
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.text().fmt(f)
-    }
-}
-
-impl std::error::Error for ConfigError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ConfigError::Io { source, .. } => Some(source),
-            _ => None,
         }
     }
 }
@@ -231,7 +166,7 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-            path: shown.clone(),
+            path: path.to_path_buf(),
             source,
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
@@ -243,12 +178,12 @@ impl Config {
     /// Parses configuration text; `origin` names it in messages and `base` is the
     /// folder relative paths are resolved from.
     pub fn parse(text: &str, origin: &str, base: &Path) -> Result<Config, ConfigError> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Syntax {
-            path: origin.to_string(),
-            message: e.to_string().trim_end().to_string(),
+        let raw: RawConfig = toml::from_str(text).map_err(|source| ConfigError::Syntax {
+            path: origin.into(),
+            source,
         })?;
         let invalid = |message: Text| ConfigError::Invalid {
-            path: origin.to_string(),
+            path: origin.into(),
             problems: vec![message],
         };
 
@@ -381,7 +316,7 @@ impl Config {
         }
         check_company(&company, &accounts, &products, &payment_methods).map_err(|problems| {
             ConfigError::Invalid {
-                path: origin.to_string(),
+                path: origin.into(),
                 problems,
             }
         })?;
@@ -430,7 +365,7 @@ fn mapping(
     origin: &str,
 ) -> Result<Mapping, ConfigError> {
     validate_account(&account).map_err(|why| ConfigError::Invalid {
-        path: origin.to_string(),
+        path: origin.into(),
         problems: vec![t!(
             "setup-mapping-account",
             section = section,
@@ -464,7 +399,7 @@ fn check_unique_keys(mappings: &[Mapping], origin: &str) -> Result<(), ConfigErr
         if let Some(first) = seen.insert(&mapping.key, mapping) {
             if first.account != mapping.account {
                 return Err(ConfigError::Invalid {
-                    path: origin.to_string(),
+                    path: origin.into(),
                     problems: vec![t!(
                         "setup-same-name-twice",
                         first = &first.name,

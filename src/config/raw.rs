@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use super::{Granularity, Lang, SageEncoding, SageSettings};
-use crate::company::{DateValue, TaxCodes};
 use crate::load::dates::DateOrder;
 use crate::load::Limits;
+use crate::sage::company::{DateValue, TaxCodes};
 
 /// `[sage50]` as written.
 #[derive(Debug, Deserialize)]

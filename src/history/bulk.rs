@@ -121,14 +121,9 @@ mod tests {
                 .unwrap();
             let tx = conn.transaction().unwrap();
             {
-                let mut insert = BulkInsert::new(
-                    &tx,
-                    "INSERT INTO t (b, n, s) VALUES ",
-                    2,
-                    "B1",
-                    total,
-                )
-                .unwrap();
+                let mut insert =
+                    BulkInsert::new(&tx, "INSERT INTO t (b, n, s) VALUES ", 2, "B1", total)
+                        .unwrap();
                 for n in 0..total {
                     let text = format!("row {n}");
                     insert.push(&[&(n as i64), &text.as_str()]).unwrap();

@@ -1,23 +1,25 @@
 //! What can go wrong with the export history file (never with the data), in
 //! words from the message catalogue.
 
-use std::fmt;
+use std::path::PathBuf;
 
 use crate::i18n::Text;
 use crate::t;
 
 /// A problem with the export history file (never with the data).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum HistoryError {
     Sqlite {
-        path: String,
+        path: PathBuf,
+        #[source]
         source: rusqlite::Error,
     },
     Busy {
-        path: String,
+        path: PathBuf,
     },
     TooNew {
-        path: String,
+        path: PathBuf,
         found: i64,
         known: i64,
     },
@@ -25,20 +27,21 @@ pub enum HistoryError {
     AlreadyVoid(String),
     /// A value stored by a newer version; `what` is `posting` or `document-type`.
     UnknownValue {
-        path: String,
+        path: PathBuf,
         what: &'static str,
         value: String,
     },
     /// A stored value that cannot be read; `what` is `date` or `amount`, and
     /// `document` is `None` when it is the batch's own period.
     Corrupt {
-        path: String,
+        path: PathBuf,
         batch: String,
         document: Option<String>,
         what: &'static str,
         value: String,
     },
-    Recover(String, std::io::Error),
+    /// A committed batch's file could not be put in place (its path).
+    Recover(PathBuf, #[source] std::io::Error),
 }
 
 impl HistoryError {
@@ -48,14 +51,16 @@ impl HistoryError {
             HistoryError::Sqlite { path, source } => {
                 t!(
                     "setup-history-sqlite",
-                    path = path,
+                    path = path.display().to_string(),
                     reason = source.to_string()
                 )
             }
-            HistoryError::Busy { path } => t!("setup-history-busy", path = path),
+            HistoryError::Busy { path } => {
+                t!("setup-history-busy", path = path.display().to_string())
+            }
             HistoryError::TooNew { path, found, known } => t!(
                 "setup-history-too-new",
-                path = path,
+                path = path.display().to_string(),
                 found = *found,
                 known = *known
             ),
@@ -65,7 +70,7 @@ impl HistoryError {
             HistoryError::AlreadyVoid(batch) => t!("setup-history-already-void", batch = batch),
             HistoryError::UnknownValue { path, what, value } => t!(
                 "setup-history-unknown-value",
-                path = path,
+                path = path.display().to_string(),
                 what = *what,
                 value = value
             ),
@@ -77,7 +82,7 @@ impl HistoryError {
                 value,
             } => t!(
                 "setup-history-corrupt",
-                path = path,
+                path = path.display().to_string(),
                 batch = batch,
                 document = match document {
                     Some(document) => Text::verbatim(document),
@@ -87,23 +92,12 @@ impl HistoryError {
                 value = value
             ),
             HistoryError::Recover(path, e) => {
-                t!("setup-history-recover", path = path, reason = e.to_string())
+                t!(
+                    "setup-history-recover",
+                    path = path.display().to_string(),
+                    reason = e.to_string()
+                )
             }
-        }
-    }
-}
-
-impl fmt::Display for HistoryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.text().fmt(f)
-    }
-}
-
-impl std::error::Error for HistoryError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            HistoryError::Sqlite { source, .. } => Some(source),
-            _ => None,
         }
     }
 }

@@ -10,12 +10,12 @@ use std::fmt::Write;
 
 use rusqlite::{params, Transaction};
 
-use super::amount_text::write_amount;
 use super::bulk::BulkInsert;
 use super::{
     now, sqlite_error, Amounts, BatchRecord, History, HistoryBatchRow, HistoryError,
     HistoryPostingRow, HistoryTables, PostedState, StoredAt,
 };
+use crate::money::text::write_amount;
 use crate::output::finish_rename;
 
 /// The history while a run holds its write lock.
@@ -43,8 +43,7 @@ impl Locked<'_> {
             .map_err(&err)?;
         for (batch, renames) in pending {
             for (from, to) in decode_renames(&renames) {
-                finish_rename(&from, &to)
-                    .map_err(|e| HistoryError::Recover(to.display().to_string(), e))?;
+                finish_rename(&from, &to).map_err(|e| HistoryError::Recover(to.clone(), e))?;
             }
             self.tx
                 .execute(

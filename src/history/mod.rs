@@ -18,7 +18,6 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
-mod amount_text;
 mod amounts;
 mod bulk;
 mod error;
@@ -151,7 +150,7 @@ impl DocumentPosting {
         write!(text, "{}", self.date).expect("writing to a string");
         for (account, amount) in self.amounts.iter() {
             write!(text, "|{account}=").expect("writing to a string");
-            amount_text::write_normalized(text, amount);
+            crate::money::text::write_normalized(text, amount);
         }
         hash.clear();
         write!(hash, "{:x}", Sha256::digest(text.as_bytes())).expect("writing to a string");
@@ -207,11 +206,11 @@ fn sqlite_error(path: &Path) -> impl Fn(rusqlite::Error) -> HistoryError + '_ {
             ) =>
         {
             HistoryError::Busy {
-                path: path.display().to_string(),
+                path: path.to_path_buf(),
             }
         }
         _ => HistoryError::Sqlite {
-            path: path.display().to_string(),
+            path: path.to_path_buf(),
             source,
         },
     }
@@ -280,7 +279,7 @@ impl History {
         let known = MIGRATIONS.last().map_or(0, |m| m.0);
         if current > known {
             return Err(HistoryError::TooNew {
-                path: path.display().to_string(),
+                path: path.clone(),
                 found: current,
                 known,
             });
@@ -437,7 +436,7 @@ impl History {
     /// A value stored by a newer version (`what`: `posting` or `document-type`).
     fn unknown(&self, what: &'static str, value: &str) -> HistoryError {
         HistoryError::UnknownValue {
-            path: self.path.display().to_string(),
+            path: self.path.clone(),
             what,
             value: value.to_string(),
         }
@@ -485,7 +484,7 @@ pub(crate) struct StoredAt<'a> {
 impl StoredAt<'_> {
     fn corrupt(&self, what: &'static str, value: &str) -> HistoryError {
         HistoryError::Corrupt {
-            path: self.path.display().to_string(),
+            path: self.path.to_path_buf(),
             batch: self.batch.to_string(),
             document: self.document.map(str::to_string),
             what,

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::values::Cell;
-use crate::text::fold_header;
+use crate::load::text::fold_header;
 
 /// Which Plannit report a sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

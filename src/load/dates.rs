@@ -2,8 +2,6 @@
 //! order, Excel date cells and serial numbers (1900 or 1904 epoch); blank or
 //! `N/D` means no date, and dates far outside the books are refused.
 
-use std::fmt;
-
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -26,7 +24,8 @@ pub enum DateOrder {
 }
 
 /// Why a cell could not be read as a date.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum DateError {
     NotADate(String),
     /// Day/month or month/day, and `[input] date_order` does not say.
@@ -56,20 +55,12 @@ impl DateError {
     }
 }
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.text().fmt(f)
-    }
-}
-
-impl std::error::Error for DateError {}
-
 /// Text Plannit writes for an invoice that has no date.
 fn is_missing_date_marker(text: &str) -> bool {
     // No marker has a digit: a written date is not folded to find out.
     !text.bytes().any(|b| b.is_ascii_digit())
         && matches!(
-            crate::text::fold_header(text).as_str(),
+            crate::load::text::fold_header(text).as_str(),
             "" | "n d" | "nd" | "n a" | "na"
         )
 }

@@ -35,7 +35,9 @@ mod tests {
     fn a_file_reads_whole_unless_over_the_limit() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ventes.csv");
-        let bytes: Vec<u8> = (0..3 * MB as usize + 7).map(|i| (i * 7 % 251) as u8).collect();
+        let bytes: Vec<u8> = (0..3 * MB as usize + 7)
+            .map(|i| (i * 7 % 251) as u8)
+            .collect();
         std::fs::write(&path, &bytes).unwrap();
         let limits = Limits::default();
         assert!(read_limited(&path, &limits).unwrap() == bytes);

@@ -10,16 +10,17 @@ pub mod columns;
 mod csv_text;
 pub mod dates;
 mod file_bytes;
+pub(crate) mod merge;
 mod options;
 mod read_error;
 pub mod reports;
+pub(crate) mod row_accounts;
 pub mod rows;
 pub mod sheet;
+pub(crate) mod text;
 pub mod values;
 
 pub use options::{Limits, LoadOptions};
-
-use std::fmt;
 
 use sha2::Digest;
 use std::path::{Path, PathBuf};
@@ -73,32 +74,30 @@ pub struct LoadedInputs {
     pub headers: std::collections::BTreeMap<(String, String), String>,
 }
 
-#[derive(Debug)]
+/// The inbox folder itself cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum InboxError {
-    /// The folder (as shown) does not exist.
-    Missing(String),
-    /// The folder (as shown) cannot be listed.
-    Unreadable(String, std::io::Error),
+    /// The folder does not exist.
+    Missing(PathBuf),
+    /// The folder cannot be listed.
+    Unreadable(PathBuf, #[source] std::io::Error),
 }
 
 impl InboxError {
     pub fn text(&self) -> Text {
         match self {
-            InboxError::Missing(path) => t!("load-inbox-missing", path = path),
-            InboxError::Unreadable(path, e) => {
-                t!("load-inbox-unreadable", path = path, reason = e.to_string())
+            InboxError::Missing(path) => {
+                t!("load-inbox-missing", path = path.display().to_string())
             }
+            InboxError::Unreadable(path, e) => t!(
+                "load-inbox-unreadable",
+                path = path.display().to_string(),
+                reason = e.to_string()
+            ),
         }
     }
 }
-
-impl fmt::Display for InboxError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.text().fmt(f)
-    }
-}
-
-impl std::error::Error for InboxError {}
 
 /// Office lock files, temporary and partial downloads: never read.
 pub fn is_transient_file(name: &str) -> bool {
@@ -118,12 +117,11 @@ pub fn load_inbox(
     options: &LoadOptions,
     skip: &[PathBuf],
 ) -> Result<LoadedInputs, InboxError> {
-    let shown = inbox.display().to_string();
     if !inbox.is_dir() {
-        return Err(InboxError::Missing(shown));
+        return Err(InboxError::Missing(inbox.to_path_buf()));
     }
     let mut paths: Vec<PathBuf> = std::fs::read_dir(inbox)
-        .map_err(|e| InboxError::Unreadable(shown.clone(), e))?
+        .map_err(|e| InboxError::Unreadable(inbox.to_path_buf(), e))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .collect();
     paths.sort();

@@ -1,8 +1,6 @@
 //! Why a file could not be read at all, and which of the `[limits]` a file
 //! or sheet exceeds, as messages that say what to do.
 
-use std::fmt;
-
 use crate::diagnostics::Fix;
 use crate::i18n::Text;
 use crate::t;
@@ -11,9 +9,10 @@ use crate::t;
 pub(super) const MB: u64 = 1024 * 1024;
 
 /// Why a file could not be read at all.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum ReadError {
-    Io(std::io::Error),
+    Io(#[from] std::io::Error),
     EmptyFile,
     /// The workbook reader's reason.
     Workbook(String),
@@ -147,26 +146,5 @@ impl ReadError {
             ReadError::Limit(oversize) => Fix::config(&format!("[limits] {}", oversize.setting())),
             _ => Fix::DroppedFile,
         }
-    }
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.text().fmt(f)
-    }
-}
-
-impl std::error::Error for ReadError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ReadError::Io(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-impl From<std::io::Error> for ReadError {
-    fn from(e: std::io::Error) -> ReadError {
-        ReadError::Io(e)
     }
 }

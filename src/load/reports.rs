@@ -12,8 +12,8 @@ use super::sheet::{RawSheet, RowSpan};
 use super::values::{amount_from_cell, AmountError, Cell};
 use crate::diagnostics::{Finding, Fix, Location};
 use crate::i18n::Text;
+use crate::load::text::{fold_header, SharedText};
 use crate::t;
-use crate::text::{fold_header, SharedText};
 
 pub use super::rows::{Payment, PaymentKind, PayoutRow, RowOrigin, RowPlace, SalesLine};
 

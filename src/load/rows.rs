@@ -140,3 +140,37 @@ pub struct PayoutRow {
     /// As written, when the report has the column.
     pub net: Option<Decimal>,
 }
+
+impl SalesLine {
+    /// The history's key of the line's invoice: `invoice:P-1042`.
+    pub fn document_key(&self) -> String {
+        format!("invoice:{}", self.invoice)
+    }
+}
+
+impl Payment {
+    /// The history's key of a payment, deposit or refund: its kind and
+    /// number, or for a row without a number, what identifies it (date,
+    /// invoice, customer, amount).
+    pub fn document_key(&self) -> String {
+        if self.reference.is_empty() {
+            let date = self.date.map(|d| d.to_string()).unwrap_or_default();
+            format!(
+                "{}:{date}|{}|{}|{}",
+                self.kind.label(),
+                self.invoice,
+                self.customer,
+                self.received
+            )
+        } else {
+            format!("{}:{}", self.kind.label(), self.reference)
+        }
+    }
+}
+
+impl PayoutRow {
+    /// The history's key of the row's Plannit Pay payout: `payout:PO-123`.
+    pub fn document_key(&self) -> String {
+        format!("payout:{}", self.payout)
+    }
+}

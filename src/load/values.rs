@@ -3,11 +3,12 @@
 //! except reading an Excel numeric cell, which is converted once and rounded
 //! to the cent.
 
-use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDateTime;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
+
+use crate::money::round_cents;
 
 use crate::i18n::Text;
 use crate::t;
@@ -46,7 +47,8 @@ impl Cell {
 }
 
 /// Why a cell could not be read as money.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum AmountError {
     NotAnAmount(String),
     TooManyDecimals(String),
@@ -71,14 +73,6 @@ impl AmountError {
         }
     }
 }
-
-impl fmt::Display for AmountError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.text().fmt(f)
-    }
-}
-
-impl std::error::Error for AmountError {}
 
 /// Largest amount accepted on one line: far above any invoice, far below where
 /// sums could overflow.
@@ -110,13 +104,6 @@ pub fn amount_from_f64(value: f64) -> Result<Decimal, AmountError> {
         return Err(AmountError::TooManyDecimals(shown()));
     }
     Ok(cents)
-}
-
-/// Rounds to the cent, half away from zero, as Revenu Québec rounds taxes.
-pub fn round_cents(value: Decimal) -> Decimal {
-    let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    rounded.rescale(2);
-    rounded
 }
 
 /// Parses an amount written as text: `1234.56`, `1,234.56`, `1 234,56 $` (regular,
@@ -396,13 +383,5 @@ mod tests {
             amount_from_f64(f64::NAN),
             Err(AmountError::TooLarge(_))
         ));
-    }
-
-    #[test]
-    fn tax_rounding_is_half_away_from_zero() {
-        assert_eq!(round_cents(Decimal::new(1005, 3)).to_string(), "1.01");
-        assert_eq!(round_cents(Decimal::new(-1005, 3)).to_string(), "-1.01");
-        assert_eq!(round_cents(Decimal::new(1015, 3)).to_string(), "1.02");
-        assert_eq!(round_cents(Decimal::new(7, 0)).to_string(), "7.00");
     }
 }

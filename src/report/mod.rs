@@ -1,66 +1,129 @@
-//! The reconciliation workbook: what the run read, posted and found, in a
-//! form an accountant can audit line by line. Layout only: every figure comes
-//! from the run's report (the journal as written to the Sage file, and the
-//! reconciliation figures computed by the pipeline); totals and controls are
-//! live formulas with their computed results stored.
-//!
-//! `sheets` draws the detail sheets, `summary` the first sheet with its
-//! controls, `table` writes one table over as many sheets as needed, and
-//! `labels` reads every piece of text from the message catalogue, in the
-//! run's language.
+//! What a run produced, successful or not ([`RunReport`]): the files it read,
+//! the rows of the batch, the findings, the entries as written to the Sage
+//! file, what the history said, the reconciliation figures, and where the
+//! outputs went. The console summary and the workbook are drawn from it.
 
-mod formula;
-mod labels;
-mod plannit_pay;
-mod sheets;
-mod summary;
-mod table;
+pub(crate) mod figures;
+pub mod workbook;
 
-use std::path::Path;
+use std::path::PathBuf;
 
-use rust_xlsxwriter::{Workbook, XlsxError};
+use chrono::{DateTime, Local, NaiveDate};
 
-use crate::outcome::RunReport;
-use labels::Labels;
-pub use sheets::query_names;
-use table::{Formats, EXCEL_MAX_DATA_ROWS};
+use crate::config::{Granularity, Lang};
+use crate::diagnostics::{error_count, Finding, Severity};
+use crate::history::{DocumentPosting, PostedState};
+use crate::journal::classify::Classification;
+use crate::load::merge::MergedRow;
+use crate::load::reports::{Payment, PayoutRow, SalesLine};
+use crate::load::row_accounts::RowAccounts;
+use crate::load::InputFile;
+use crate::report::figures::Reconciliation;
+use crate::sage;
+use crate::sage::entry::JournalEntry;
 
-/// Writes the workbook into `file` (a temporary file the caller renames).
-pub fn save_workbook(file: &mut std::fs::File, report: &RunReport) -> Result<(), XlsxError> {
-    build(report, EXCEL_MAX_DATA_ROWS)?.save_to_writer(file)
+/// The settings a run was made with, as the workbook's summary shows them.
+#[derive(Debug, Clone)]
+pub struct RunContext {
+    pub company: Option<String>,
+    pub lang: Lang,
+    pub granularity: Granularity,
+    pub config_path: PathBuf,
+    /// Where the queries came from (a folder, or "built-in queries").
+    pub queries_origin: String,
+    pub query_names: Vec<String>,
+    /// The chart of accounts checked against, when configured.
+    pub chart: Option<ChartCheck>,
 }
 
-/// Writes the workbook to `path` safely, with detail sheets split every
-/// `max_data_rows` rows.
-pub fn write_workbook_with_limit(
-    path: &Path,
-    report: &RunReport,
-    max_data_rows: usize,
-) -> Result<(), XlsxError> {
-    crate::output::write_atomically(path, |file| {
-        build(report, max_data_rows)
-            .and_then(|mut workbook| workbook.save_to_writer(file))
-            .map_err(std::io::Error::other)
-    })
-    .map_err(XlsxError::IoError)
+/// The chart of accounts file and what checking the batch against it found.
+#[derive(Debug, Clone)]
+pub struct ChartCheck {
+    pub file: String,
+    pub accounts: usize,
+    /// Accounts of the batch missing from the chart or not usable.
+    pub unusable: usize,
 }
 
-/// The workbook, its sheets written.
-fn build(report: &RunReport, max_data_rows: usize) -> Result<Workbook, XlsxError> {
-    // The run's language, not the thread's: the workbook may be written on
-    // another thread.
-    let l = &Labels::new(report.context.lang);
-    let formats = Formats::new(&l.money_format);
-    let mut workbook = Workbook::new();
-    // Excel's own level: about twice as fast as the default 6 on a large
-    // workbook, for a file a few percent larger.
-    workbook.set_zip_compression_level(3);
-    workbook.add_worksheet().set_name(&l.summary)?;
-    let tables = sheets::write_detail_sheets(&mut workbook, report, l, &formats, max_data_rows)?;
-    if let Some(figures) = &report.reconciliation.plannit_pay {
-        plannit_pay::write_plannit_pay(&mut workbook, figures, l, &formats, &tables.journal)?;
+/// The result of a run: everything the console summary and the
+/// reconciliation workbook show.
+#[derive(Debug)]
+pub struct RunReport {
+    pub started: DateTime<Local>,
+    pub context: RunContext,
+    pub files: Vec<InputFile>,
+    /// Where every row of every file read went.
+    pub rows: RowAccounts,
+    /// Rows left out because another file of the drop holds the same document.
+    pub merged: Vec<MergedRow>,
+    /// The batch's rows: new documents, and rows without a date.
+    pub sales: Vec<SalesLine>,
+    pub payments: Vec<Payment>,
+    pub payouts: Vec<PayoutRow>,
+    pub findings: Vec<Finding>,
+    /// The entries as written to the Sage file (source and comment fitted).
+    pub entries: Vec<JournalEntry>,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    /// Problems the Sage writer found (the file was then not written).
+    pub sage_problems: Vec<sage::SageProblem>,
+    /// The Sage file, when it was written.
+    pub sage_file: Option<PathBuf>,
+    /// The reconciliation workbook, always written once the data was read.
+    pub workbook: Option<PathBuf>,
+    /// `produits-a-associer.csv`: the catalogue items without an account,
+    /// written beside the workbook when the run stops on them.
+    pub missing_items_file: Option<PathBuf>,
+    /// The batch recorded in the history, when the Sage file was written.
+    pub batch_id: Option<String>,
+    /// What the history said about the batch's documents.
+    pub history: Classification,
+    /// Changed documents posted as their difference (`--adjust`).
+    pub adjusted: Vec<(DocumentPosting, PostedState)>,
+    /// The figures the workbook shows beyond the rows and the journal.
+    pub reconciliation: Reconciliation,
+}
+
+impl RunReport {
+    pub fn errors(&self) -> usize {
+        error_count(&self.findings) + self.sage_problems.len()
     }
-    let sheet = workbook.worksheet_from_index(0)?;
-    summary::write_summary(sheet, report, l, &formats, &tables)?;
-    Ok(workbook)
+
+    /// Errors whose fix is in the setup: the run exits with the setup status.
+    pub fn setup_errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.setup && f.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count()
+    }
+
+    /// `2026-10-01_2026-10-31`, from the batch's first and last dates.
+    pub fn period_label(&self) -> String {
+        match (self.first_date, self.last_date) {
+            (Some(first), Some(last)) if first != last => format!("{first}_{last}"),
+            (_, Some(last)) => last.to_string(),
+            _ => "undated".to_string(),
+        }
+    }
+
+    pub fn importable(&self) -> bool {
+        self.errors() == 0 && !self.entries.is_empty()
+    }
+
+    /// True when every document was already exported: nothing to post.
+    pub fn nothing_new(&self) -> bool {
+        self.errors() == 0 && self.entries.is_empty() && !self.history.unchanged.is_empty()
+    }
+
+    /// True when no input file was read at all.
+    pub fn nothing_read(&self) -> bool {
+        self.files.iter().all(|f| f.sha256.is_empty())
+    }
 }

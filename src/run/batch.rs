@@ -3,25 +3,23 @@
 //! the journal queries' lines cannot be added up, from the queries run over
 //! the batch's rows), fitted to Sage's limits, and the reconciliation.
 
-use std::sync::Arc;
-
 use chrono::{Local, NaiveDate};
 
 use super::{Classified, Known, RunError, RunPlan};
-use crate::conform;
-use crate::dedup::{self, Classification, Documents};
 use crate::diagnostics::{Finding, Fix};
-use crate::document_lines::{AccountQueries, EntrySlots};
 use crate::history::PostedState;
-use crate::journal::{build_entries, DocumentRows, EntryLabeler, JournalEntry};
+use crate::journal::classify::{self, Classification};
+use crate::journal::conform;
+use crate::journal::entries::{batch_entries, BatchJournal};
+use crate::journal::labels::EntryLabeler;
+use crate::load::merge::MergedRow;
+use crate::load::row_accounts::{RowAccounts, RowFate};
 use crate::load::{self, LoadedInputs};
-use crate::merge::MergedRow;
-use crate::outcome::{ChartCheck, RunContext, RunReport};
-use crate::reconcile::{ReconcileInputs, Reconciliation};
-use crate::rows::{RowAccounts, RowFate};
+use crate::query::tables;
+use crate::report::figures::{ReconcileInputs, Reconciliation};
+use crate::report::{ChartCheck, RunContext, RunReport};
 use crate::sage;
-use crate::tables::{self, BatchRows};
-use crate::transform::{self, SqlTables};
+use crate::sage::entry::JournalEntry;
 
 /// The batch: the new documents' rows, their entries and the reconciliation.
 pub(super) struct Batch {
@@ -98,17 +96,24 @@ pub(super) fn journal(
     let payments = kept(inputs.payments, &batch_rows.payments);
     let payouts = kept(inputs.payouts, &batch_rows.payouts);
     let labeler = EntryLabeler::new(config.sage.granularity, &sales, &payments, &payouts);
-    let reports = BatchReports {
+    let batch = BatchJournal {
+        queries: &plan.queries,
         sales: &sales,
         payments: &payments,
         payouts: &payouts,
+        keep: &batch_rows,
+        documents: &classified.documents,
+        new: &classified.classification.new,
+        document_rows: &classified.document_rows,
+        labeler: &labeler,
     };
-    let (mut entries, line_queries) =
-        batch_entries(plan, classified, &batch_rows, &reports, &labeler)?;
+    let lines = classified.for_batch.lines.take();
+    let tables = std::mem::take(&mut classified.for_batch.tables);
+    let (mut entries, line_queries) = batch_entries(&batch, lines, tables)?;
     let mut adjusted = Vec::new();
     if plan.adjust {
         for (doc, state) in &classified.classification.changed {
-            entries.extend(dedup::adjustment_entry(
+            entries.extend(classify::adjustment_entry(
                 doc,
                 state,
                 config.company.lock_before,
@@ -240,134 +245,4 @@ fn batch_dates(
     let first = labeler.first_date.into_iter().chain(dates()).min();
     let last = labeler.last_date.into_iter().chain(dates()).max();
     (first, last)
-}
-
-/// The rows the batch posts.
-struct BatchReports<'a> {
-    sales: &'a [load::reports::SalesLine],
-    payments: &'a [load::reports::Payment],
-    payouts: &'a [load::reports::PayoutRow],
-}
-
-/// The batch's entries: the sum of what the per-document pass gave its
-/// documents when every line can be added up, else the journal queries run
-/// over its rows. With each (account, query file) of their lines.
-fn batch_entries(
-    plan: &RunPlan,
-    classified: &mut Classified,
-    keep: &BatchRows,
-    reports: &BatchReports<'_>,
-    labeler: &EntryLabeler,
-) -> Result<(Vec<JournalEntry>, AccountQueries), RunError> {
-    let lines = classified.for_batch.lines.take();
-    let slots = lines.as_ref().and_then(|_| {
-        entry_slots(
-            labeler,
-            &classified.documents,
-            &classified.classification.new,
-            &classified.document_rows,
-            keep,
-            reports,
-        )
-    });
-    let tables = std::mem::take(&mut classified.for_batch.tables);
-    let (Some(lines), Some(slots)) = (lines, slots) else {
-        return entries_from_queries(plan, tables, keep, reports, labeler);
-    };
-    let documents = &classified.documents;
-    let added = lines.add_up(slots, |document| documents[document].amounts.iter());
-    if cfg!(debug_assertions) {
-        // Development builds (the tests) prove the sum on every run it is
-        // taken: the queries over the batch's rows give the same entries.
-        let from_queries = entries_from_queries(plan, tables, keep, reports, labeler)?;
-        assert_eq!(added, from_queries, "entries added up from the documents");
-    }
-    Ok(added)
-}
-
-/// Which entry each new document goes to; none when a document's rows would
-/// go to different entries (one entry per document, its lines naming
-/// different customers, say).
-fn entry_slots(
-    labeler: &EntryLabeler,
-    documents: &Documents,
-    new: &[bool],
-    rows_documents: &DocumentRows,
-    keep: &BatchRows,
-    reports: &BatchReports<'_>,
-) -> Option<EntrySlots> {
-    let mut slots = EntrySlots::new(documents.len());
-    if !labeler.labels_each_row() {
-        // A label depends on the date alone: made once per date.
-        let mut by_date = std::collections::HashMap::new();
-        let mut last = None;
-        for (index, doc) in documents.values().enumerate() {
-            if !new[index] {
-                continue;
-            }
-            let slot = match last {
-                Some((date, slot)) if date == doc.date => slot,
-                _ => match by_date.get(&doc.date) {
-                    Some(slot) => *slot,
-                    None => {
-                        let slot = slots.slot(labeler.for_date(doc.date)?)?;
-                        *by_date.entry(doc.date).or_insert(slot)
-                    }
-                },
-            };
-            last = Some((doc.date, slot));
-            slots.put(index, slot);
-        }
-        return Some(slots);
-    }
-    // One entry per document: each batch row's label, its document's.
-    let batch_documents = |documents: &'_ [Option<u32>], keep: &'_ [bool]| {
-        (documents.iter().zip(keep))
-            .filter_map(|(document, keep)| keep.then_some(*document))
-            .collect::<Vec<_>>()
-    };
-    let labels = (reports.sales.iter().map(|l| labeler.for_invoice(l)))
-        .zip(batch_documents(&rows_documents.sales, &keep.sales))
-        .chain(
-            (reports.payments.iter().map(|p| labeler.for_payment(p)))
-                .zip(batch_documents(&rows_documents.payments, &keep.payments)),
-        )
-        .chain(
-            (reports.payouts.iter().map(|r| labeler.for_payout(r)))
-                .zip(batch_documents(&rows_documents.payouts, &keep.payouts)),
-        );
-    for (label, document) in labels {
-        let slot = slots.slot(label)?;
-        if !slots.put(document? as usize, slot) {
-            return None;
-        }
-    }
-    Some(slots)
-}
-
-/// The entries of the journal queries run over the batch's rows (`keep` of
-/// the tables every row was checked with), labelled by `labeler`; with each
-/// (account, query file) of their lines.
-fn entries_from_queries(
-    plan: &RunPlan,
-    checked: Vec<(&'static str, polars::prelude::DataFrame)>,
-    keep: &BatchRows,
-    reports: &BatchReports<'_>,
-    labeler: &EntryLabeler,
-) -> Result<(Vec<JournalEntry>, AccountQueries), RunError> {
-    let frames = tables::batch_tables(
-        checked,
-        keep,
-        reports.sales,
-        reports.payments,
-        reports.payouts,
-        labeler,
-    )?;
-    let tables = SqlTables::new(frames, &plan.queries.views)?;
-    let lines = transform::run_journal(&tables, &plan.queries.journal)?;
-    drop(tables);
-    let pairs: std::collections::BTreeSet<_> = (lines.iter())
-        .map(|line| (line.account.clone(), Arc::clone(&line.query)))
-        .collect();
-    Ok((build_entries(&lines), pairs.into_iter().collect()))
 }

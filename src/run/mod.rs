@@ -9,36 +9,39 @@
 
 mod batch;
 mod error;
+pub mod plan;
 mod publish;
+pub mod timings;
+pub(crate) mod workbench;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::Local;
 
-use crate::conform;
-use crate::dedup::{self, Classification, Documents};
 use crate::diagnostics::{error_count, Finding, Fix, Location};
-use crate::document_lines::DocumentLines;
 use crate::history::{History, HistoryTables, Locked, PostedState};
-use crate::journal::{DocumentRows, EntryLabeler};
+use crate::journal::classify::{self, Classification, Documents};
+use crate::journal::conform;
+use crate::journal::document_lines::DocumentLines;
+use crate::journal::labels::{entry_columns, DocumentRows, EntryLabeler};
+use crate::load::merge::{self, MergedRow};
+use crate::load::row_accounts::RowAccounts;
 use crate::load::{self, LoadedInputs};
-use crate::merge::{self, MergedRow};
-use crate::outcome::RunReport;
-use crate::rows::RowAccounts;
+use crate::query::tables;
+use crate::query::views::PostingAccounts;
+use crate::query::{self, QueryError, SqlTables};
+use crate::report::RunReport;
 use crate::t;
-use crate::tables;
-use crate::transform::{self, SqlTables};
-use crate::views::PostingAccounts;
 
-pub use crate::plan::{PlanError, RunPlan, RunRequest};
+pub use crate::run::plan::{PlanError, RunPlan, RunRequest};
 use error::abort_point;
 pub use error::RunError;
 
 /// Runs the pipeline: each stage takes what the one before produced.
 pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     let started = Local::now();
-    transform::warm_up();
+    query::warm_up();
     let mut history = if plan.dry_run {
         History::snapshot(&plan.history_path)?
     } else {
@@ -48,19 +51,19 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     let locked = history.lock()?;
     let known = read_history(plan, &locked)?;
     abort_point("locked");
-    crate::timings::mark("history read");
+    crate::run::timings::mark("history read");
 
     let Loaded {
         mut inputs,
         merged,
         rows,
     } = load(plan)?;
-    crate::timings::mark("inputs loaded");
+    crate::run::timings::mark("inputs loaded");
     let checked = check(plan, &mut inputs, &known)?;
     let mut classified = classify(plan, checked, &known);
-    crate::timings::mark("history compared");
+    crate::run::timings::mark("history compared");
     let batch = batch::journal(plan, inputs, &mut classified, &known, rows, merged)?;
-    crate::timings::mark("journal entries");
+    crate::run::timings::mark("journal entries");
 
     let Classified {
         findings,
@@ -181,14 +184,13 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     // The documents are found while the tables' columns are built; the
     // entry columns, which name each row's document, come after.
     let ((mut documents, document_rows), frames) = rayon::join(
-        || dedup::documents_of(&inputs.sales, &inputs.payments, &inputs.payouts),
+        || classify::documents_of(&inputs.sales, &inputs.payments, &inputs.payouts),
         || {
             tables::all_tables(
                 &plan.config,
                 &inputs.sales,
                 &inputs.payments,
                 &inputs.payouts,
-                None,
                 &known.tables,
             )
         },
@@ -200,36 +202,37 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
         &inputs.payouts,
         Arc::clone(&document_rows),
     );
-    let frames = tables::with_labels(
-        frames?,
+    let labels = entry_columns(
         &inputs.sales,
         &inputs.payments,
         &inputs.payouts,
         &by_document,
-    )?;
+    );
+    let frames =
+        tables::with_labels(frames.map_err(QueryError::from)?, labels).map_err(QueryError::from)?;
     let tables = SqlTables::new(frames.clone(), &plan.queries.views)?;
-    crate::timings::mark("tables built");
+    crate::run::timings::mark("tables built");
     let both_started = std::time::Instant::now();
     let mut findings = std::mem::take(&mut inputs.findings);
-    let mut pass = dedup::DocumentPass::new(&documents);
+    let mut pass = classify::DocumentPass::new(&documents);
     // The checks read the same tables as the journal and write nothing it
     // reads: they run on a second core meanwhile (each query's planning is
     // single-threaded, most of a small inbox's time).
     let (check_findings, unusable) = std::thread::scope(|scope| {
         let checks = scope.spawn(|| {
-            let found = transform::run_checks(&tables, &plan.queries.checks, &inputs.headers);
-            crate::timings::span("(checks run)", both_started);
+            let found = query::run_checks(&tables, &plan.queries.checks, &inputs.headers);
+            crate::run::timings::span("(checks run)", both_started);
             found
         });
-        let unusable = transform::run_journal_each(&tables, &plan.queries.journal, &mut pass);
-        crate::timings::span("(per-document journal)", both_started);
+        let unusable = query::run_journal_each(&tables, &plan.queries.journal, &mut pass);
+        crate::run::timings::span("(per-document journal)", both_started);
         let found = checks
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (found, unusable)
     });
     let mut lines = pass.lines;
-    dedup::finish(&mut documents, &mut lines);
+    classify::finish(&mut documents, &mut lines);
     findings.extend(check_findings?);
     let unusable = unusable?;
     let undated_rows = [
@@ -246,7 +249,7 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     let document_lines = lines.fit();
     let posting_accounts = PostingAccounts::read(&tables)?;
     drop(tables);
-    crate::timings::mark("checks and per-document journal");
+    crate::run::timings::mark("checks and per-document journal");
     // Lines without account or date follow from an error already reported
     // (unmapped item, undated invoice); they are news only when nothing else is.
     if error_count(&findings) == 0 {
@@ -282,9 +285,9 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
         document_rows,
         for_batch,
     } = checked;
-    let classification = dedup::classify(&documents, &known.posted);
+    let classification = classify::classify(&documents, &known.posted);
     for (doc, state) in &classification.changed {
-        let change = dedup::describe_change(doc, state);
+        let change = classify::describe_change(doc, state);
         let location = Location {
             document: Some(doc.number.to_string()),
             ..Default::default()

@@ -11,14 +11,14 @@ use rayon::slice::ParallelSliceMut;
 use sha2::{Digest, Sha256};
 
 use super::error::{abort_point, RunError};
-use crate::dedup::{self, Documents};
+use crate::config::survey;
 use crate::history::{BatchRecord, DocumentPosting, Locked, Posting};
-use crate::outcome::RunReport;
+use crate::journal::classify::{self, Documents};
 use crate::output::{write_atomically, StagedFile};
-use crate::plan::RunPlan;
 use crate::report;
+use crate::report::RunReport;
+use crate::run::plan::RunPlan;
 use crate::sage;
-use crate::survey;
 use crate::tr;
 
 pub(super) fn publish(
@@ -45,10 +45,12 @@ pub(super) fn publish(
         // A failed run: the workbook explains why; nothing is recorded.
         drop(locked);
         write_atomically(&workbook_path, |file| {
-            report::save_workbook(file, &report)
-                .map_err(std::io::Error::other)
+            report::workbook::save_workbook(file, &report).map_err(std::io::Error::other)
         })
-        .map_err(|e| RunError::Workbook(workbook_path.display().to_string(), e.to_string()))?;
+        .map_err(|source| RunError::Workbook {
+            path: workbook_path.clone(),
+            source,
+        })?;
         report.workbook = Some(workbook_path);
         report.missing_items_file = write_missing_items(plan, &report)?;
         return Ok(report);
@@ -75,7 +77,7 @@ pub(super) fn publish(
         workbook.discard();
         return Err(write_error(&sage_path)(e));
     }
-    crate::timings::mark("sage file rendered");
+    crate::run::timings::mark("sage file rendered");
     let record = batch_record(
         &report,
         plan,
@@ -95,12 +97,12 @@ pub(super) fn publish(
     let (written, inserted) = std::thread::scope(|scope| {
         let writer = scope.spawn(|| {
             crate::i18n::set_lang(lang);
-            let written = report::save_workbook(workbook.file(), &report);
-            crate::timings::span("(workbook written)", started);
+            let written = report::workbook::save_workbook(workbook.file(), &report);
+            crate::run::timings::span("(workbook written)", started);
             written
         });
         let inserted = locked.insert(&record);
-        crate::timings::span("(history rows inserted)", started);
+        crate::run::timings::span("(history rows inserted)", started);
         // Freed while the workbook is finished.
         drop(record);
         let written = writer
@@ -110,13 +112,16 @@ pub(super) fn publish(
                     "setup-workbook-writer-stopped"
                 )))
             })
-            .map_err(|e| RunError::Workbook(workbook_path.display().to_string(), e.to_string()));
+            .map_err(|e| RunError::Workbook {
+                path: workbook_path.clone(),
+                source: std::io::Error::other(e),
+            });
         (written, inserted)
     });
     let recorded = written
         .and(inserted.map_err(RunError::from))
         .and_then(|()| {
-            crate::timings::mark("workbook and history rows");
+            crate::run::timings::mark("workbook and history rows");
             abort_point("outputs_written");
             locked.commit().map_err(RunError::from)
         });
@@ -126,7 +131,7 @@ pub(super) fn publish(
         return Err(e);
     }
     abort_point("history_committed");
-    crate::timings::mark("history recorded");
+    crate::run::timings::mark("history recorded");
     let workbook_dest = workbook.dest_path().to_path_buf();
     workbook.persist().map_err(write_error(&workbook_dest))?;
     let sage_dest = sage_file.dest_path().to_path_buf();
@@ -149,7 +154,10 @@ fn write_missing_items(plan: &RunPlan, report: &RunReport) -> Result<Option<Path
 }
 
 fn write_error(path: &Path) -> impl Fn(std::io::Error) -> RunError + '_ {
-    move |e| RunError::Write(path.display().to_string(), e)
+    move |source| RunError::Write {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// The Sage file's bytes when the batch is importable; otherwise none, and
@@ -184,7 +192,7 @@ fn batch_record(
     // In key order: SQLite inserts into its primary-key index much faster so.
     posted.par_sort_unstable_by(|a, b| a.0.key.cmp(&b.0.key));
     for (doc, state) in &report.adjusted {
-        let delta = dedup::difference(doc, state);
+        let delta = classify::difference(doc, state);
         let posting = if delta.is_empty() {
             Posting::DateChange
         } else {

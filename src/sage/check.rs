@@ -8,12 +8,12 @@
 
 use rust_decimal::Decimal;
 
+use super::company::{DateProblem, SageCompany};
 use super::fields::{
     allocation_amount, decode, parse_header_date, parse_sage_amount, split_fields,
 };
+use super::settings::{SageEncoding, SageSettings};
 use super::{ParsedEntry, ParsedTax, SageProblem};
-use crate::company::{DateProblem, SageCompany};
-use crate::config::{Config, SageEncoding, SageSettings};
 use crate::tr;
 
 /// What a file is checked against.
@@ -50,10 +50,10 @@ impl CheckRules {
     }
 
     /// The configured limits and the company's chart, linked accounts and dates.
-    pub fn for_config(config: &Config) -> CheckRules {
+    pub fn for_company(settings: &SageSettings, company: &SageCompany) -> CheckRules {
         CheckRules {
-            company: Some(config.company.clone()),
-            ..CheckRules::for_settings(&config.sage)
+            company: Some(company.clone()),
+            ..CheckRules::for_settings(settings)
         }
     }
 

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::settings::SageEncoding;
 use super::SageProblem;
-use crate::config::SageEncoding;
 use crate::tr;
 
 /// An allocation: an amount or a percentage, with or without decimals.

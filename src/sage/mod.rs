@@ -7,25 +7,30 @@
 //! `TAXH,<n>,0` and `n` TAXD lines, then `account,amount` lines, debits
 //! positive, two decimals, CRLF line endings. `check` reads files back.
 
+pub(crate) mod chart;
 mod check;
+pub(crate) mod company;
+pub mod entry;
 mod fields;
+pub mod settings;
 
 pub use check::{check, parse, CheckRules, CheckedFile};
 
-use std::fmt;
+use crate::money::format_amount;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::config::{SageEncoding, SageSettings};
 use crate::i18n::Text;
-use crate::journal::JournalEntry;
+use crate::load::text::{keep_tail_chars, sage_field};
 use crate::t;
-use crate::text::{keep_tail_chars, sage_field};
+use entry::JournalEntry;
+use settings::{SageEncoding, SageSettings};
 
 /// A rule the file breaks, with its 1-based line number.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.text())]
 pub struct SageProblem {
     pub line: usize,
     /// In the language of the run.
@@ -38,14 +43,6 @@ impl SageProblem {
         t!("setup-sage-line", line = self.line, message = &self.message)
     }
 }
-
-impl fmt::Display for SageProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.text().fmt(f)
-    }
-}
-
-impl std::error::Error for SageProblem {}
 
 /// An entry read back from an import file.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,20 +70,11 @@ pub struct ParsedTax {
 
 impl ParsedEntry {
     pub fn debits(&self) -> Decimal {
-        self.lines
-            .iter()
-            .map(|(_, a)| *a)
-            .filter(|a| a.is_sign_positive())
-            .sum()
+        entry::debits_and_credits(self.lines.iter().map(|(_, a)| *a)).0
     }
 
     pub fn credits(&self) -> Decimal {
-        -self
-            .lines
-            .iter()
-            .map(|(_, a)| *a)
-            .filter(|a| a.is_sign_negative() && !a.is_zero())
-            .sum::<Decimal>()
+        entry::debits_and_credits(self.lines.iter().map(|(_, a)| *a)).1
     }
 }
 
@@ -147,16 +135,6 @@ pub fn render(
     Ok(bytes)
 }
 
-/// `1234.5` → `1234.50`, `-0.001` → `0.00` (never `-0.00`).
-pub fn format_amount(amount: Decimal) -> String {
-    let mut rounded = amount.round_dp(2);
-    if rounded.is_zero() {
-        rounded = Decimal::ZERO;
-    }
-    rounded.rescale(2);
-    rounded.to_string()
-}
-
 /// Replaces characters the encoding cannot hold by their closest ASCII
 /// spelling (`ł` → `l`, `–` stays in Windows-1252), never by `?` silently.
 fn encodable(text: &str, encoding: SageEncoding) -> String {
@@ -190,7 +168,7 @@ fn encode(text: &str, encoding: SageEncoding) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::i18n::{set_lang, Lang};
-    use crate::journal::EntryLine;
+    use crate::sage::entry::EntryLine;
 
     fn entry(lines: &[(&str, i64)]) -> JournalEntry {
         JournalEntry {

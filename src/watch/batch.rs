@@ -15,7 +15,7 @@ use super::{Layout, WatchOptions, WatchSummary};
 use crate::diagnostics::{Fix, Severity};
 use crate::history::History;
 use crate::i18n;
-use crate::outcome::RunReport;
+use crate::report::RunReport;
 use crate::run::{run, RunError, RunPlan, RunRequest};
 use crate::tr;
 use std::time::Duration;
@@ -332,10 +332,10 @@ fn rejected_folder(layout: &Layout, reject_into: RejectInto) -> PathBuf {
 
 fn describe(log: &mut BatchLog, report: &RunReport) {
     let (debits, _) =
-        crate::journal::grand_totals(&crate::journal::account_totals(&report.entries));
+        crate::sage::entry::grand_totals(&crate::sage::entry::account_totals(&report.entries));
     log.batch = report.batch_id.clone();
     log.entries = report.entries.len();
-    log.debits = crate::sage::format_amount(debits);
+    log.debits = crate::money::format_amount(debits);
     log.sage_file = report.sage_file.as_ref().map(|p| p.display().to_string());
     log.workbook = report.workbook.as_ref().map(|p| p.display().to_string());
     log.warnings = report.warnings();

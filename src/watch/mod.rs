@@ -70,54 +70,49 @@ impl Layout {
     }
 }
 
-#[derive(Debug)]
+/// What stops `watch` itself (a batch's own problems are filed with it).
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.text())]
 pub enum WatchError {
-    Io(String, std::io::Error),
-    /// (configuration path, drop folder)
-    NoConfig(String, String),
-    Notify(String, notify::Error),
-    Signal(ctrlc::Error),
-    History(crate::history::HistoryError),
+    Io(PathBuf, #[source] std::io::Error),
+    /// No configuration at this path, for this drop folder.
+    NoConfig {
+        config: PathBuf,
+        folder: PathBuf,
+    },
+    Notify(PathBuf, #[source] notify::Error),
+    Signal(#[from] ctrlc::Error),
+    #[error(transparent)]
+    History(#[from] crate::history::HistoryError),
 }
 
 impl WatchError {
     pub fn text(&self) -> Text {
+        let shown = |path: &PathBuf| path.display().to_string();
         match self {
-            WatchError::Io(path, e) => t!("watch-error-io", path = path, reason = e.to_string()),
-            WatchError::NoConfig(path, folder) => {
-                t!("watch-error-no-config", path = path, folder = folder)
+            WatchError::Io(path, e) => {
+                t!("watch-error-io", path = shown(path), reason = e.to_string())
             }
+            WatchError::NoConfig { config, folder } => t!(
+                "watch-error-no-config",
+                path = shown(config),
+                folder = shown(folder)
+            ),
             WatchError::Notify(path, e) => {
-                t!("watch-error-notify", path = path, reason = e.to_string())
+                t!(
+                    "watch-error-notify",
+                    path = shown(path),
+                    reason = e.to_string()
+                )
             }
             WatchError::Signal(e) => t!("watch-error-signal", reason = e.to_string()),
-            WatchError::History(e) => Text::verbatim(e.to_string()),
+            WatchError::History(e) => e.text(),
         }
     }
 }
 
-impl std::fmt::Display for WatchError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.text().fmt(f)
-    }
-}
-
-impl std::error::Error for WatchError {}
-
-impl From<ctrlc::Error> for WatchError {
-    fn from(e: ctrlc::Error) -> Self {
-        WatchError::Signal(e)
-    }
-}
-
-impl From<crate::history::HistoryError> for WatchError {
-    fn from(e: crate::history::HistoryError) -> Self {
-        WatchError::History(e)
-    }
-}
-
 fn io_error(path: &Path) -> impl Fn(std::io::Error) -> WatchError + '_ {
-    move |e| WatchError::Io(path.display().to_string(), e)
+    move |e| WatchError::Io(path.to_path_buf(), e)
 }
 
 /// The commented starter configuration `init` writes.
@@ -142,7 +137,7 @@ pub fn init(
             created.push(folder.clone());
         }
     }
-    let table_path = root.join(crate::survey::MAPPING_TABLE_FILE);
+    let table_path = root.join(crate::config::survey::MAPPING_TABLE_FILE);
     let files = [
         (layout.config.clone(), Some(config_text.as_bytes())),
         (table_path, mapping_table),
@@ -237,10 +232,10 @@ impl Client {
     ) -> Result<Client, WatchError> {
         let layout = Layout::new(folder);
         if !layout.config.is_file() {
-            return Err(WatchError::NoConfig(
-                layout.config.display().to_string(),
-                layout.root.display().to_string(),
-            ));
+            return Err(WatchError::NoConfig {
+                config: layout.config.clone(),
+                folder: layout.root.clone(),
+            });
         }
         for folder in layout.folders() {
             std::fs::create_dir_all(folder).map_err(io_error(folder))?;
@@ -373,14 +368,14 @@ pub fn watch(
 ) -> Result<WatchSummary, WatchError> {
     let single = is_client_folder(&options.root);
     if single && !options.root.join(CONFIG_FILE_NAME).is_file() {
-        return Err(WatchError::NoConfig(
-            options.root.join(CONFIG_FILE_NAME).display().to_string(),
-            options.root.display().to_string(),
-        ));
+        return Err(WatchError::NoConfig {
+            config: options.root.join(CONFIG_FILE_NAME),
+            folder: options.root.clone(),
+        });
     }
     if !options.root.is_dir() {
         return Err(WatchError::Io(
-            options.root.display().to_string(),
+            options.root.clone(),
             std::io::Error::from(std::io::ErrorKind::NotFound),
         ));
     }
@@ -449,10 +444,10 @@ fn start_watcher(
 ) -> Result<notify::RecommendedWatcher, WatchError> {
     use notify::Watcher;
     let mut watcher = notify::recommended_watcher(events)
-        .map_err(|e| WatchError::Notify(inbox.display().to_string(), e))?;
+        .map_err(|e| WatchError::Notify(inbox.to_path_buf(), e))?;
     watcher
         .watch(inbox, notify::RecursiveMode::NonRecursive)
-        .map_err(|e| WatchError::Notify(inbox.display().to_string(), e))?;
+        .map_err(|e| WatchError::Notify(inbox.to_path_buf(), e))?;
     Ok(watcher)
 }
 

@@ -20,7 +20,7 @@ pub(super) const OUTPUT_FILES: [&str; 4] = [
     NOTE_FILE,
     RETRIES_FILE,
     "ERREURS-ERRORS.txt",
-    crate::survey::MISSING_ITEMS_FILE,
+    crate::config::survey::MISSING_ITEMS_FILE,
 ];
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -9,10 +9,10 @@ use proptest::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use plannit2sage::config::{Granularity, SageSettings};
-use plannit2sage::journal::{EntryLine, JournalEntry};
 use plannit2sage::load::values::parse_amount;
 use plannit2sage::run::{run, RunPlan, RunRequest};
 use plannit2sage::sage;
+use plannit2sage::sage::entry::{EntryLine, JournalEntry};
 
 use crate::fixtures::CONFIG;
 

@@ -286,14 +286,14 @@ fn detail_sheets_continue_on_further_sheets_past_the_row_limit() {
     .unwrap();
     let report = run(&plan).unwrap();
     let path = case.dir.path().join("split.xlsx");
-    plannit2sage::report::write_workbook_with_limit(&path, &report, 2).unwrap();
+    plannit2sage::report::workbook::write_workbook_with_limit(&path, &report, 2).unwrap();
     let book = open_workbook_auto(&path).unwrap();
     let names = book.sheet_names();
     // One row a sheet: the invoices (written on another core) and every other
     // table continue on further sheets, each table's sheets in order, the
     // tables in the workbook's order.
     let one = case.dir.path().join("one-row-per-sheet.xlsx");
-    plannit2sage::report::write_workbook_with_limit(&one, &report, 1).unwrap();
+    plannit2sage::report::workbook::write_workbook_with_limit(&one, &report, 1).unwrap();
     fn continued(name: &str, sheets: usize) -> Vec<String> {
         (1..=sheets)
             .map(|n| match n {
@@ -377,7 +377,8 @@ fn the_same_report_gives_the_same_workbook() {
         let written: Vec<BTreeMap<String, Vec<u8>>> = (0..4)
             .map(|n| {
                 let path = case.dir.path().join(format!("{name}-{n}.xlsx"));
-                plannit2sage::report::write_workbook_with_limit(&path, report, 1).unwrap();
+                plannit2sage::report::workbook::write_workbook_with_limit(&path, report, 1)
+                    .unwrap();
                 workbook_parts(&path)
             })
             .collect();

@@ -1,0 +1,431 @@
+//! The detail sheets, one table each: the journal exactly as in the Sage file,
+//! invoices with their expected tax and balance, payments with the account
+//! they posted to, exceptions, sales by product, and documents already
+//! exported. Rows are laid out from the report; nothing is decided here.
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Workbook, XlsxError};
+
+use super::labels::Labels;
+use super::table::{write_table, Formats, SheetMaker, TableSpec, Value, WrittenTable};
+use crate::diagnostics::{Fix, Severity};
+use crate::load::columns::ReportKind;
+use crate::load::reports::PaymentKind;
+use crate::query::views::ItemMapping;
+use crate::report::figures::{AlreadyStatus, InvoiceFigures};
+use crate::report::RunReport;
+
+/// The tables the summary's formulas refer to.
+pub(super) struct DetailTables {
+    pub journal: WrittenTable,
+    pub invoices: WrittenTable,
+    pub payments: WrittenTable,
+}
+
+pub(super) fn write_detail_sheets<'a>(
+    workbook: &mut Workbook,
+    report: &RunReport,
+    l: &'a Labels,
+    formats: &Formats,
+    max_data_rows: usize,
+) -> Result<DetailTables, XlsxError> {
+    let spec = |sheet: &'a str,
+                columns: &'a [(&'static str, String)],
+                total_columns: &'static [&'static str],
+                count_columns: &'static [&'static str]| TableSpec {
+        sheet,
+        columns,
+        total_columns,
+        count_columns,
+        total_label: &l.total,
+        continued_label: &l.continued,
+        max_data_rows,
+    };
+    let figures = &report.reconciliation;
+    let maker = SheetMaker::new(workbook, formats)?;
+    // The run's language, as the rest of the workbook (see `Labels`).
+    let lang = l.lang;
+    let filled = std::thread::scope(|scope| -> Result<_, XlsxError> {
+        // Journal: exactly the entries of the Sage file.
+        let journal_rows = report
+            .entries
+            .iter()
+            .enumerate()
+            .flat_map(|(number, entry)| {
+                entry.lines.iter().map(move |line| {
+                    let (debit, credit) = if line.amount.is_sign_positive() {
+                        (line.amount, Decimal::ZERO)
+                    } else {
+                        (Decimal::ZERO, -line.amount)
+                    };
+                    vec![
+                        Value::Count(number as u64 + 1),
+                        Value::Date(Some(entry.date)),
+                        Value::Text(entry.source.clone()),
+                        Value::Text(entry.comment.clone()),
+                        Value::Text(line.account.clone()),
+                        Value::Money(debit),
+                        Value::Money(credit),
+                        Value::Count(line.source_rows),
+                        Value::Text(query_names(&line.queries)),
+                    ]
+                })
+            });
+        let journal = write_table(
+            &maker,
+            formats,
+            &spec(
+                &l.journal,
+                &l.journal_headers,
+                &["debit", "credit", "source_rows"],
+                &["source_rows"],
+            ),
+            journal_rows,
+        )?;
+
+        let invoice_rows = figures
+            .invoices
+            .iter()
+            .map(|invoice| invoice_row(invoice, l));
+        // The invoices, usually the largest table, are written on another core
+        // meanwhile; each table's sheets are added in order below.
+        let invoices = scope.spawn(|| {
+            crate::i18n::set_lang(lang);
+            write_table(
+                &maker,
+                formats,
+                &spec(
+                    &l.invoices,
+                    &l.invoice_headers,
+                    &[
+                        "amount",
+                        "gst",
+                        "qst",
+                        "hst",
+                        "total",
+                        "gst_expected",
+                        "qst_expected",
+                        "gst_gap",
+                        "qst_gap",
+                        "paid",
+                        "balance",
+                        "lines",
+                    ],
+                    &["lines"],
+                ),
+                invoice_rows,
+            )
+        });
+
+        let payment_rows =
+            report
+                .payments
+                .iter()
+                .zip(&figures.payment_accounts)
+                .map(|(p, account)| {
+                    vec![
+                        Value::Date(p.date),
+                        Value::Text(p.reference.clone()),
+                        Value::Text(
+                            match p.kind {
+                                PaymentKind::Payment => &l.kind_payment,
+                                PaymentKind::Deposit => &l.kind_deposit,
+                                PaymentKind::Refund => &l.kind_refund,
+                                PaymentKind::DepositApplied => &l.kind_deposit_applied,
+                                PaymentKind::Voided => &l.kind_voided,
+                            }
+                            .clone(),
+                        ),
+                        Value::Text(p.method.to_string()),
+                        Value::Text(account.clone()),
+                        Value::Text(p.invoice.clone()),
+                        Value::Text(p.customer.to_string()),
+                        Value::Money(p.received),
+                        Value::Text(p.origin.file().to_string()),
+                        Value::Count(p.origin.row),
+                    ]
+                });
+        let adjustment_rows = figures.payment_adjustments.iter().map(|adjustment| {
+            vec![
+                Value::Date(Some(adjustment.date)),
+                Value::Text(l.adjustment(&adjustment.number, &adjustment.adjusts_batch)),
+                Value::Text(doc_type_name(l, adjustment.doc_type.as_str())),
+                Value::Text(String::new()),
+                Value::Text(adjustment.account.clone()),
+                Value::Text(String::new()),
+                Value::Text(String::new()),
+                Value::Money(adjustment.received),
+                Value::Text(String::new()),
+                Value::Text(String::new()),
+            ]
+        });
+        let payments = write_table(
+            &maker,
+            formats,
+            &spec(&l.payments, &l.payment_headers, &["received"], &[]),
+            payment_rows.chain(adjustment_rows),
+        )?;
+
+        let exceptions = write_table(
+            &maker,
+            formats,
+            &spec(&l.exceptions, &l.exception_headers, &[], &[]),
+            exception_rows(report, l),
+        )?;
+
+        let product_rows = figures.products.iter().map(|product| {
+            vec![
+                Value::Text(product.item.clone()),
+                Value::Text(product.account.clone()),
+                Value::Text(
+                    match product.mapping {
+                        ItemMapping::Mapped => &l.mapped,
+                        ItemMapping::Defaulted => &l.defaulted,
+                        ItemMapping::Unmapped => &l.unmapped,
+                    }
+                    .clone(),
+                ),
+                Value::Number(product.quantity.normalize()),
+                Value::Money(product.amount),
+                Value::Count(product.lines),
+            ]
+        });
+        let products = write_table(
+            &maker,
+            formats,
+            &spec(
+                &l.by_product,
+                &l.product_headers,
+                &["quantity", "amount", "lines"],
+                &["quantity", "lines"],
+            ),
+            product_rows,
+        )?;
+
+        let already_rows = figures.already_exported.iter().map(|doc| {
+            vec![
+                Value::Text(doc.number.clone()),
+                Value::Text(doc_type_name(l, &doc.doc_type)),
+                Value::Date(Some(doc.date)),
+                Value::Text(
+                    match doc.status {
+                        AlreadyStatus::Skipped => &l.skipped,
+                        AlreadyStatus::Changed => &l.changed,
+                        AlreadyStatus::Adjusted => &l.adjusted,
+                        AlreadyStatus::Disappeared => &l.disappeared,
+                    }
+                    .clone(),
+                ),
+                Value::Text(doc.batch.clone()),
+                Value::Text(doc.detail.clone()),
+            ]
+        });
+        let already = write_table(
+            &maker,
+            formats,
+            &spec(&l.already_exported, &l.already_headers, &[], &[]),
+            already_rows,
+        )?;
+
+        // Rows read: every row of every file in exactly one bucket; the
+        // difference column is a live formula that must stay at zero.
+        let row_accounts = report.rows.accounts().iter().map(|account| {
+            vec![
+                Value::Text(account.file.clone()),
+                Value::Text(account.sheet.clone().unwrap_or_default()),
+                Value::Text(
+                    match account.kind {
+                        ReportKind::Sales => &l.report_sales,
+                        ReportKind::Payments => &l.report_payments,
+                        ReportKind::Payouts => &l.report_payouts,
+                    }
+                    .clone(),
+                ),
+                Value::Count(account.read),
+                Value::Count(account.posted),
+                Value::Count(account.already_exported),
+                Value::Count(account.duplicates),
+                Value::Count(account.skipped),
+                Value::Count(account.refused),
+                Value::CountFormula {
+                    template: "{read}-{posted}-{already_exported}-{duplicates}-{skipped}-{refused}",
+                    result: account.unaccounted(),
+                },
+            ]
+        });
+        let counts: &'static [&'static str] = &[
+            "read",
+            "posted",
+            "already_exported",
+            "duplicates",
+            "skipped",
+            "refused",
+            "unaccounted",
+        ];
+        let rows_read = write_table(
+            &maker,
+            formats,
+            &spec(&l.rows_read, &l.rows_headers, counts, counts),
+            row_accounts,
+        )?;
+        let merged_rows = report.merged.iter().map(|merged| {
+            vec![
+                Value::Text(merged.row.file().to_string()),
+                Value::Text(
+                    merged
+                        .row
+                        .sheet()
+                        .as_deref()
+                        .unwrap_or_default()
+                        .to_string(),
+                ),
+                Value::Count(merged.row.row),
+                Value::Text(merged.document.clone()),
+                Value::Text(merged.of.file().to_string()),
+                Value::Text(merged.of.sheet().as_deref().unwrap_or_default().to_string()),
+                Value::Count(merged.of.row),
+            ]
+        });
+        let merged = write_table(
+            &maker,
+            formats,
+            &spec(&l.merged_rows, &l.merged_headers, &[], &[]),
+            merged_rows,
+        )?;
+
+        let invoices = invoices
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        Ok([
+            journal, invoices, payments, exceptions, products, already, rows_read, merged,
+        ])
+    })?;
+    let [journal, invoices, payments, ..] = maker.add_in_order(filled);
+    Ok(DetailTables {
+        journal,
+        invoices,
+        payments,
+    })
+}
+
+fn invoice_row(invoice: &InvoiceFigures, l: &Labels) -> Vec<Value> {
+    let label = match &invoice.adjusts_batch {
+        Some(batch) => l.adjustment(&invoice.invoice, batch),
+        None => invoice.invoice.clone(),
+    };
+    vec![
+        Value::Text(label),
+        Value::Date(invoice.date),
+        Value::Text(invoice.customer.clone()),
+        Value::Money(invoice.amount),
+        Value::Money(invoice.gst),
+        Value::Money(invoice.qst),
+        Value::Money(invoice.hst),
+        Value::Money(invoice.total),
+        Value::Money(invoice.gst_expected),
+        Value::Money(invoice.qst_expected),
+        Value::RowFormula {
+            template: "{gst}-{gst_expected}",
+            result: invoice.gst_gap,
+        },
+        Value::RowFormula {
+            template: "{qst}-{qst_expected}",
+            result: invoice.qst_gap,
+        },
+        Value::Money(invoice.paid),
+        Value::RowFormula {
+            template: "{total}-{paid}",
+            result: invoice.balance,
+        },
+        Value::Count(invoice.lines),
+    ]
+}
+
+/// Findings, errors first, then the Sage writer's problems, each with where
+/// to fix it; in the run's language.
+fn exception_rows(report: &RunReport, l: &Labels) -> Vec<Vec<Value>> {
+    let mut rows: Vec<Vec<Value>> = report
+        .findings
+        .iter()
+        .map(|f| {
+            vec![
+                Value::Text(l.severity(f.severity)),
+                Value::Text(f.rule.clone()),
+                Value::Text(f.message.render(l.lang)),
+                Value::Text(l.fix(&f.fix)),
+                Value::Text(f.location.file.clone().unwrap_or_default()),
+                Value::Text(f.location.sheet.clone().unwrap_or_default()),
+                f.location
+                    .row
+                    .map(Value::Count)
+                    .unwrap_or(Value::Text(String::new())),
+                Value::Text(f.location.column.clone().unwrap_or_default()),
+                Value::Text(f.location.document.clone().unwrap_or_default()),
+                Value::Text(
+                    f.values
+                        .iter()
+                        .map(|(k, v)| format!("{k}={v}"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+            ]
+        })
+        .collect();
+    let sage_name = report
+        .sage_file
+        .as_ref()
+        .map(|p| file_name(p))
+        .unwrap_or_else(|| "sage50".into());
+    // The Sage writer refuses what the [sage50] settings do not allow.
+    let sage_fix = l.fix(&Fix::Config {
+        key: "[sage50]".into(),
+        file: Some(file_name(&report.context.config_path)),
+    });
+    for problem in &report.sage_problems {
+        rows.push(vec![
+            Value::Text(l.severity(Severity::Error)),
+            Value::Text("sage50_file".into()),
+            Value::Text(problem.message.clone()),
+            Value::Text(sage_fix.clone()),
+            Value::Text(sage_name.clone()),
+            Value::Text(String::new()),
+            Value::Count(problem.line as u64),
+            Value::Text(String::new()),
+            Value::Text(String::new()),
+            Value::Text(String::new()),
+        ]);
+    }
+    rows
+}
+
+pub(super) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// `10_invoices_receivable.sql, 50_payments_receivable.sql`: the query files
+/// whose lines a journal line nets.
+pub fn query_names(queries: &[std::sync::Arc<str>]) -> String {
+    queries
+        .iter()
+        .map(|q| {
+            Path::new(q.as_ref())
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "facture" / "invoice": a history document type in the workbook's language.
+fn doc_type_name(l: &Labels, stored: &str) -> String {
+    crate::i18n::format_message(
+        l.lang,
+        "setup-doc-type",
+        &[("kind", crate::i18n::Arg::from(stored))],
+    )
+}
