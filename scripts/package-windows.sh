@@ -31,7 +31,7 @@ cp "target/$target/release/plannit2sage.exe" "$stage/$name/"
 # Debug symbols of the dependencies are most of the file: not shipped.
 x86_64-w64-mingw32-strip "$stage/$name/plannit2sage.exe"
 cp samples/*.xlsx samples/*.csv samples/plannit2sage.toml "$stage/$name/exemples-samples/"
-cp src/starter-config.toml "$stage/$name/plannit2sage-modele.toml"
+cp src/watch/starter-config.toml "$stage/$name/plannit2sage-modele.toml"
 # Text files for Notepad: CRLF line endings.
 sed 's/$/\r/' packaging/windows-readme.txt > "$stage/$name/LISEZMOI-README.txt"
 mkdir -p dist

@@ -15,8 +15,9 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::Deserialize;
 
 /// Language of everything the user reads: terminal, findings, error file, log, workbook.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, strum::AsRefStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Lang {
     #[default]
     Fr,
@@ -25,13 +26,6 @@ pub enum Lang {
 
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
 }
 
 /// The catalogue's files: (area, French text, English text). Each area holds
@@ -68,6 +62,11 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/tools.ftl"),
     ),
     (
+        "sage",
+        include_str!("../locales/fr/sage.ftl"),
+        include_str!("../locales/en/sage.ftl"),
+    ),
+    (
         "workbook",
         include_str!("../locales/fr/workbook.ftl"),
         include_str!("../locales/en/workbook.ftl"),
@@ -95,7 +94,7 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
 }
 
 fn build_bundle(lang: Lang) -> FluentBundle<FluentResource> {
-    let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("language id");
+    let id: unic_langid::LanguageIdentifier = lang.as_ref().parse().expect("language id");
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Placeables are not wrapped in Unicode isolation marks: the text goes to
     // terminals, text files and spreadsheet cells, never to bidirectional UI.
@@ -105,11 +104,12 @@ fn build_bundle(lang: Lang) -> FluentBundle<FluentResource> {
             Lang::Fr => fr,
             Lang::En => en,
         };
-        let resource = FluentResource::try_new(source.to_string())
-            .unwrap_or_else(|(_, errors)| panic!("locales/{}/{area}.ftl: {errors:?}", lang.code()));
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
+            panic!("locales/{}/{area}.ftl: {errors:?}", lang.as_ref())
+        });
         bundle
             .add_resource(resource)
-            .unwrap_or_else(|errors| panic!("locales/{}/{area}.ftl: {errors:?}", lang.code()));
+            .unwrap_or_else(|errors| panic!("locales/{}/{area}.ftl: {errors:?}", lang.as_ref()));
     }
     bundle
 }

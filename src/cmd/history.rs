@@ -8,7 +8,7 @@ use super::{EXIT_REJECTED, EXIT_SETUP};
 use crate::cmd::args::HistoryAction;
 use crate::cmd::console;
 use crate::config::CONFIG_FILE_NAME;
-use crate::history::{self, History};
+use crate::history::{self, BatchState, History};
 use crate::money::grouped;
 use crate::{t, tr};
 
@@ -57,9 +57,9 @@ fn list(history: &History) -> Result<ExitCode, history::HistoryError> {
         )
     );
     let status_label = |status: &str| tr!("tools-history-status", status = status);
-    let status_width = ["done", "void"]
+    let status_width = [BatchState::Done, BatchState::Void]
         .iter()
-        .map(|s| status_label(s))
+        .map(|s| status_label(s.as_ref()))
         .chain([tr!("tools-history-col-status")])
         .map(|s| s.chars().count())
         .max()
@@ -83,7 +83,7 @@ fn list(history: &History) -> Result<ExitCode, history::HistoryError> {
         println!(
             "  {:<14} {:<status_width$} {:<25} {:<23} {:>9}  {}",
             b.id,
-            status_label(&b.status),
+            status_label(b.status.as_ref()),
             recorded,
             dates,
             b.documents,
@@ -114,13 +114,13 @@ fn show(history: &History, batch: &str) -> Result<ExitCode, history::HistoryErro
         } else {
             format!(
                 " [{}]",
-                tr!("tools-history-posting", posting = posting.as_str())
+                tr!("tools-history-posting", posting = posting.as_ref())
             )
         };
         println!(
             "  {}  {:<8} {:<14}{posting}  {}",
             doc.date,
-            tr!("tools-history-doc-type", kind = doc.doc_type.as_str()),
+            tr!("tools-history-doc-type", kind = doc.doc_type.as_ref()),
             doc.number,
             amounts.join(", ")
         );

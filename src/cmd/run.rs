@@ -123,7 +123,7 @@ fn print_history(report: &RunReport) {
     let mut skipped: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
     for (doc, state) in &report.history.unchanged {
         *skipped
-            .entry((state.last_batch.as_str(), doc.doc_type.as_str()))
+            .entry((state.last_batch.as_str(), doc.doc_type.as_ref()))
             .or_default() += 1;
     }
     for ((batch, doc_type), count) in skipped {

@@ -245,6 +245,7 @@ impl Config {
             comment_max: raw_sage.comment_max,
             encoding: raw_sage.encoding,
             tax_detail: raw_sage.tax_detail,
+            lang: raw_sage.lang.unwrap_or(raw.report.lang),
         };
         let mut linked_accounts = Vec::new();
         for value in raw_sage.linked_accounts {

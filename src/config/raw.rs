@@ -25,6 +25,8 @@ pub(super) struct RawSage50 {
     pub(super) encoding: SageEncoding,
     #[serde(default)]
     pub(super) tax_detail: bool,
+    /// The language of the entries' comments; `[report] lang` when absent.
+    pub(super) lang: Option<Lang>,
     pub(super) chart_of_accounts: Option<PathBuf>,
     #[serde(default)]
     pub(super) linked_accounts: Vec<AccountValue>,

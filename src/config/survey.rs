@@ -10,7 +10,6 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostics::Finding;
 use crate::i18n::{format_message, Arg, Lang};
 use crate::load::text::fold_name;
 use crate::load::{load_inbox, InboxError, LoadOptions};
@@ -83,27 +82,21 @@ fn tally<'a>(rows: impl Iterator<Item = (&'a str, Decimal)>) -> Vec<Seen> {
     seen.into_values().collect()
 }
 
-/// The items of the findings of the unmapped-item check, with their lines and amounts.
-pub fn unmapped_items(findings: &[Finding]) -> Vec<Seen> {
-    let value = |finding: &Finding, name: &str| {
-        finding
-            .values
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-    };
-    let rows: Vec<(String, Decimal)> = findings
-        .iter()
-        .filter(|f| f.rule == "unmapped_item")
-        .filter_map(|f| {
-            let item = value(f, "item")?;
-            let amount = value(f, "amount")
-                .and_then(|a| a.parse().ok())
-                .unwrap_or_default();
-            Some((item, amount))
-        })
-        .collect();
-    tally(rows.iter().map(|(item, amount)| (item.as_str(), *amount)))
+/// Items with their lines and amounts, as `(name, lines, amount)` — the
+/// batch's items the `item_accounts` view left without an account — tallied
+/// by folded name.
+pub fn items_to_map<'a>(items: impl Iterator<Item = (&'a str, u64, Decimal)>) -> Vec<Seen> {
+    let mut seen: BTreeMap<String, Seen> = BTreeMap::new();
+    for (name, lines, amount) in items {
+        let entry = seen.entry(fold_name(name)).or_insert_with(|| Seen {
+            name: name.trim().to_string(),
+            lines: 0,
+            amount: Decimal::ZERO,
+        });
+        entry.lines += usize::try_from(lines).unwrap_or(usize::MAX);
+        entry.amount += amount;
+    }
+    seen.into_values().collect()
 }
 
 /// A TOML key for a name: quoted and escaped.

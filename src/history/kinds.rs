@@ -1,13 +1,18 @@
-//! What the history records as text: the kinds of documents and how a batch
-//! posted each one. Stored as their `as_str`; a value this version does not
-//! know is an error, never a guess.
+//! What the history records as text: the kinds of documents, how a batch
+//! posted each one and whether a batch stands. Stored as their snake_case
+//! names; a value this version does not know is an error, never a guess.
+
+use strum::{AsRefStr, EnumString};
 
 use crate::i18n::Text;
 use crate::load::reports::PaymentKind;
 use crate::t;
 
-/// The kind of a document the history records (stored as its `as_str`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The kind of a document the history records.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, AsRefStr, EnumString, strum::Display,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum DocType {
     Invoice,
     Payment,
@@ -19,36 +24,9 @@ pub enum DocType {
 }
 
 impl DocType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocType::Invoice => "invoice",
-            DocType::Payment => "payment",
-            DocType::Deposit => "deposit",
-            DocType::Refund => "refund",
-            DocType::DepositApplied => "deposit_applied",
-            DocType::Voided => "voided",
-            DocType::Payout => "payout",
-        }
-    }
-
     /// "facture" / "invoice": the type as the user reads it.
     pub fn name(self) -> Text {
-        t!("setup-doc-type", kind = self.as_str())
-    }
-
-    /// The type as stored; `None` for a value this version does not know.
-    pub fn parse(text: &str) -> Option<DocType> {
-        [
-            DocType::Invoice,
-            DocType::Payment,
-            DocType::Deposit,
-            DocType::Refund,
-            DocType::DepositApplied,
-            DocType::Voided,
-            DocType::Payout,
-        ]
-        .into_iter()
-        .find(|t| t.as_str() == text)
+        t!("setup-doc-type", kind = self.as_ref())
     }
 }
 
@@ -64,14 +42,9 @@ impl From<PaymentKind> for DocType {
     }
 }
 
-impl std::fmt::Display for DocType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// How a batch posted a document (stored as its `as_str`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a batch posted a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, AsRefStr, EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Posting {
     /// The document itself.
     Original,
@@ -81,18 +54,39 @@ pub enum Posting {
     DateChange,
 }
 
-impl Posting {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Posting::Original => "original",
-            Posting::Adjustment => "adjustment",
-            Posting::DateChange => "date_change",
-        }
-    }
+/// Whether a batch stands: exported, or voided (never imported into Sage).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, AsRefStr, EnumString)]
+#[strum(serialize_all = "snake_case")]
+pub enum BatchState {
+    Done,
+    Void,
+}
 
-    pub fn parse(text: &str) -> Option<Posting> {
-        [Posting::Original, Posting::Adjustment, Posting::DateChange]
-            .into_iter()
-            .find(|p| p.as_str() == text)
+impl rusqlite::types::FromSql for BatchState {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        (value.as_str()?.parse()).map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stored names are the schema's: changing one would make older
+    /// histories unreadable.
+    #[test]
+    fn stored_names_read_back() {
+        for (kind, text) in [
+            (DocType::Invoice, "invoice"),
+            (DocType::DepositApplied, "deposit_applied"),
+            (DocType::Payout, "payout"),
+        ] {
+            assert_eq!(kind.as_ref(), text);
+            assert_eq!(text.parse::<DocType>(), Ok(kind));
+        }
+        assert_eq!(Posting::DateChange.as_ref(), "date_change");
+        assert_eq!("adjustment".parse::<Posting>(), Ok(Posting::Adjustment));
+        assert_eq!(BatchState::Void.as_ref(), "void");
+        assert!("archived".parse::<BatchState>().is_err());
     }
 }

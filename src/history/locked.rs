@@ -257,11 +257,11 @@ impl Locked<'_> {
             documents
                 .push(&[
                     &doc.key,
-                    &doc.doc_type.as_str(),
+                    &doc.doc_type.as_ref(),
                     &doc.number,
                     &date,
                     &hash,
-                    &posting.as_str(),
+                    &posting.as_ref(),
                     &doc.invoice,
                 ])
                 .map_err(&err)?;
@@ -326,17 +326,51 @@ type StoredPostingRow = (
 /// (doc_key, batch_id, doc_date, account, amount) of a posted document.
 type PostedRow = (String, String, String, Option<String>, Option<String>);
 
+/// The renames as stored: a JSON list of `[from, to]` pairs.
 fn encode_renames(renames: &[(PathBuf, PathBuf)]) -> String {
-    renames
-        .iter()
-        .map(|(from, to)| format!("{}\t{}", from.display(), to.display()))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let pairs: Vec<[String; 2]> = (renames.iter())
+        .map(|(from, to)| [from, to].map(|p| p.to_string_lossy().into_owned()))
+        .collect();
+    serde_json::to_string(&pairs).expect("a list of strings is JSON")
 }
 
+/// The stored renames. Versions before the JSON list wrote one `from<TAB>to`
+/// line per rename; a batch such a version left unfinished is finished too.
 fn decode_renames(text: &str) -> Vec<(PathBuf, PathBuf)> {
-    text.lines()
-        .filter_map(|line| line.split_once('\t'))
-        .map(|(from, to)| (PathBuf::from(from), PathBuf::from(to)))
-        .collect()
+    match serde_json::from_str::<Vec<[PathBuf; 2]>>(text) {
+        Ok(pairs) => pairs.into_iter().map(|[from, to]| (from, to)).collect(),
+        Err(_) => (text.lines())
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(from, to)| (PathBuf::from(from), PathBuf::from(to)))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Paths with tabs, line breaks, quotes and accents come back whole;
+    /// the older tab-separated list still reads.
+    #[test]
+    fn renames_read_back_whatever_the_paths_hold() {
+        let renames = vec![
+            (
+                PathBuf::from("out/.plannit2sage-sage50.txt.1.tmp"),
+                PathBuf::from("out/sage50 \"oct\"\tlot\n2.txt"),
+            ),
+            (
+                PathBuf::from("C:\\Clients\\Rivière-Nord\\x.tmp"),
+                PathBuf::from("C:\\Clients\\Rivière-Nord\\réconciliation.xlsx"),
+            ),
+        ];
+        assert_eq!(decode_renames(&encode_renames(&renames)), renames);
+        assert_eq!(
+            decode_renames("a.tmp\tsage50.txt\nb.tmp\tclasseur.xlsx"),
+            vec![
+                (PathBuf::from("a.tmp"), PathBuf::from("sage50.txt")),
+                (PathBuf::from("b.tmp"), PathBuf::from("classeur.xlsx")),
+            ]
+        );
+    }
 }

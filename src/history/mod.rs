@@ -26,7 +26,7 @@ mod locked;
 
 pub use amounts::{AccountName, Amounts};
 pub use error::HistoryError;
-pub use kinds::{DocType, Posting};
+pub use kinds::{BatchState, DocType, Posting};
 pub use locked::Locked;
 
 pub const HISTORY_FILE_NAME: &str = "plannit2sage.sqlite";
@@ -190,7 +190,7 @@ pub struct BatchRecord {
 pub struct BatchSummary {
     pub id: String,
     pub created_at: String,
-    pub status: String,
+    pub status: BatchState,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
     pub documents: i64,
@@ -415,13 +415,14 @@ impl History {
                 amounts.add_text(&account, at.amount(&amount)?);
             }
             let date = at.date(&date)?;
-            let posting =
-                Posting::parse(&posting).ok_or_else(|| self.unknown("posting", &posting))?;
+            let posting = posting
+                .parse::<Posting>()
+                .map_err(|_| self.unknown("posting", &posting))?;
             out.push((
                 DocumentPosting {
                     key: key.into(),
-                    doc_type: DocType::parse(&doc_type)
-                        .ok_or_else(|| self.unknown("document-type", &doc_type))?,
+                    doc_type: (doc_type.parse())
+                        .map_err(|_| self.unknown("document-type", &doc_type))?,
                     number: number.into(),
                     invoice,
                     date,
@@ -451,16 +452,16 @@ impl History {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&err)?;
-        let status: Option<String> = tx
+        let status: Option<BatchState> = tx
             .query_row("SELECT status FROM batches WHERE id = ?1", [batch], |r| {
                 r.get(0)
             })
             .optional()
             .map_err(&err)?;
-        match status.as_deref() {
+        match status {
             None => return Err(HistoryError::UnknownBatch(batch.to_string())),
-            Some("void") => return Err(HistoryError::AlreadyVoid(batch.to_string())),
-            Some(_) => {}
+            Some(BatchState::Void) => return Err(HistoryError::AlreadyVoid(batch.to_string())),
+            Some(BatchState::Done) => {}
         }
         tx.execute("UPDATE batches SET status = 'void' WHERE id = ?1", [batch])
             .map_err(&err)?;
@@ -516,7 +517,7 @@ type DocumentRow = (String, String, String, String, String, String);
 pub struct HistoryBatchRow {
     pub batch_id: String,
     pub created_at: String,
-    pub status: String,
+    pub status: BatchState,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
 }
@@ -549,7 +550,7 @@ impl HistoryTables {
         let done: std::collections::BTreeSet<&str> = self
             .batches
             .iter()
-            .filter(|b| b.status == "done")
+            .filter(|b| b.status == BatchState::Done)
             .map(|b| b.batch_id.as_str())
             .collect();
         self.postings

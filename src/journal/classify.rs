@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use super::labels::{document_index, DocumentRows};
 use crate::history::{AccountName, Amounts, DocType, DocumentPosting, PostedState};
+use crate::i18n::{format_message, Arg, Lang};
 use crate::journal::document_lines::DocumentLines;
 use crate::load::reports::{Payment, PayoutRow, SalesLine};
 use crate::query::{JournalLineRef, LineSink};
@@ -298,11 +299,13 @@ pub fn describe_change(doc: &DocumentPosting, state: &PostedState) -> String {
 /// The adjusting entry of a changed document: the difference, dated the
 /// document's date, its comment naming the document and the original batch.
 /// A document dated before `first_open` (Sage's lock date) is adjusted on
-/// that date instead, its comment naming the document and its own date.
+/// that date instead, its comment naming the document and its own date. The
+/// comment is in the company's language, `lang`.
 pub fn adjustment_entry(
     doc: &DocumentPosting,
     state: &PostedState,
     first_open: Option<NaiveDate>,
+    lang: Lang,
 ) -> Option<JournalEntry> {
     let delta = difference(doc, state);
     if delta.is_empty() {
@@ -323,11 +326,25 @@ pub fn adjustment_entry(
     let (date, comment) = match first_open.filter(|open| doc.date < *open) {
         Some(open) => (
             open,
-            format!("Ajust. {} du {}", doc.number, doc.date.format("%y-%m-%d")),
+            format_message(
+                lang,
+                "sage-adjust-dated",
+                &[
+                    ("number", Arg::Text(doc.number.to_string())),
+                    ("date", Arg::Text(doc.date.format("%y-%m-%d").to_string())),
+                ],
+            ),
         ),
         None => (
             doc.date,
-            format!("Ajust. {} lot {}", doc.number, state.first_batch),
+            format_message(
+                lang,
+                "sage-adjust-batch",
+                &[
+                    ("number", Arg::Text(doc.number.to_string())),
+                    ("batch", Arg::Text(state.first_batch.to_string())),
+                ],
+            ),
         ),
     };
     Some(JournalEntry {

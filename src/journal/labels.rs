@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 
 use polars::prelude::*;
 
-use crate::config::Granularity;
+use crate::config::{Granularity, SageSettings};
+use crate::i18n::{format_message, Arg, Lang};
 use crate::load::reports::{Payment, PayoutRow, SalesLine};
 use crate::query::tables::columns::{date_column, repeated_text_column, text_column};
 use crate::query::tables::EntryColumns;
@@ -28,6 +29,8 @@ pub struct EntryLabel {
 #[derive(Debug, Clone)]
 pub struct EntryLabeler {
     pub granularity: Granularity,
+    /// The company's language, which the comments are written in.
+    pub lang: Lang,
     /// Label every document apart instead (one entry per document): how the
     /// history learns what each document posts. Its source is the document's
     /// index among the run's documents (`#12`, see [`write_document_source`]), a row
@@ -39,7 +42,7 @@ pub struct EntryLabeler {
 
 impl EntryLabeler {
     pub fn new(
-        granularity: Granularity,
+        settings: &SageSettings,
         sales: &[SalesLine],
         payments: &[Payment],
         payouts: &[PayoutRow],
@@ -59,22 +62,30 @@ impl EntryLabeler {
             },
         );
         EntryLabeler {
-            granularity,
+            granularity: settings.granularity,
+            lang: settings.lang,
             documents: None,
             first_date,
             last_date,
         }
     }
 
+    /// A comment of the catalogue, in the company's language.
+    fn comment(&self, id: &str, args: &[(&'static str, Arg)]) -> String {
+        format_message(self.lang, id, args)
+    }
+
     fn batch_label(&self, date: Option<NaiveDate>) -> EntryLabel {
+        let day = |date: NaiveDate| Arg::Text(date.to_string());
         match self.granularity {
             Granularity::Period => {
                 let comment = match (self.first_date, self.last_date) {
-                    (Some(first), Some(last)) if first != last => {
-                        format!("Plannit {first} au {last}")
-                    }
-                    (_, Some(last)) => format!("Plannit {last}"),
-                    _ => "Plannit".to_string(),
+                    (Some(first), Some(last)) if first != last => self.comment(
+                        "sage-period-range",
+                        &[("first", day(first)), ("last", day(last))],
+                    ),
+                    (_, Some(last)) => self.comment("sage-period-one-day", &[("last", day(last))]),
+                    _ => self.comment("sage-period", &[]),
                 };
                 EntryLabel {
                     date: self.last_date,
@@ -86,8 +97,8 @@ impl EntryLabeler {
                 date,
                 source: daily_source(date),
                 comment: match date {
-                    Some(d) => format!("Plannit ventes et paiements {d}"),
-                    None => "Plannit ventes et paiements".to_string(),
+                    Some(d) => self.comment("sage-day-dated", &[("date", day(d))]),
+                    None => self.comment("sage-day", &[]),
                 },
             },
         }
@@ -114,7 +125,15 @@ impl EntryLabeler {
     ) -> Self {
         EntryLabeler {
             documents: Some(documents),
-            ..EntryLabeler::new(Granularity::Document, sales, payments, payouts)
+            ..EntryLabeler::new(
+                &SageSettings {
+                    granularity: Granularity::Document,
+                    ..SageSettings::default()
+                },
+                sales,
+                payments,
+                payouts,
+            )
         }
     }
 
@@ -130,7 +149,7 @@ impl EntryLabeler {
             Granularity::Document => EntryLabel {
                 date: row.date,
                 source: row.payout.to_string(),
-                comment: join_words(&["Versement Plannit Pay", &row.payout]),
+                comment: join_words(&[&self.comment("sage-payout", &[]), &row.payout]),
             },
             _ => self.batch_label(row.date),
         }
@@ -148,7 +167,11 @@ impl EntryLabeler {
             Granularity::Document => EntryLabel {
                 date: line.date,
                 source: line.invoice.to_string(),
-                comment: join_words(&["Facture", &line.invoice, &line.customer]),
+                comment: join_words(&[
+                    &self.comment("sage-invoice", &[]),
+                    &line.invoice,
+                    &line.customer,
+                ]),
             },
             _ => self.batch_label(line.date),
         }
@@ -174,12 +197,15 @@ impl EntryLabeler {
                 let invoice = if payment.invoice.is_empty() {
                     String::new()
                 } else {
-                    format!("fact. {}", payment.invoice)
+                    let invoice = Arg::Text(payment.invoice.clone());
+                    self.comment("sage-invoice-of", &[("invoice", invoice)])
                 };
+                let kind = Arg::Text(payment.kind.as_ref().to_string());
+                let kind = self.comment("sage-payment-kind", &[("kind", kind)]);
                 EntryLabel {
                     date: payment.date,
                     source,
-                    comment: join_words(&[payment.kind.label_fr(), &invoice, &payment.customer]),
+                    comment: join_words(&[&kind, &invoice, &payment.customer]),
                 }
             }
             _ => self.batch_label(payment.date),

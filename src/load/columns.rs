@@ -7,7 +7,8 @@ use super::values::Cell;
 use crate::load::text::fold_header;
 
 /// Which Plannit report a sheet holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::AsRefStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum ReportKind {
     /// Detailed sales report: one row per invoice line.
     Sales,
@@ -18,14 +19,6 @@ pub enum ReportKind {
 }
 
 impl ReportKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ReportKind::Sales => "sales",
-            ReportKind::Payments => "payments",
-            ReportKind::Payouts => "payouts",
-        }
-    }
-
     pub fn columns(self) -> &'static [ColumnSpec] {
         match self {
             ReportKind::Sales => SALES_COLUMNS,
@@ -312,7 +305,7 @@ impl ExtraAliases {
         for kind in [ReportKind::Sales, ReportKind::Payments, ReportKind::Payouts] {
             for name in self.for_report(kind).keys() {
                 if !kind.columns().iter().any(|c| c.name == name) {
-                    unknown.push(format!("[columns.{}] {name}", kind.label()));
+                    unknown.push(format!("[columns.{}] {name}", kind.as_ref()));
                 }
             }
         }

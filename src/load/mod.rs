@@ -338,7 +338,7 @@ fn load_file(
                         "column_missing",
                         t!(
                             "load-column-missing",
-                            kind = header.kind.label(),
+                            kind = header.kind.as_ref(),
                             column = spec.name,
                             aliases = describe_aliases(spec, "', '"),
                             aliases_fr = describe_aliases(spec, " », « ")
@@ -347,7 +347,7 @@ fn load_file(
                     )
                     .fixed_in(Fix::config(&format!(
                         "[columns.{}] {}",
-                        header.kind.label(),
+                        header.kind.as_ref(),
                         spec.name
                     ))),
                 );
@@ -458,7 +458,7 @@ mod tests {
         let sales = &columns::SALES_COLUMNS[0];
         let missing = t!(
             "load-column-missing",
-            kind = ReportKind::Sales.label(),
+            kind = ReportKind::Sales.as_ref(),
             column = sales.name,
             aliases = describe_aliases(sales, "', '"),
             aliases_fr = describe_aliases(sales, " », « ")

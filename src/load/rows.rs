@@ -69,7 +69,9 @@ pub struct SalesLine {
     pub total: Decimal,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// What a row of the payments report is (its `kind` column, snake_case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::AsRefStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum PaymentKind {
     Payment,
     Deposit,
@@ -78,28 +80,6 @@ pub enum PaymentKind {
     DepositApplied,
     /// A bounced (NSF) or voided payment: the money goes back out.
     Voided,
-}
-
-impl PaymentKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            PaymentKind::Payment => "payment",
-            PaymentKind::Deposit => "deposit",
-            PaymentKind::Refund => "refund",
-            PaymentKind::DepositApplied => "deposit_applied",
-            PaymentKind::Voided => "voided",
-        }
-    }
-
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            PaymentKind::Payment => "Paiement",
-            PaymentKind::Deposit => "Dépôt",
-            PaymentKind::Refund => "Remboursement",
-            PaymentKind::DepositApplied => "Dépôt appliqué",
-            PaymentKind::Voided => "Paiement annulé",
-        }
-    }
 }
 
 /// One row of the payments report.
@@ -157,13 +137,13 @@ impl Payment {
             let date = self.date.map(|d| d.to_string()).unwrap_or_default();
             format!(
                 "{}:{date}|{}|{}|{}",
-                self.kind.label(),
+                self.kind.as_ref(),
                 self.invoice,
                 self.customer,
                 self.received
             )
         } else {
-            format!("{}:{}", self.kind.label(), self.reference)
+            format!("{}:{}", self.kind.as_ref(), self.reference)
         }
     }
 }

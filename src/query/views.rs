@@ -12,8 +12,9 @@ use crate::i18n::Text;
 use crate::query::{cell_text, QueryError, SqlTables};
 use crate::t;
 
-/// How a catalogue item found its revenue account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a catalogue item found its revenue account (the view's `mapping`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum ItemMapping {
     /// Listed under `[products]` or in the mapping table.
     Mapped,
@@ -45,17 +46,11 @@ impl PostingAccounts {
         let mut accounts = PostingAccounts::default();
         for row in 0..items.height() {
             let text = |column: &str| cell_text(items.column(column).expect("checked"), row);
-            let mapping = match text("mapping").as_str() {
-                "mapped" => ItemMapping::Mapped,
-                "defaulted" => ItemMapping::Defaulted,
-                "unmapped" => ItemMapping::Unmapped,
-                other => {
-                    return Err(QueryError::BadOutput {
-                        file: "views/item_accounts.sql".into(),
-                        message: t!("load-view-mapping", value = other),
-                    })
-                }
-            };
+            let value = text("mapping");
+            let mapping = value.parse().map_err(|_| QueryError::BadOutput {
+                file: "views/item_accounts.sql".into(),
+                message: t!("load-view-mapping", value = &value),
+            })?;
             let account = Some(text("account")).filter(|a| !a.trim().is_empty());
             accounts
                 .items

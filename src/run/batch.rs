@@ -95,7 +95,7 @@ pub(super) fn journal(
     let sales = kept(inputs.sales, &batch_rows.sales);
     let payments = kept(inputs.payments, &batch_rows.payments);
     let payouts = kept(inputs.payouts, &batch_rows.payouts);
-    let labeler = EntryLabeler::new(config.sage.granularity, &sales, &payments, &payouts);
+    let labeler = EntryLabeler::new(&config.sage, &sales, &payments, &payouts);
     let batch = BatchJournal {
         queries: &plan.queries,
         sales: &sales,
@@ -117,6 +117,7 @@ pub(super) fn journal(
                 doc,
                 state,
                 config.company.lock_before,
+                config.sage.lang,
             ));
             adjusted.push((doc.clone(), state.clone()));
         }

@@ -298,7 +298,7 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
                 "document_adjusted",
                 t!(
                     "setup-document-adjusted",
-                    kind = doc.doc_type.as_str(),
+                    kind = doc.doc_type.as_ref(),
                     number = &doc.number,
                     batch = &state.last_batch,
                     change = change
@@ -311,7 +311,7 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
                     "document_changed",
                     t!(
                         "setup-document-changed",
-                        kind = doc.doc_type.as_str(),
+                        kind = doc.doc_type.as_ref(),
                         number = &doc.number,
                         batch = &state.last_batch,
                         change = change

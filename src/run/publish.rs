@@ -15,6 +15,7 @@ use crate::config::survey;
 use crate::history::{BatchRecord, DocumentPosting, Locked, Posting};
 use crate::journal::classify::{self, Documents};
 use crate::output::{write_atomically, StagedFile};
+use crate::query::views::ItemMapping;
 use crate::report;
 use crate::report::RunReport;
 use crate::run::plan::RunPlan;
@@ -142,7 +143,10 @@ pub(super) fn publish(
 /// The catalogue items a rejected run could not map, as a table to complete
 /// (`produits-a-associer.csv` beside the workbook), in the mapping table's format.
 fn write_missing_items(plan: &RunPlan, report: &RunReport) -> Result<Option<PathBuf>, RunError> {
-    let items = survey::unmapped_items(&report.findings);
+    let unmapped = (report.reconciliation.products.iter())
+        .filter(|p| p.mapping == ItemMapping::Unmapped)
+        .map(|p| (p.item.as_str(), p.lines, p.amount));
+    let items = survey::items_to_map(unmapped);
     if items.is_empty() {
         return Ok(None);
     }
@@ -208,7 +212,7 @@ fn batch_record(
     }
     BatchRecord {
         id: batch_id.to_string(),
-        granularity: plan.config.sage.granularity.label().to_string(),
+        granularity: plan.config.sage.granularity.as_ref().to_string(),
         first_date: report.first_date,
         last_date: report.last_date,
         sage_file: report.sage_file.as_ref().map(|p| p.display().to_string()),

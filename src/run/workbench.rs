@@ -25,7 +25,7 @@ pub fn load_tables(plan: &RunPlan) -> Result<SqlTables, RunError> {
     let history_tables = history.lock()?.tables()?;
     let inputs = crate::run::load(plan)?.inputs;
     let labeler = EntryLabeler::new(
-        plan.config.sage.granularity,
+        &plan.config.sage,
         &inputs.sales,
         &inputs.payments,
         &inputs.payouts,

@@ -4,9 +4,12 @@
 
 use serde::Deserialize;
 
+use crate::i18n::Lang;
+
 /// How journal lines are grouped into Sage 50 entries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, strum::AsRefStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Granularity {
     /// One entry for the whole batch, as Plannit's own export does.
     #[default]
@@ -15,16 +18,6 @@ pub enum Granularity {
     Day,
     /// One entry per invoice, payment, deposit or refund.
     Document,
-}
-
-impl Granularity {
-    pub fn label(self) -> &'static str {
-        match self {
-            Granularity::Period => "period",
-            Granularity::Day => "day",
-            Granularity::Document => "document",
-        }
-    }
 }
 
 /// Text encoding of the Sage 50 import file.
@@ -48,6 +41,8 @@ pub struct SageSettings {
     pub encoding: SageEncoding,
     /// Write TAXH/TAXD lines so that GST/QST/HST reach Sage's sales-tax report.
     pub tax_detail: bool,
+    /// The company's language: the entries' comments are written in it.
+    pub lang: Lang,
 }
 
 impl Default for SageSettings {
@@ -58,6 +53,7 @@ impl Default for SageSettings {
             comment_max: 39,
             encoding: SageEncoding::Windows1252,
             tax_detail: false,
+            lang: Lang::Fr,
         }
     }
 }

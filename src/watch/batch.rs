@@ -22,8 +22,9 @@ use std::time::Duration;
 
 /// What happened to one batch, as logged.
 /// What became of a batch of dropped files (the log's `status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::AsRefStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum BatchStatus {
     /// Posted: the Sage file is in out/, the inputs in archive/<batch>/.
     Exported,
@@ -35,18 +36,6 @@ pub enum BatchStatus {
     Duplicate,
     /// Files still held by another program: retried at the next scan.
     Waiting,
-}
-
-impl BatchStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BatchStatus::Exported => "exported",
-            BatchStatus::NothingNew => "nothing_new",
-            BatchStatus::Rejected => "rejected",
-            BatchStatus::Duplicate => "duplicate",
-            BatchStatus::Waiting => "waiting",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -116,7 +116,7 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> WatchError + '_ {
 }
 
 /// The commented starter configuration `init` writes.
-pub const STARTER_CONFIG: &str = include_str!("../starter-config.toml");
+pub const STARTER_CONFIG: &str = include_str!("starter-config.toml");
 
 /// Creates the layout, the configuration `config_text` and, if given, the
 /// mapping table (`produits.csv`); never overwrites a file.

@@ -67,7 +67,7 @@ pub fn retry_batch(
     }
     note.attempts.push(Attempt {
         time: log.time.clone(),
-        status: log.status.as_str().to_string(),
+        status: log.status.as_ref().to_string(),
         batch: log.batch.clone(),
         moved_to: log.moved_to.clone(),
     });

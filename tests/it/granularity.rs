@@ -101,3 +101,37 @@ fn an_invoice_on_two_dates_posts_each_line_on_its_date() {
         "{second}"
     );
 }
+
+/// The entries' comments are the company's books: French whatever language
+/// the run speaks (the tests run in English), English with `[sage50] lang`
+/// or, failing that, `[report] lang`.
+#[test]
+fn entry_comments_are_in_the_company_language() {
+    let comments = |sections: &str| {
+        let case = Case::new(&CONFIG.replace("[accounts]", &format!("{sections}\n[accounts]")));
+        write_xlsx(
+            &case.file("ventes.xlsx"),
+            &[("Ventes", standard_sales_rows_fr())],
+        );
+        std::fs::write(case.file("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
+        let outcome = case.run(&["--granularity", "document"]);
+        outcome.assert_success();
+        let headers = outcome.headers();
+        (headers[0].clone(), headers[2].clone())
+    };
+    let french = (
+        "11-02-26,\"F-1\",\"Facture F-1 Lavoie, Anne\"".to_string(),
+        "11-06-26,\"R-1\",\"Paiement fact. F-1 Lavoie, Anne\"".to_string(),
+    );
+    let english = (
+        "11-02-26,\"F-1\",\"Invoice F-1 Lavoie, Anne\"".to_string(),
+        "11-06-26,\"R-1\",\"Payment inv. F-1 Lavoie, Anne\"".to_string(),
+    );
+    assert_eq!(comments(""), french);
+    assert_eq!(comments("[sage50]\nlang = \"en\"\n"), english);
+    assert_eq!(comments("[report]\nlang = \"en\"\n"), english);
+    assert_eq!(
+        comments("[sage50]\nlang = \"fr\"\n[report]\nlang = \"en\"\n"),
+        french
+    );
+}

@@ -224,9 +224,9 @@ proptest! {
             let request = RunRequest {
                 inbox: inbox.clone(),
                 config: Some(config.clone()),
-                out_dir: Some(dir.path().join(format!("out-{}", granularity.label()))),
+                out_dir: Some(dir.path().join(format!("out-{}", granularity.as_ref()))),
                 granularity: Some(granularity),
-                history: Some(dir.path().join(format!("{}.sqlite", granularity.label()))),
+                history: Some(dir.path().join(format!("{}.sqlite", granularity.as_ref()))),
                 ..RunRequest::default()
             };
             let report = run(&RunPlan::resolve(&request).unwrap()).unwrap();
@@ -248,7 +248,7 @@ proptest! {
                 }
             }
             nets.retain(|_, v| !v.is_zero());
-            prop_assert_eq!(&nets, &expected, "granularity {}", granularity.label());
+            prop_assert_eq!(&nets, &expected, "granularity {}", granularity.as_ref());
         }
     }
 }

@@ -625,6 +625,30 @@ fn a_run_stopped_on_unmapped_items_writes_them_as_a_table_to_complete() {
     assert_eq!(sums["4004"], "-10.00".parse().unwrap());
 }
 
+/// The table of items to map follows what the views decided, not a check's
+/// name: with the unmapped-item check renamed, it lists the same items.
+#[test]
+fn the_items_to_map_do_not_depend_on_the_name_of_the_check() {
+    let case = Case::new(CONFIG);
+    multi_item_exports(&case.inbox());
+    let queries = queries_copy(&case);
+    std::fs::rename(
+        queries.join("checks/unmapped_item.sql"),
+        queries.join("checks/produit_sans_compte.sql"),
+    )
+    .unwrap();
+    let outcome = case.run(&["--queries", &queries.display().to_string()]);
+    assert_eq!(outcome.code, 1, "{}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains("[produit_sans_compte]"),
+        "{}",
+        outcome.stderr
+    );
+    let table = read_table(&case.out().join("produits-a-associer.csv"));
+    let items: Vec<&str> = table[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(items, ["Sel \"extra\"", "Taille d'arbres"]);
+}
+
 /// Errors and warnings are coloured only for a terminal: never in a pipe (as
 /// here), coloured when forced as a terminal would be, never with NO_COLOR.
 #[test]

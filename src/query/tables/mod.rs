@@ -101,7 +101,7 @@ pub fn payments_frame(payments: &[Payment]) -> PolarsResult<DataFrame> {
         task(|| text_column("reference", payments.iter().map(|p| p.reference.as_str()))),
         task(|| text_column("invoice", payments.iter().map(|p| p.invoice.as_str()))),
         task(|| repeated_text_column("customer", payments.iter().map(|p| &*p.customer))),
-        task(|| text_column("kind", payments.iter().map(|p| p.kind.label()))),
+        task(|| text_column("kind", payments.iter().map(|p| p.kind.as_ref()))),
         task(|| repeated_text_column("type_text", payments.iter().map(|p| &*p.type_text))),
         task(|| repeated_text_column("method", payments.iter().map(|p| &*p.method))),
         task(|| {
@@ -189,7 +189,7 @@ fn history_frames(history: &HistoryTables) -> PolarsResult<[(&'static str, DataF
         vec![
             text_column("batch_id", b.iter().map(|r| r.batch_id.as_str())),
             text_column("created_at", b.iter().map(|r| r.created_at.as_str())),
-            text_column("status", b.iter().map(|r| r.status.as_str())),
+            text_column("status", b.iter().map(|r| r.status.as_ref())),
             date_column(
                 "first_date",
                 b.iter().map(|r| parse_date(r.first_date.as_deref())),

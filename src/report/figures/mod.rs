@@ -458,7 +458,7 @@ fn already_exported(
     for (doc, state) in &history.unchanged {
         rows.push(AlreadyExported {
             number: doc.number.to_string(),
-            doc_type: doc.doc_type.as_str().to_string(),
+            doc_type: doc.doc_type.as_ref().to_string(),
             date: doc.date,
             status: AlreadyStatus::Skipped,
             batch: state.last_batch.clone(),
@@ -473,7 +473,7 @@ fn already_exported(
         };
         rows.push(AlreadyExported {
             number: doc.number.to_string(),
-            doc_type: doc.doc_type.as_str().to_string(),
+            doc_type: doc.doc_type.as_ref().to_string(),
             date: doc.date,
             status,
             batch: state.last_batch.clone(),

@@ -1,22 +1,11 @@
 //! Formulas the workbook writes: a formula with its computed result stored
 //! beside it (the workbook reads right before any recalculation), row
-//! formulas' templates (`{total}-{paid}` → `N2-M2`) and column letters.
+//! formulas' templates (`{total}-{paid}` → `N2-M2`); cell references are
+//! `rust_xlsxwriter`'s.
 
 use rust_decimal::Decimal;
+use rust_xlsxwriter::utility::column_number_to_name;
 use rust_xlsxwriter::Formula;
-
-/// Column letter(s) of a 0-based index.
-pub fn column_letter(index: usize) -> String {
-    let mut n = index + 1;
-    let mut letters = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    letters.reverse();
-    String::from_utf8(letters).expect("ASCII")
-}
 
 /// A formula (without its `=`) with its computed result stored beside it.
 pub fn formula(expression: &str, result: Decimal) -> Formula {
@@ -75,7 +64,8 @@ impl RowTemplate {
                 .position(|k| *k == key)
                 .unwrap_or_else(|| panic!("{sheet}: no column '{key}' for formula {template}"));
             parts.push(TemplatePart::Text(rest[..open].to_string()));
-            parts.push(TemplatePart::Column(column_letter(index)));
+            let column = u16::try_from(index).expect("a sheet has fewer than 16,384 columns");
+            parts.push(TemplatePart::Column(column_number_to_name(column)));
             rest = &rest[close + 1..];
         }
         parts.push(TemplatePart::Text(rest.to_string()));
@@ -157,13 +147,5 @@ mod tests {
         assert_eq!(template.on_row(41), "A42-B42");
         let nested = RowTemplate::compile("ROUND({balance}*2,2)+{total}", &keys, "Factures");
         assert_eq!(nested.on_row(9), "ROUND(C10*2,2)+A10");
-    }
-
-    #[test]
-    fn column_letters() {
-        assert_eq!(column_letter(0), "A");
-        assert_eq!(column_letter(25), "Z");
-        assert_eq!(column_letter(26), "AA");
-        assert_eq!(column_letter(27), "AB");
     }
 }

@@ -90,7 +90,11 @@ pub(super) fn write_plannit_pay(
     let expression = if figures.waiting.is_empty() {
         "0".to_string()
     } else {
-        format!("SUM(D12:D{r})")
+        let first = rust_xlsxwriter::utility::row_col_to_cell(11, 3);
+        format!(
+            "SUM({first}:{})",
+            rust_xlsxwriter::utility::row_col_to_cell(r - 1, 3)
+        )
     };
     sheet.write_formula_with_format(r, 3, formula(&expression, total), &formats.total_money)?;
     Ok(())

@@ -151,7 +151,7 @@ pub(super) fn write_detail_sheets<'a>(
             vec![
                 Value::Date(Some(adjustment.date)),
                 Value::Text(l.adjustment(&adjustment.number, &adjustment.adjusts_batch)),
-                Value::Text(doc_type_name(l, adjustment.doc_type.as_str())),
+                Value::Text(doc_type_name(l, adjustment.doc_type.as_ref())),
                 Value::Text(String::new()),
                 Value::Text(adjustment.account.clone()),
                 Value::Text(String::new()),

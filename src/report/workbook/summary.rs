@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, Worksheet, XlsxError,
 };
 
-use super::formula::{column_letter, formula};
+use super::formula::formula;
 use super::labels::{Columns, Labels};
 use super::sheets::{file_name, DetailTables};
 use super::table::Formats;
@@ -17,6 +17,7 @@ use crate::load::columns::ReportKind;
 use crate::load::FileUse;
 use crate::report::figures::Role;
 use crate::report::RunReport;
+use rust_xlsxwriter::utility::{row_col_to_cell, row_col_to_cell_absolute};
 
 fn describe_roles(roles: &[Role], l: &Labels) -> String {
     let revenue: Vec<&str> = roles
@@ -137,7 +138,7 @@ pub(super) fn write_summary(
             &l.granularity,
             format_message(
                 l.lang,
-                &format!("granularity-{}", context.granularity.label()),
+                &format!("granularity-{}", context.granularity.as_ref()),
                 &[],
             ),
         ),
@@ -233,8 +234,7 @@ pub(super) fn write_summary(
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for figures in &report.reconciliation.accounts {
         let (debit, credit, net) = (figures.debits, figures.credits, figures.net());
-        let excel_row = row + 1;
-        let criteria = format!("$A${excel_row}");
+        let criteria = row_col_to_cell_absolute(row, 0);
         sheet.write_string(row, 0, &figures.account)?;
         let role = match &figures.name {
             Some(name) => format!("{name} — {}", describe_roles(&figures.roles, l)),
@@ -264,10 +264,13 @@ pub(super) fn write_summary(
         sheet.write_formula_with_format(
             row,
             4,
-            formula(&format!("C{excel_row}-D{excel_row}"), net),
+            formula(
+                &format!("{}-{}", row_col_to_cell(row, 2), row_col_to_cell(row, 3)),
+                net,
+            ),
             money,
         )?;
-        let cell = format!("E{excel_row}");
+        let cell = row_col_to_cell(row, 4);
         if figures.is_revenue_or_tax() {
             revenue_tax_cells.push(cell.clone());
             revenue_tax_net += net;
@@ -292,11 +295,10 @@ pub(super) fn write_summary(
             (d + a.debits, c + a.credits)
         });
     for (col, value) in [(2u16, debits), (3, credits), (4, debits - credits)] {
-        let letter = column_letter(col as usize);
         let expression = format!(
-            "SUM({letter}{}:{letter}{})",
-            first_account_row + 1,
-            last_account_row
+            "SUM({}:{})",
+            row_col_to_cell(first_account_row, col),
+            row_col_to_cell(last_account_row - 1, col)
         );
         sheet.write_formula_with_format(
             row,
@@ -357,14 +359,16 @@ pub(super) fn write_summary(
     ];
     let first_control_row = row;
     for (label, side_a, value_a, side_b, value_b) in controls {
-        let excel_row = row + 1;
         sheet.write_string(row, 0, label)?;
         sheet.write_formula_with_format(row, 1, formula(&side_a, value_a), money)?;
         sheet.write_formula_with_format(row, 2, formula(&side_b, value_b), money)?;
         sheet.write_formula_with_format(
             row,
             3,
-            formula(&format!("B{excel_row}-C{excel_row}"), value_a - value_b),
+            formula(
+                &format!("{}-{}", row_col_to_cell(row, 1), row_col_to_cell(row, 2)),
+                value_a - value_b,
+            ),
             money,
         )?;
         row += 1;

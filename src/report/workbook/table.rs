@@ -9,7 +9,8 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError};
 
-use super::formula::{column_letter, formula, RowTemplate};
+use super::formula::{formula, RowTemplate};
+use rust_xlsxwriter::utility::{row_col_to_cell, row_col_to_cell_absolute};
 
 /// Excel's last row is 1,048,576: a header and a totals row leave this many data rows.
 pub const EXCEL_MAX_DATA_ROWS: usize = 1_048_576 - 2;
@@ -176,16 +177,16 @@ impl WrittenTable {
     }
 
     fn ranges(&self, key: &str) -> Vec<String> {
-        let letter = column_letter(self.index(key));
+        let column = self.index(key) as u16;
         self.parts
             .iter()
             .filter(|p| p.last_row >= p.first_row)
             .map(|p| {
                 format!(
-                    "{}!${letter}${}:${letter}${}",
+                    "{}!{}:{}",
                     quoted_sheet(&p.sheet),
-                    p.first_row,
-                    p.last_row
+                    row_col_to_cell_absolute(p.first_row - 1, column),
+                    row_col_to_cell_absolute(p.last_row - 1, column)
                 )
             })
             .collect()
@@ -407,13 +408,16 @@ pub fn write_table(
         let totals_row = last_data_row + 1;
         sheet.write_string_with_format(totals_row, 0, spec.total_label, &formats.total_label)?;
         for &col in &total_columns {
-            let letter = column_letter(col);
             let result = part_sums[&col];
             *sums.get_mut(&col).expect("total column") += result;
             let expression = if written == 0 {
                 "0".to_string()
             } else {
-                format!("SUBTOTAL(109,{letter}2:{letter}{})", last_data_row + 1)
+                let first = row_col_to_cell(1, col as u16);
+                format!(
+                    "SUBTOTAL(109,{first}:{})",
+                    row_col_to_cell(last_data_row, col as u16)
+                )
             };
             let format = if count_columns.contains(&col) {
                 &formats.total_count
