@@ -178,6 +178,12 @@ def generated_cases(r: Runner):
         r.keep(case, base)
 
 
+def sample_data_case(r: Runner):
+    base = fresh(r.work / "sample-data")
+    r.cmd("sample-data", "sample-data", base / "csv", "--lines", 2000, "--payments", 600, "--seed", 9)
+    r.keep("sample-data", base)
+
+
 def folder_cases(r: Runner):
     w = r.work
     base = fresh(w / "firm")
@@ -225,7 +231,7 @@ def main():
                         help="generated exports, made on first use and kept")
     args = parser.parse_args()
     runner = Runner(args.binary.resolve(), fresh(args.out), fresh(args.work), args.data)
-    for cases in (sample_cases, generated_cases, folder_cases, analyst_cases):
+    for cases in (sample_cases, generated_cases, sample_data_case, folder_cases, analyst_cases):
         cases(runner)
     runner.finish()
     print(f"{sum(1 for _ in args.out.rglob('*') if _.is_file())} files in {args.out}")

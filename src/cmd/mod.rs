@@ -11,6 +11,124 @@ pub mod sql;
 pub mod status;
 pub mod watch;
 
+use std::process::ExitCode;
+
+use crate::i18n::Lang;
+use crate::run::RunRequest;
+use args::Command;
+
+/// Runs the command as typed; its exit status.
+pub fn execute(command: Command, lang: Option<Lang>) -> ExitCode {
+    match command {
+        Command::Run {
+            inbox,
+            config,
+            out,
+            granularity,
+            queries,
+            history,
+            adjust,
+            timings,
+            dry_run,
+        } => {
+            if timings {
+                crate::run::timings::enable();
+            }
+            run::execute(RunRequest {
+                inbox,
+                config,
+                out_dir: out,
+                granularity: granularity.map(Into::into),
+                queries,
+                lang,
+                history,
+                adjust,
+                dry_run,
+            })
+        }
+        Command::Check { file, config } => check::execute(&file, config),
+        Command::History {
+            config,
+            history,
+            action,
+        } => history::execute(config, history, action),
+        Command::SampleData {
+            out,
+            lines,
+            payments,
+            seed,
+            format,
+        } => sample_data(&out, lines, payments, seed, format),
+        command @ (Command::Sql { .. } | Command::Tables { .. } | Command::TestQueries { .. }) => {
+            analyst(command)
+        }
+        command => drop_folder(command, lang),
+    }
+}
+
+/// The analyst's tools: `sql`, `tables`, `test-queries`.
+fn analyst(command: Command) -> ExitCode {
+    match command {
+        Command::Sql {
+            inbox,
+            query,
+            file,
+            config,
+            queries,
+            history,
+            format,
+            out,
+        } => {
+            let source = sql::Source {
+                inbox,
+                config,
+                queries,
+                history,
+            };
+            sql::execute(source, query, file, format, out)
+        }
+        Command::Tables {
+            inbox,
+            config,
+            queries,
+            history,
+        } => sql::tables(sql::Source {
+            inbox,
+            config,
+            queries,
+            history,
+        }),
+        Command::TestQueries { queries } => sql::test_queries(&queries),
+        _ => unreachable!("only the analyst's commands come here"),
+    }
+}
+
+/// The drop folder's commands: `init`, `watch`, `retry`, `status`, `schedule`.
+fn drop_folder(command: Command, lang: Option<Lang>) -> ExitCode {
+    match command {
+        Command::Init {
+            folder,
+            from,
+            table,
+        } => watch::init(&folder, &watch::InitOptions { from, table }),
+        Command::Watch {
+            folder,
+            once,
+            quiet,
+            rescan,
+            adjust,
+        } => watch::execute(folder, once, quiet, rescan, adjust, lang),
+        Command::Retry {
+            folder,
+            name,
+            adjust,
+        } => watch::retry(&folder, name.as_deref(), adjust, lang),
+        Command::Status { root } => status::status(&root),
+        Command::Schedule { folder, every } => status::schedule(&folder, &every),
+        _ => unreachable!("only the drop folder's commands come here"),
+    }
+}
+
 /// Exit status when the data or the file is wrong (the user fixes the input).
 pub const EXIT_REJECTED: u8 = 1;
 /// Exit status when the setup is wrong (config, queries, paths).

@@ -115,124 +115,14 @@ pub fn generate(
     dir: &Path,
 ) -> std::io::Result<(Vec<PathBuf>, BTreeMap<String, Decimal>)> {
     std::fs::create_dir_all(dir)?;
-    let mut random = Random(spec.seed);
-    let mut expected: BTreeMap<String, Decimal> = BTreeMap::new();
-    let mut add = |account: &str, amount: Decimal| {
-        *expected.entry(account.to_string()).or_insert(Decimal::ZERO) += amount
+    let mut generator = Generator {
+        random: Random(spec.seed),
+        expected: BTreeMap::new(),
     };
-
-    // Invoices of 1 to 4 lines; about 1 in 40 is a credit note, 1 in 10 an
-    // Ontario customer with HST, 1 in 25 lines tax-exempt.
-    let mut rows = Vec::with_capacity(spec.sales_lines);
-    let mut invoice_totals: Vec<(String, Decimal, u32)> = Vec::new();
-    let mut number = 1000;
-    while rows.len() < spec.sales_lines {
-        number += 1;
-        let credit = random.below(40) == 0;
-        let hst_customer = random.below(10) == 0;
-        let invoice = if credit {
-            format!("NC-{number}")
-        } else {
-            format!("P-{number}")
-        };
-        let day = random.below(28) as u32 + 1;
-        let customer = CUSTOMERS[random.below(CUSTOMERS.len() as u64) as usize];
-        let lines = (random.below(4) + 1).min((spec.sales_lines - rows.len()) as u64);
-        let mut invoice_total = Decimal::ZERO;
-        for _ in 0..lines {
-            let (item, unit_cents, account) =
-                CATALOGUE[random.below(CATALOGUE.len() as u64) as usize];
-            let quantity = (random.below(5) + 1) as i64 * if credit { -1 } else { 1 };
-            let unit = Decimal::new(unit_cents, 2);
-            let amount = unit * Decimal::from(quantity);
-            let exempt = random.below(25) == 0;
-            let (gst, qst, hst) = if exempt {
-                (Decimal::new(0, 2), Decimal::new(0, 2), Decimal::new(0, 2))
-            } else if hst_customer {
-                (
-                    Decimal::new(0, 2),
-                    Decimal::new(0, 2),
-                    round(amount * Decimal::new(13, 2)),
-                )
-            } else {
-                (
-                    round(amount * Decimal::new(5, 2)),
-                    round(amount * Decimal::new(9975, 5)),
-                    Decimal::new(0, 2),
-                )
-            };
-            let total = amount + gst + qst + hst;
-            add("1210", total);
-            add(account, -amount);
-            add("2420", -gst);
-            add("2500", -qst);
-            add("2430", -hst);
-            invoice_total += total;
-            rows.push(SalesRow {
-                invoice: invoice.clone(),
-                day,
-                customer,
-                item,
-                quantity,
-                unit,
-                amount,
-                gst,
-                qst,
-                hst,
-                total,
-            });
-        }
-        if !credit {
-            invoice_totals.push((invoice, invoice_total, day));
-        }
-    }
-
-    // Payments: mostly full or partial payments of invoices, some deposits
-    // without invoice, some refunds (positive with the type, or negative).
-    let mut payments = Vec::with_capacity(spec.payments);
-    for index in 0..spec.payments {
-        let roll = random.below(100);
-        let (method, account) = METHODS[random.below(METHODS.len() as u64) as usize];
-        let (invoice, amount, day) = if invoice_totals.is_empty() || roll < 10 {
-            (
-                String::new(),
-                Decimal::new(random.below(100_000) as i64 + 1000, 2),
-                random.below(28) as u32 + 1,
-            )
-        } else {
-            let (invoice, total, day) =
-                &invoice_totals[random.below(invoice_totals.len() as u64) as usize];
-            let part = if random.below(4) == 0 {
-                round(*total / Decimal::from(2))
-            } else {
-                *total
-            };
-            (
-                invoice.clone(),
-                part.max(Decimal::new(1, 2)),
-                (*day + random.below(5) as u32).min(28),
-            )
-        };
-        let (kind, written, received) = match roll {
-            0..=9 => ("Dépôt", amount, amount),
-            10..=12 => ("Remboursement", amount, -amount),
-            13..=14 => ("Paiement", -amount, -amount),
-            _ => ("Paiement", amount, amount),
-        };
-        add(account, received);
-        add("1210", -received);
-        payments.push((
-            day,
-            format!("PAI-{}", 50_000 + index),
-            invoice,
-            kind,
-            method,
-            written,
-        ));
-    }
+    let (rows, invoice_totals) = generator.invoices(spec.sales_lines);
+    let payments = generator.payments(spec.payments, &invoice_totals);
+    let mut expected = generator.expected;
     expected.retain(|_, amount| !amount.is_zero());
-
-    let mut files = Vec::new();
     let sales_path = dir.join(if spec.xlsx {
         "ventes-detaillees.xlsx"
     } else {
@@ -243,20 +133,174 @@ pub fn generate(
     } else {
         write_sales_csv(&sales_path, &rows)?;
     }
-    files.push(sales_path);
     let payments_path = dir.join("paiements.csv");
-    let mut out = std::io::BufWriter::new(std::fs::File::create(&payments_path)?);
+    write_payments_csv(&payments_path, &payments)?;
+    Ok((vec![sales_path, payments_path], expected))
+}
+
+/// A row of the payments report: day, reference, invoice, type, method,
+/// amount as written.
+type PaymentRow = (u32, String, String, &'static str, &'static str, Decimal);
+
+/// The random draws, in order (the same seed gives the same files), and
+/// the net per account they add up to.
+struct Generator {
+    random: Random,
+    expected: BTreeMap<String, Decimal>,
+}
+
+impl Generator {
+    fn add(&mut self, account: &str, amount: Decimal) {
+        *self
+            .expected
+            .entry(account.to_string())
+            .or_insert(Decimal::ZERO) += amount
+    }
+
+    /// Invoices of 1 to 4 lines up to `sales_lines` lines; about 1 in 40 is
+    /// a credit note, 1 in 10 an Ontario customer with HST, 1 in 25 lines
+    /// tax-exempt. With each invoice's (number, total, day), credit notes
+    /// left out.
+    fn invoices(&mut self, sales_lines: usize) -> (Vec<SalesRow>, Vec<(String, Decimal, u32)>) {
+        let mut rows = Vec::with_capacity(sales_lines);
+        let mut invoice_totals: Vec<(String, Decimal, u32)> = Vec::new();
+        let mut number = 1000;
+        while rows.len() < sales_lines {
+            number += 1;
+            let random = &mut self.random;
+            let credit = random.below(40) == 0;
+            let hst_customer = random.below(10) == 0;
+            let invoice = if credit {
+                format!("NC-{number}")
+            } else {
+                format!("P-{number}")
+            };
+            let day = random.below(28) as u32 + 1;
+            let customer = CUSTOMERS[random.below(CUSTOMERS.len() as u64) as usize];
+            let lines = (random.below(4) + 1).min((sales_lines - rows.len()) as u64);
+            let mut invoice_total = Decimal::ZERO;
+            for _ in 0..lines {
+                let row = self.line(&invoice, day, customer, credit, hst_customer);
+                invoice_total += row.total;
+                rows.push(row);
+            }
+            if !credit {
+                invoice_totals.push((invoice, invoice_total, day));
+            }
+        }
+        (rows, invoice_totals)
+    }
+
+    /// One line of an invoice, its amounts added to the expected nets.
+    fn line(
+        &mut self,
+        invoice: &str,
+        day: u32,
+        customer: &'static str,
+        credit: bool,
+        hst_customer: bool,
+    ) -> SalesRow {
+        let random = &mut self.random;
+        let (item, unit_cents, account) = CATALOGUE[random.below(CATALOGUE.len() as u64) as usize];
+        let quantity = (random.below(5) + 1) as i64 * if credit { -1 } else { 1 };
+        let unit = Decimal::new(unit_cents, 2);
+        let amount = unit * Decimal::from(quantity);
+        let exempt = random.below(25) == 0;
+        let (gst, qst, hst) = if exempt {
+            (Decimal::new(0, 2), Decimal::new(0, 2), Decimal::new(0, 2))
+        } else if hst_customer {
+            (
+                Decimal::new(0, 2),
+                Decimal::new(0, 2),
+                round(amount * Decimal::new(13, 2)),
+            )
+        } else {
+            (
+                round(amount * Decimal::new(5, 2)),
+                round(amount * Decimal::new(9975, 5)),
+                Decimal::new(0, 2),
+            )
+        };
+        let total = amount + gst + qst + hst;
+        self.add("1210", total);
+        self.add(account, -amount);
+        self.add("2420", -gst);
+        self.add("2500", -qst);
+        self.add("2430", -hst);
+        SalesRow {
+            invoice: invoice.to_string(),
+            day,
+            customer,
+            item,
+            quantity,
+            unit,
+            amount,
+            gst,
+            qst,
+            hst,
+            total,
+        }
+    }
+
+    /// Mostly full or partial payments of invoices, some deposits without
+    /// invoice, some refunds (positive with the type, or negative).
+    fn payments(
+        &mut self,
+        count: usize,
+        invoice_totals: &[(String, Decimal, u32)],
+    ) -> Vec<PaymentRow> {
+        let mut payments = Vec::with_capacity(count);
+        for index in 0..count {
+            let random = &mut self.random;
+            let roll = random.below(100);
+            let (method, account) = METHODS[random.below(METHODS.len() as u64) as usize];
+            let (invoice, amount, day) = if invoice_totals.is_empty() || roll < 10 {
+                (
+                    String::new(),
+                    Decimal::new(random.below(100_000) as i64 + 1000, 2),
+                    random.below(28) as u32 + 1,
+                )
+            } else {
+                let (invoice, total, day) =
+                    &invoice_totals[random.below(invoice_totals.len() as u64) as usize];
+                let part = if random.below(4) == 0 {
+                    round(*total / Decimal::from(2))
+                } else {
+                    *total
+                };
+                (
+                    invoice.clone(),
+                    part.max(Decimal::new(1, 2)),
+                    (*day + random.below(5) as u32).min(28),
+                )
+            };
+            let (kind, written, received) = match roll {
+                0..=9 => ("Dépôt", amount, amount),
+                10..=12 => ("Remboursement", amount, -amount),
+                13..=14 => ("Paiement", -amount, -amount),
+                _ => ("Paiement", amount, amount),
+            };
+            self.add(account, received);
+            self.add("1210", -received);
+            let reference = format!("PAI-{}", 50_000 + index);
+            payments.push((day, reference, invoice, kind, method, written));
+        }
+        payments
+    }
+}
+
+/// The payments report as a French `;` CSV with `1 234,56 $` amounts.
+fn write_payments_csv(path: &Path, payments: &[PaymentRow]) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
     out.write_all(b"Date;No paiement;No facture;Client;Type;Mode de paiement;Montant\r\n")?;
-    for (day, reference, invoice, kind, method, amount) in &payments {
+    for (day, reference, invoice, kind, method, amount) in payments {
         writeln!(
             out,
             "2026-10-{day:02};{reference};{invoice};;{kind};{method};{} $\r",
             amount.to_string().replace('.', ",")
         )?;
     }
-    out.flush()?;
-    files.push(payments_path);
-    Ok((files, expected))
+    out.flush()
 }
 
 const SALES_HEADER: [&str; 12] = [

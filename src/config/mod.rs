@@ -19,7 +19,7 @@ use crate::sage::company::{RawCompany, SageCompany, TaxCodes};
 use crate::t;
 use company_rules::check_company;
 use mapping_table::load_mapping_table;
-use raw::{AccountValue, RawConfig};
+use raw::{AccountValue, RawAccounts, RawConfig, RawSage50};
 
 pub use crate::sage::settings::{Granularity, SageEncoding, SageSettings};
 
@@ -186,91 +186,12 @@ impl Config {
             path: origin.into(),
             problems: vec![message],
         };
-
-        let account = |role: &str, value: AccountValue| -> Result<String, ConfigError> {
-            let account = value.into_string();
-            validate_account(&account).map_err(|why| {
-                invalid(t!(
-                    "setup-role-account",
-                    key = format!("[accounts] {role}"),
-                    account = &account,
-                    why = why
-                ))
-            })?;
-            Ok(account)
-        };
-        let accounts = Accounts {
-            bank: account("bank", raw.accounts.bank)?,
-            receivable: account("receivable", raw.accounts.receivable)?,
-            gst: account("gst", raw.accounts.gst)?,
-            qst: account("qst", raw.accounts.qst)?,
-            hst: raw.accounts.hst.map(|v| account("hst", v)).transpose()?,
-            default_revenue: raw
-                .accounts
-                .default_revenue
-                .map(|v| account("default_revenue", v))
-                .transpose()?,
-            plannit_pay_clearing: raw
-                .accounts
-                .plannit_pay_clearing
-                .map(|v| account("plannit_pay_clearing", v))
-                .transpose()?,
-            processing_fees: raw
-                .accounts
-                .processing_fees
-                .map(|v| account("processing_fees", v))
-                .transpose()?,
-            payout_bank: raw
-                .accounts
-                .payout_bank
-                .map(|v| account("payout_bank", v))
-                .transpose()?,
-            customer_deposits: raw
-                .accounts
-                .customer_deposits
-                .map(|v| account("customer_deposits", v))
-                .transpose()?,
-            tips: raw.accounts.tips.map(|v| account("tips", v)).transpose()?,
-        };
+        let accounts = parse_accounts(raw.accounts, origin)?;
         if accounts.receivable == accounts.bank {
-            return Err(invalid(t!(
-                "setup-receivable-is-bank",
-                account = &accounts.bank
-            )));
+            let account = &accounts.bank;
+            return Err(invalid(t!("setup-receivable-is-bank", account = account)));
         }
-        let raw_sage = raw.sage50;
-        let sage = SageSettings {
-            granularity: raw_sage.granularity,
-            source_max: raw_sage.source_max,
-            comment_max: raw_sage.comment_max,
-            encoding: raw_sage.encoding,
-            tax_detail: raw_sage.tax_detail,
-            lang: raw_sage.lang.unwrap_or(raw.report.lang),
-        };
-        let mut linked_accounts = Vec::new();
-        for value in raw_sage.linked_accounts {
-            let account = value.into_string();
-            validate_account(&account).map_err(|why| {
-                invalid(t!(
-                    "setup-linked-account-invalid",
-                    account = &account,
-                    why = why
-                ))
-            })?;
-            linked_accounts.push(account);
-        }
-        let (company, chart_path) = RawCompany {
-            chart_of_accounts: raw_sage.chart_of_accounts,
-            linked_accounts,
-            lock_before: raw_sage.lock_before,
-            fiscal_year_end: raw_sage.fiscal_year_end,
-        }
-        .resolve(base)
-        .map_err(invalid)?;
-        if !(8..=200).contains(&sage.source_max) || !(8..=200).contains(&sage.comment_max) {
-            return Err(invalid(t!("setup-field-lengths")));
-        }
-
+        let (sage, company, chart_path) = parse_sage(raw.sage50, raw.report.lang, base, origin)?;
         let mut products = Vec::new();
         for (name, value) in raw.products {
             products.push(mapping(&name, value.into_string(), "[products]", origin)?);
@@ -285,28 +206,14 @@ impl Config {
             products.extend(load_mapping_table(&file)?);
             named_files.push(file);
         }
-        let mut ignore = Vec::new();
-        for pattern in &raw.input.ignore {
-            ignore.push(glob::Pattern::new(pattern).map_err(|e| {
-                invalid(t!(
-                    "setup-ignore-pattern",
-                    pattern = pattern,
-                    reason = e.to_string()
-                ))
-            })?);
-        }
+        let ignore = ignore_patterns(&raw.input.ignore, origin)?;
         check_unique_keys(&products, origin)?;
         let mut payment_methods = Vec::new();
         for (name, value) in raw.payment_methods {
-            payment_methods.push(mapping(
-                &name,
-                value.into_string(),
-                "[payment_methods]",
-                origin,
-            )?);
+            let account = value.into_string();
+            payment_methods.push(mapping(&name, account, "[payment_methods]", origin)?);
         }
         check_unique_keys(&payment_methods, origin)?;
-
         let aliases = ExtraAliases {
             sales: raw.columns.sales,
             payments: raw.columns.payments,
@@ -321,25 +228,7 @@ impl Config {
                 problems,
             }
         })?;
-        for (key, tax) in [
-            ("gst", &raw.taxes.gst),
-            ("qst", &raw.taxes.qst),
-            ("hst", &raw.taxes.hst),
-        ] {
-            for (field, value) in [("name", &tax.name), ("code", &tax.code)] {
-                if value.trim().is_empty()
-                    || value.contains([',', '"'])
-                    || value.chars().any(char::is_control)
-                {
-                    return Err(invalid(t!(
-                        "setup-tax-name",
-                        key = key,
-                        field = field,
-                        value = value
-                    )));
-                }
-            }
-        }
+        check_tax_names(&raw.taxes).map_err(invalid)?;
         Ok(Config {
             path: None,
             company_name: raw.company,
@@ -357,6 +246,125 @@ impl Config {
             limits: raw.limits,
         })
     }
+}
+
+/// `[accounts]`: each role's account, checked.
+fn parse_accounts(raw: RawAccounts, origin: &str) -> Result<Accounts, ConfigError> {
+    let account = |role: &str, value: AccountValue| -> Result<String, ConfigError> {
+        let account = value.into_string();
+        validate_account(&account).map_err(|why| ConfigError::Invalid {
+            path: origin.into(),
+            problems: vec![t!(
+                "setup-role-account",
+                key = format!("[accounts] {role}"),
+                account = &account,
+                why = why
+            )],
+        })?;
+        Ok(account)
+    };
+    let optional = |role: &str, value: Option<AccountValue>| -> Result<_, ConfigError> {
+        value.map(|v| account(role, v)).transpose()
+    };
+    Ok(Accounts {
+        bank: account("bank", raw.bank)?,
+        receivable: account("receivable", raw.receivable)?,
+        gst: account("gst", raw.gst)?,
+        qst: account("qst", raw.qst)?,
+        hst: optional("hst", raw.hst)?,
+        default_revenue: optional("default_revenue", raw.default_revenue)?,
+        plannit_pay_clearing: optional("plannit_pay_clearing", raw.plannit_pay_clearing)?,
+        processing_fees: optional("processing_fees", raw.processing_fees)?,
+        payout_bank: optional("payout_bank", raw.payout_bank)?,
+        customer_deposits: optional("customer_deposits", raw.customer_deposits)?,
+        tips: optional("tips", raw.tips)?,
+    })
+}
+
+/// `[sage50]`: how the file is written, and the company it goes into (with
+/// the chart of accounts' path, when one is named).
+fn parse_sage(
+    raw: RawSage50,
+    report_lang: Lang,
+    base: &Path,
+    origin: &str,
+) -> Result<(SageSettings, SageCompany, Option<PathBuf>), ConfigError> {
+    let invalid = |message: Text| ConfigError::Invalid {
+        path: origin.into(),
+        problems: vec![message],
+    };
+    let sage = SageSettings {
+        granularity: raw.granularity,
+        source_max: raw.source_max,
+        comment_max: raw.comment_max,
+        encoding: raw.encoding,
+        tax_detail: raw.tax_detail,
+        lang: raw.lang.unwrap_or(report_lang),
+    };
+    let mut linked_accounts = Vec::new();
+    for value in raw.linked_accounts {
+        let account = value.into_string();
+        validate_account(&account).map_err(|why| {
+            invalid(t!(
+                "setup-linked-account-invalid",
+                account = &account,
+                why = why
+            ))
+        })?;
+        linked_accounts.push(account);
+    }
+    let (company, chart_path) = RawCompany {
+        chart_of_accounts: raw.chart_of_accounts,
+        linked_accounts,
+        lock_before: raw.lock_before,
+        fiscal_year_end: raw.fiscal_year_end,
+    }
+    .resolve(base)
+    .map_err(invalid)?;
+    if !(8..=200).contains(&sage.source_max) || !(8..=200).contains(&sage.comment_max) {
+        return Err(invalid(t!("setup-field-lengths")));
+    }
+    Ok((sage, company, chart_path))
+}
+
+/// `[input] ignore`: file-name patterns.
+fn ignore_patterns(patterns: &[String], origin: &str) -> Result<Vec<glob::Pattern>, ConfigError> {
+    (patterns.iter())
+        .map(|pattern| {
+            glob::Pattern::new(pattern).map_err(|e| ConfigError::Invalid {
+                path: origin.into(),
+                problems: vec![t!(
+                    "setup-ignore-pattern",
+                    pattern = pattern,
+                    reason = e.to_string()
+                )],
+            })
+        })
+        .collect()
+}
+
+/// `[taxes]`: each tax's name and code as Sage writes them in a TAXD line.
+fn check_tax_names(taxes: &TaxCodes) -> Result<(), Text> {
+    for (key, tax) in [
+        ("gst", &taxes.gst),
+        ("qst", &taxes.qst),
+        ("hst", &taxes.hst),
+    ] {
+        for (field, value) in [("name", &tax.name), ("code", &tax.code)] {
+            if value.trim().is_empty()
+                || value.contains([',', '"'])
+                || value.chars().any(char::is_control)
+            {
+                return Err(t!(
+                    "setup-tax-name",
+                    key = key,
+                    field = field,
+                    value = value
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn mapping(

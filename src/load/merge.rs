@@ -220,54 +220,30 @@ where
     O: Fn(&R) -> &RowOrigin,
     D: Fn(&R) -> String,
 {
-    let Rules {
-        what,
-        identity,
-        key,
-        text,
-        origin,
-        describe,
-    } = rules;
+    let origin = &rules.origin;
     // Rows of one file and sheet only: no document can be in two sources.
     if let Some(first) = rows.first().map(origin) {
-        let one_source = rows
-            .iter()
-            .map(origin)
+        let one_source = (rows.iter().map(origin))
             .all(|o| o.file() == first.file() && o.sheet() == first.sheet());
         if one_source {
             return Vec::new();
         }
     }
-    // Identity → its rows per source, sources in order of first appearance.
-    let mut documents: HashMap<String, RowsBySource> = HashMap::new();
-    let mut order: Vec<(String, String)> = Vec::new();
-    for (index, row) in rows.iter().enumerate() {
-        let Some((id, number)) = identity(row) else {
-            continue;
-        };
-        let sources = documents.entry(id.clone()).or_insert_with(|| {
-            order.push((id, number));
-            Vec::new()
-        });
-        let source = source_of(origin(row));
-        match sources.iter_mut().find(|(s, _)| *s == source) {
-            Some((_, indices)) => indices.push(index),
-            None => sources.push((source, vec![index])),
-        }
-    }
+    let (documents, order) = rows_by_document(rows, rules);
+    let sorted = |indices: &[usize]| {
+        let mut keyed: Vec<(Key, usize)> = indices
+            .iter()
+            .map(|&i| ((rules.key)(&rows[i]), i))
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        keyed
+    };
     let mut left_out = Vec::new();
     for (id, number) in order {
-        let number = number.as_str();
         let sources = &documents[&id];
         if sources.len() < 2 {
             continue;
         }
-        let sorted = |indices: &[usize]| {
-            let mut keyed: Vec<(Key, usize)> =
-                indices.iter().map(|&i| (key(&rows[i]), i)).collect();
-            keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-            keyed
-        };
         let (first_source, first_rows) = &sources[0];
         let base = sorted(first_rows);
         for (source, indices) in &sources[1..] {
@@ -281,56 +257,17 @@ where
                 document: Some(number.to_string()),
                 ..Location::default()
             };
+            let pair = Pair {
+                number: &number,
+                first: &first_source.0,
+                second: &source.0,
+            };
             if !same {
-                let (only_first, only_second) = unmatched(&base, &other);
-                let list = |indices: &[usize]| {
-                    let mut shown: Vec<String> = indices
-                        .iter()
-                        .take(3)
-                        .map(|&i| describe(&rows[i]))
-                        .collect();
-                    if indices.len() > 3 {
-                        shown.push(tr!("load-merge-more", count = indices.len() - 3));
-                    }
-                    if shown.is_empty() {
-                        tr!("load-merge-nothing")
-                    } else {
-                        shown.join("; ")
-                    }
-                };
-                findings.push(Finding::error(
-                    &format!("{what}_conflict"),
-                    t!(
-                        "load-merge-conflict",
-                        what = *what,
-                        number = number,
-                        first = &first_source.0,
-                        second = &source.0,
-                        only_first = list(&only_first),
-                        only_second = list(&only_second)
-                    ),
-                    location,
-                ));
+                findings.push(conflict(rows, rules, &pair, &base, &other, location));
                 continue;
             }
-            let texts = |rows_of: &[(Key, usize)]| {
-                let mut texts: Vec<(String, String)> =
-                    rows_of.iter().map(|(_, i)| text(&rows[*i])).collect();
-                texts.sort();
-                texts
-            };
-            if texts(&base) != texts(&other) {
-                findings.push(Finding::warning(
-                    &format!("{what}_text_differs"),
-                    t!(
-                        "load-merge-text-differs",
-                        what = *what,
-                        number = number,
-                        first = &first_source.0,
-                        second = &source.0
-                    ),
-                    location,
-                ));
+            if texts(rows, rules, &base) != texts(rows, rules, &other) {
+                findings.push(text_differs(rules.what, &pair, location));
             }
             for ((_, kept), (_, dropped)) in base.iter().zip(&other) {
                 merged.push(MergedRow {
@@ -343,6 +280,111 @@ where
         }
     }
     left_out
+}
+
+/// A document's number and the two files compared.
+struct Pair<'a> {
+    number: &'a str,
+    first: &'a str,
+    second: &'a str,
+}
+
+/// Each document's rows per source (sources in order of first appearance),
+/// and the documents' (identity, number) in order of first appearance.
+fn rows_by_document<R, I, K, T, O, D>(
+    rows: &[R],
+    rules: &Rules<I, K, T, O, D>,
+) -> (HashMap<String, RowsBySource>, Vec<(String, String)>)
+where
+    I: Fn(&R) -> Option<(String, String)>,
+    O: Fn(&R) -> &RowOrigin,
+{
+    let mut documents: HashMap<String, RowsBySource> = HashMap::new();
+    let mut order: Vec<(String, String)> = Vec::new();
+    for (index, row) in rows.iter().enumerate() {
+        let Some((id, number)) = (rules.identity)(row) else {
+            continue;
+        };
+        let sources = documents.entry(id.clone()).or_insert_with(|| {
+            order.push((id, number));
+            Vec::new()
+        });
+        let source = source_of((rules.origin)(row));
+        match sources.iter_mut().find(|(s, _)| *s == source) {
+            Some((_, indices)) => indices.push(index),
+            None => sources.push((source, vec![index])),
+        }
+    }
+    (documents, order)
+}
+
+/// The descriptive texts of a source's rows of a document, sorted.
+fn texts<R, Key, I, K, T, O, D>(
+    rows: &[R],
+    rules: &Rules<I, K, T, O, D>,
+    rows_of: &[(Key, usize)],
+) -> Vec<(String, String)>
+where
+    T: Fn(&R) -> (String, String),
+{
+    let mut texts: Vec<(String, String)> = rows_of
+        .iter()
+        .map(|(_, i)| (rules.text)(&rows[*i]))
+        .collect();
+    texts.sort();
+    texts
+}
+
+/// A document whose rows differ between two files: an error naming both and
+/// the rows found in one only (the first three of each).
+fn conflict<R, Key: Ord, I, K, T, O, D>(
+    rows: &[R],
+    rules: &Rules<I, K, T, O, D>,
+    pair: &Pair<'_>,
+    base: &[(Key, usize)],
+    other: &[(Key, usize)],
+    location: Location,
+) -> Finding
+where
+    D: Fn(&R) -> String,
+{
+    let (only_first, only_second) = unmatched(base, other);
+    let list = |indices: &[usize]| {
+        let mut shown: Vec<String> = (indices.iter().take(3))
+            .map(|&i| (rules.describe)(&rows[i]))
+            .collect();
+        if indices.len() > 3 {
+            shown.push(tr!("load-merge-more", count = indices.len() - 3));
+        }
+        if shown.is_empty() {
+            tr!("load-merge-nothing")
+        } else {
+            shown.join("; ")
+        }
+    };
+    let message = t!(
+        "load-merge-conflict",
+        what = rules.what,
+        number = pair.number,
+        first = pair.first,
+        second = pair.second,
+        only_first = list(&only_first),
+        only_second = list(&only_second)
+    );
+    Finding::error(&format!("{}_conflict", rules.what), message, location)
+}
+
+/// A document whose rows post the same in two files but read differently
+/// (customer, description): a warning.
+fn text_differs(what: &'static str, pair: &Pair<'_>, location: Location) -> Finding {
+    let message = t!(
+        "load-merge-text-differs",
+        what = what,
+        number = pair.number,
+        first = pair.first,
+        second = pair.second
+    );
+    Finding::warning(&format!("{what}_text_differs"), message, location)
 }
 
 /// Payments without a reference: the multiset union over files. Returns the

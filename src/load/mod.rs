@@ -10,6 +10,7 @@ pub mod columns;
 mod csv_text;
 pub mod dates;
 mod file_bytes;
+mod inbox;
 pub(crate) mod merge;
 mod options;
 mod read_error;
@@ -22,7 +23,6 @@ pub mod values;
 
 pub use options::{Limits, LoadOptions};
 
-use sha2::Digest;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Finding, Fix, Location};
@@ -30,6 +30,8 @@ use crate::i18n::Text;
 use crate::t;
 pub use columns::ReportKind;
 use columns::{describe_aliases, find_header};
+pub use inbox::is_transient_file;
+use inbox::Content;
 use reports::{Payment, PayoutRow, SalesLine, SheetReader, SkippedRows};
 
 /// What became of one file of the inbox.
@@ -99,17 +101,6 @@ impl InboxError {
     }
 }
 
-/// Office lock files, temporary and partial downloads: never read.
-pub fn is_transient_file(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    lower.starts_with("~$")
-        || lower.starts_with(".~lock.")
-        || lower.starts_with('.')
-        || [".tmp", ".part", ".crdownload", ".download", ".partial"]
-            .iter()
-            .any(|suffix| lower.ends_with(suffix))
-}
-
 /// Reads every report in `inbox`. Files listed in `skip` (the configuration,
 /// the mapping table) are not considered at all.
 pub fn load_inbox(
@@ -117,193 +108,53 @@ pub fn load_inbox(
     options: &LoadOptions,
     skip: &[PathBuf],
 ) -> Result<LoadedInputs, InboxError> {
-    if !inbox.is_dir() {
-        return Err(InboxError::Missing(inbox.to_path_buf()));
-    }
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(inbox)
-        .map_err(|e| InboxError::Unreadable(inbox.to_path_buf(), e))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
-    let skip: Vec<PathBuf> = skip.iter().filter_map(|p| p.canonicalize().ok()).collect();
-
-    let mut loaded = LoadedInputs::default();
-    let mut candidates = Vec::new();
-    for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if path.canonicalize().is_ok_and(|p| skip.contains(&p)) {
-            continue;
-        }
-        let ignored = |reason: Text| InputFile {
-            path: path.clone(),
-            name: name.clone(),
-            size: 0,
-            sha256: String::new(),
-            uses: vec![FileUse::Ignored { reason }],
-        };
-        if escapes_inbox(&path, inbox) {
-            loaded.files.push(ignored(t!("load-ignored-outside-link")));
-            continue;
-        }
-        if path.is_dir() {
-            loaded.files.push(ignored(t!("load-ignored-folder")));
-            continue;
-        }
-        if is_transient_file(&name) {
-            loaded.files.push(ignored(t!("load-ignored-transient")));
-            continue;
-        }
-        let case_insensitive = glob::MatchOptions {
-            case_sensitive: false,
-            ..glob::MatchOptions::new()
-        };
-        if let Some(pattern) = options
-            .ignore
-            .iter()
-            .find(|p| p.matches_with(&name, case_insensitive))
-        {
-            loaded.files.push(ignored(t!(
-                "load-ignored-pattern",
-                pattern = pattern.as_str()
-            )));
-            continue;
-        }
-        if !sheet::is_supported_extension(&path) {
-            loaded
-                .files
-                .push(ignored(t!("load-ignored-not-spreadsheet")));
-            continue;
-        }
-        candidates.push((path, name));
-    }
-
-    // Every candidate's bytes first: identical files are read once.
-    let contents: Vec<(PathBuf, String, Result<Vec<u8>, sheet::ReadError>)> = candidates
-        .into_iter()
-        .map(|(path, name)| {
-            let bytes = file_bytes::read_limited(&path, &options.limits);
-            (path, name, bytes)
-        })
-        .collect();
-    let digests: Vec<Option<String>> = (contents.iter())
-        .map(|(_, _, bytes)| {
-            let bytes = bytes.as_deref().ok()?;
-            Some(format!("{:x}", sha2::Sha256::digest(bytes)))
-        })
-        .collect();
-    let names: Vec<String> = contents.iter().map(|(_, name, _)| name.clone()).collect();
-    // Of identical files, the one read: the shortest name (a browser's second
-    // download adds " (1)"), then the first in name order.
-    let mut read_as: std::collections::HashMap<&str, usize> = Default::default();
-    for (index, digest) in digests.iter().enumerate() {
-        if let Some(digest) = digest {
-            let chosen = read_as.entry(digest.as_str()).or_insert(index);
-            if names[index].len() < names[*chosen].len() {
-                *chosen = index;
+    let (ignored, candidates) = inbox::list(inbox, options, skip)?;
+    let mut loaded = LoadedInputs {
+        files: ignored,
+        ..LoadedInputs::default()
+    };
+    for candidate in inbox::read(candidates, &options.limits) {
+        let (mut file, content) = candidate.into_parts();
+        match content {
+            Content::Identical { of } => file.uses.push(FileUse::Identical { of }),
+            Content::Unreadable(e) => {
+                let location = file_location(&file.name);
+                let finding = Finding::error("file_unreadable", e.text(), location);
+                loaded.findings.push(finding.fixed_in(e.fix()));
+                file.uses.push(FileUse::Failed);
             }
-        }
-    }
-    for (index, (path, name, bytes)) in contents.into_iter().enumerate() {
-        let sha256 = digests[index].clone().unwrap_or_default();
-        let original = digests[index]
-            .as_deref()
-            .map(|digest| read_as[digest])
-            .filter(|chosen| *chosen != index);
-        let file = match bytes {
-            Ok(bytes) if original.is_some() => InputFile {
-                path,
-                name,
-                size: bytes.len() as u64,
-                sha256,
-                uses: vec![FileUse::Identical {
-                    of: names[original.unwrap_or_default()].clone(),
-                }],
-            },
-            Err(e) => {
-                loaded.findings.push(
-                    Finding::error(
-                        "file_unreadable",
-                        e.text(),
-                        Location {
-                            file: Some(name.clone()),
-                            ..Location::default()
-                        },
-                    )
-                    .fixed_in(e.fix()),
-                );
-                InputFile {
-                    path,
-                    name,
-                    size: 0,
-                    sha256,
-                    uses: vec![FileUse::Failed],
-                }
-            }
-            Ok(bytes) => {
-                let file = ReadFile {
-                    path: &path,
-                    size: bytes.len() as u64,
-                    looks_binary: looks_binary(&bytes),
-                };
-                let sheets = sheet::parse_sheets(&bytes, &path, &options.limits);
+            Content::Bytes(bytes) => {
+                let sheets = sheet::parse_sheets(&bytes, &file.path, &options.limits);
+                let looks_binary = looks_binary(&bytes);
+                // The sheets hold what is read from here on.
                 drop(bytes);
-                load_file(file, name, sheets, sha256, options, &mut loaded)
+                load_file(&mut file, sheets, looks_binary, options, &mut loaded);
             }
-        };
+        }
         loaded.files.push(file);
     }
     Ok(loaded)
 }
 
-/// What the loader knows of a file's bytes once its sheets are parsed.
-struct ReadFile<'p> {
-    path: &'p Path,
-    size: u64,
-    /// Whether its bytes look like no text (for a CSV file's message).
-    looks_binary: bool,
-}
-
-/// A symbolic link (or Windows junction) whose target is not inside the inbox.
-fn escapes_inbox(path: &Path, inbox: &Path) -> bool {
-    let is_link = std::fs::symlink_metadata(path)
-        .map(|m| m.file_type().is_symlink())
-        .unwrap_or(false);
-    if !is_link {
-        return false;
-    }
-    match (path.canonicalize(), inbox.canonicalize()) {
-        (Ok(target), Ok(inbox)) => !target.starts_with(inbox),
-        _ => true,
+fn file_location(name: &str) -> Location {
+    Location {
+        file: Some(name.to_string()),
+        ..Location::default()
     }
 }
 
+/// Reads a file's reports from its `sheets` into `loaded`, recording each
+/// sheet's use in `input`; a file with no report at all is an error.
 fn load_file(
-    file: ReadFile<'_>,
-    name: String,
+    input: &mut InputFile,
     sheets: Result<Vec<sheet::RawSheet>, sheet::ReadError>,
-    sha256: String,
+    bytes_look_binary: bool,
     options: &LoadOptions,
     loaded: &mut LoadedInputs,
-) -> InputFile {
-    let path = file.path;
-    let file_location = || Location {
-        file: Some(name.clone()),
-        ..Location::default()
-    };
-    let mut input = InputFile {
-        path: path.to_path_buf(),
-        name: name.clone(),
-        size: file.size,
-        sha256,
-        uses: Vec::new(),
-    };
-    let is_csv = path
-        .extension()
+) {
+    let is_csv = (input.path.extension())
         .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"));
-    let looks_binary = is_csv && file.looks_binary;
+    let looks_binary = is_csv && bytes_look_binary;
     let sheets = match sheets {
         Ok(sheets) => sheets,
         Err(e) => {
@@ -312,124 +163,125 @@ fn load_file(
             } else {
                 (e.text(), e.fix())
             };
-            loaded
-                .findings
-                .push(Finding::error("file_unreadable", message, file_location()).fixed_in(fix));
+            let location = file_location(&input.name);
+            let finding = Finding::error("file_unreadable", message, location);
+            loaded.findings.push(finding.fixed_in(fix));
             input.uses.push(FileUse::Failed);
-            return input;
+            return;
         }
     };
     for raw in &sheets {
-        let Some(header) = find_header(&raw.head(columns::HEADER_SEARCH_ROWS), &options.aliases)
-        else {
-            continue;
-        };
-        let missing = header.missing_required();
-        if !missing.is_empty() {
-            for spec in missing {
-                let location = Location {
-                    file: Some(name.clone()),
-                    sheet: raw.sheet.clone(),
-                    row: Some(raw.first_row_number + header.row_index as u64),
-                    ..Location::default()
-                };
-                loaded.findings.push(
-                    Finding::error(
-                        "column_missing",
-                        t!(
-                            "load-column-missing",
-                            kind = header.kind.as_ref(),
-                            column = spec.name,
-                            aliases = describe_aliases(spec, "', '"),
-                            aliases_fr = describe_aliases(spec, " », « ")
-                        ),
-                        location,
-                    )
-                    .fixed_in(Fix::config(&format!(
-                        "[columns.{}] {}",
-                        header.kind.as_ref(),
-                        spec.name
-                    ))),
-                );
-            }
-            input.uses.push(FileUse::Failed);
-            continue;
+        let found = find_header(&raw.head(columns::HEADER_SEARCH_ROWS), &options.aliases);
+        if let Some(header) = found {
+            let file_use = load_sheet(&input.name, raw, &header, options, loaded);
+            input.uses.push(file_use);
         }
-        for (canonical, (_, written)) in &header.columns {
-            loaded
-                .headers
-                .insert((name.clone(), canonical.to_string()), written.clone());
-        }
-        let mut reader = SheetReader {
-            file: &name,
-            sheet: raw,
-            header: &header,
-            date_order: options.date_order,
-            findings: &mut loaded.findings,
-            skipped: SkippedRows::default(),
-            shared: Default::default(),
-            place: None,
-        };
-        let rows = match header.kind {
-            ReportKind::Sales => {
-                let lines = reader.sales_lines();
-                let count = lines.len();
-                append(&mut loaded.sales, lines);
-                count
-            }
-            ReportKind::Payments => {
-                let payments = reader.payments();
-                let count = payments.len();
-                append(&mut loaded.payments, payments);
-                count
-            }
-            ReportKind::Payouts => {
-                let payouts = reader.payouts();
-                let count = payouts.len();
-                append(&mut loaded.payouts, payouts);
-                count
-            }
-        };
-        let skipped = reader.skipped;
-        input.uses.push(FileUse::Used {
-            kind: header.kind,
-            sheet: raw.sheet.clone(),
-            rows,
-            skipped,
-        });
     }
     if input.uses.is_empty() {
-        if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-        {
-            // A .txt file is read when it is a CSV export; otherwise it is a note.
-            input.uses.push(FileUse::Ignored {
-                reason: t!("load-ignored-no-header", rows = columns::HEADER_SEARCH_ROWS),
-            });
-        } else {
-            let message = if looks_binary {
-                t!("load-file-damaged")
-            } else {
-                t!("load-file-unrecognised", rows = columns::HEADER_SEARCH_ROWS)
-            };
-            loaded.findings.push(
-                Finding::error("file_unrecognised", message, file_location())
-                    .fixed_in(Fix::DroppedFile),
-            );
-            input.uses.push(FileUse::Failed);
-        }
+        input.uses.push(no_report(input, looks_binary, loaded));
     }
-    input
 }
 
-/// Appends `rows` to `all`; the first sheet's rows are moved, not copied.
-fn append<T>(all: &mut Vec<T>, mut rows: Vec<T>) {
+/// A sheet whose header was found: its rows read into `loaded`, or, when
+/// required columns are missing, a finding for each.
+fn load_sheet(
+    name: &str,
+    raw: &sheet::RawSheet,
+    header: &columns::HeaderMatch,
+    options: &LoadOptions,
+    loaded: &mut LoadedInputs,
+) -> FileUse {
+    let missing = header.missing_required();
+    if !missing.is_empty() {
+        let row = raw.first_row_number + header.row_index as u64;
+        for spec in missing {
+            loaded
+                .findings
+                .push(column_missing(name, raw, row, header.kind, spec));
+        }
+        return FileUse::Failed;
+    }
+    for (canonical, (_, written)) in &header.columns {
+        let key = (name.to_string(), canonical.to_string());
+        loaded.headers.insert(key, written.clone());
+    }
+    let mut reader = SheetReader {
+        file: name,
+        sheet: raw,
+        header,
+        date_order: options.date_order,
+        findings: &mut loaded.findings,
+        skipped: SkippedRows::default(),
+        shared: Default::default(),
+        place: None,
+    };
+    let rows = match header.kind {
+        ReportKind::Sales => append(&mut loaded.sales, reader.sales_lines()),
+        ReportKind::Payments => append(&mut loaded.payments, reader.payments()),
+        ReportKind::Payouts => append(&mut loaded.payouts, reader.payouts()),
+    };
+    FileUse::Used {
+        kind: header.kind,
+        sheet: raw.sheet.clone(),
+        rows,
+        skipped: reader.skipped,
+    }
+}
+
+/// A required column missing from a report's header row.
+fn column_missing(
+    name: &str,
+    raw: &sheet::RawSheet,
+    row: u64,
+    kind: ReportKind,
+    spec: &columns::ColumnSpec,
+) -> Finding {
+    let location = Location {
+        file: Some(name.to_string()),
+        sheet: raw.sheet.clone(),
+        row: Some(row),
+        ..Location::default()
+    };
+    let message = t!(
+        "load-column-missing",
+        kind = kind.as_ref(),
+        column = spec.name,
+        aliases = describe_aliases(spec, "', '"),
+        aliases_fr = describe_aliases(spec, " », « ")
+    );
+    let key = format!("[columns.{}] {}", kind.as_ref(), spec.name);
+    Finding::error("column_missing", message, location).fixed_in(Fix::config(&key))
+}
+
+/// A file with no report header: a `.txt` file is a note, not read; any
+/// other is an error (damaged, or not an export).
+fn no_report(input: &InputFile, looks_binary: bool, loaded: &mut LoadedInputs) -> FileUse {
+    if (input.path.extension()).is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+        // A .txt file is read when it is a CSV export; otherwise it is a note.
+        return FileUse::Ignored {
+            reason: t!("load-ignored-no-header", rows = columns::HEADER_SEARCH_ROWS),
+        };
+    }
+    let message = if looks_binary {
+        t!("load-file-damaged")
+    } else {
+        t!("load-file-unrecognised", rows = columns::HEADER_SEARCH_ROWS)
+    };
+    let finding = Finding::error("file_unrecognised", message, file_location(&input.name));
+    loaded.findings.push(finding.fixed_in(Fix::DroppedFile));
+    FileUse::Failed
+}
+
+/// Appends `rows` to `all` (the first sheet's rows are moved, not copied);
+/// how many there were.
+fn append<T>(all: &mut Vec<T>, mut rows: Vec<T>) -> usize {
+    let count = rows.len();
     if all.is_empty() {
         std::mem::swap(all, &mut rows);
     } else {
         all.append(&mut rows);
     }
+    count
 }
 
 /// True when a CSV's bytes are not text (a broken download, a binary file

@@ -106,86 +106,34 @@ pub fn run_journal_each(
     Ok(unusable)
 }
 
+/// Hands each usable line of a journal query's output `frame` to `sink`;
+/// the lines without amount, account or date become findings.
 fn journal_lines(
     frame: &DataFrame,
     file: &str,
     sink: &mut impl LineSink,
     unusable_lines: &mut Vec<Finding>,
 ) -> Result<(), QueryError> {
-    let bad = |message: Text| QueryError::BadOutput {
-        file: file.to_string(),
-        message,
-    };
-    let column = |name: &str| {
-        frame
-            .column(name)
-            .map_err(|_| bad(t!("load-journal-no-column", column = name)))
-    };
-    let date = column("date")?;
-    let source = column("source")?;
-    let comment = column("comment")?;
-    let account = column("account")?;
-    let amount = column("amount")?;
-    let source_rows = frame.column("source_rows").ok();
-
-    let scale = match amount.dtype() {
-        DataType::Decimal(_, scale) if *scale <= 2 => *scale as u32,
-        DataType::Decimal(_, scale) => {
-            return Err(bad(t!(
-                "load-journal-amount-scale",
-                scale = scale.to_string()
-            )))
-        }
-        DataType::Float32 | DataType::Float64 => return Err(bad(t!("load-journal-amount-float"))),
-        dt if dt.is_integer() => 0,
-        dt => return Err(bad(t!("load-journal-amount-type", kind = dt.to_string()))),
-    };
-    if date.dtype() != &DataType::Date {
-        return Err(bad(t!(
-            "load-journal-date-type",
-            kind = date.dtype().to_string()
-        )));
-    }
-    // Each column read through its typed values, in order (not cell by cell).
-    let amount_mantissas: Int128Chunked = match amount.dtype() {
-        DataType::Decimal(..) => amount.decimal().map(|d| d.physical().clone()),
-        _ => amount
-            .cast(&DataType::Int128)
-            .and_then(|integers| integers.i128().cloned()),
-    }
-    .map_err(|_| {
-        bad(t!(
-            "load-journal-amount-type",
-            kind = amount.dtype().to_string()
-        ))
-    })?;
-    let days: Int32Chunked = date.date().map(|d| d.physical().clone()).map_err(|_| {
-        bad(t!(
-            "load-journal-date-type",
-            kind = date.dtype().to_string()
-        ))
-    })?;
-    let mut amounts = amount_mantissas.iter();
-    let mut dates = days.iter();
-    let mut accounts = text_cells(account);
-    let mut sources = text_cells(source);
-    let mut comments = text_cells(comment);
-    let mut counts = source_rows.map(source_row_counts);
+    let columns = LineColumns::of(frame, file)?;
+    let mut amounts = columns.amounts.iter();
+    let mut dates = columns.days.iter();
+    let mut accounts = text_cells(columns.account);
+    let mut sources = text_cells(columns.source);
+    let mut comments = text_cells(columns.comment);
+    let mut counts = columns.source_rows.map(source_row_counts);
     let query_name: std::sync::Arc<str> = file.into();
     let unusable = |message: Text| {
-        Finding::error(
-            "journal_line",
-            message,
-            Location {
-                file: Some(file.to_string()),
-                ..Location::default()
-            },
-        )
-        .fixed_in(Fix::Queries {
+        let location = Location {
+            file: Some(file.to_string()),
+            ..Location::default()
+        };
+        let fix = Fix::Queries {
             file: file.to_string(),
-        })
+        };
+        Finding::error("journal_line", message, location).fixed_in(fix)
     };
     for row in 0..frame.height() {
+        let scale = columns.scale;
         let value = (amounts.next().flatten()).map(|v| Decimal::from_i128_with_scale(v, scale));
         let account_text = accounts.next().unwrap_or_default();
         let source_text = sources.next().unwrap_or_default();
@@ -206,19 +154,23 @@ fn journal_lines(
         };
         value.rescale(2);
         if account_text.trim().is_empty() {
-            unusable_lines.push(unusable(t!(
+            let amount = value.to_string();
+            let message = t!(
                 "load-journal-account-empty",
                 line = describe(),
-                amount = value.to_string()
-            )));
+                amount = amount
+            );
+            unusable_lines.push(unusable(message));
             continue;
         }
         let Some(line_date) = line_date else {
-            unusable_lines.push(unusable(t!(
+            let amount = value.to_string();
+            let message = t!(
                 "load-journal-date-empty",
                 line = describe(),
-                amount = value.to_string()
-            )));
+                amount = amount
+            );
+            unusable_lines.push(unusable(message));
             continue;
         };
         let account_text = match account_text {
@@ -236,6 +188,79 @@ fn journal_lines(
         });
     }
     Ok(())
+}
+
+/// A journal query's output columns, checked: each present, the amounts
+/// exact to the cent, the dates dates.
+struct LineColumns<'f> {
+    source: &'f Column,
+    comment: &'f Column,
+    account: &'f Column,
+    source_rows: Option<&'f Column>,
+    /// The amounts' mantissas, and their scale.
+    amounts: Int128Chunked,
+    scale: u32,
+    /// The dates as days since 1970-01-01.
+    days: Int32Chunked,
+}
+
+impl<'f> LineColumns<'f> {
+    fn of(frame: &'f DataFrame, file: &str) -> Result<LineColumns<'f>, QueryError> {
+        let bad = |message: Text| QueryError::BadOutput {
+            file: file.to_string(),
+            message,
+        };
+        let column = |name: &str| {
+            (frame.column(name)).map_err(|_| bad(t!("load-journal-no-column", column = name)))
+        };
+        let date = column("date")?;
+        let source = column("source")?;
+        let comment = column("comment")?;
+        let account = column("account")?;
+        let amount = column("amount")?;
+        let scale = match amount.dtype() {
+            DataType::Decimal(_, scale) if *scale <= 2 => *scale as u32,
+            DataType::Decimal(_, scale) => {
+                let scale = scale.to_string();
+                return Err(bad(t!("load-journal-amount-scale", scale = scale)));
+            }
+            DataType::Float32 | DataType::Float64 => {
+                return Err(bad(t!("load-journal-amount-float")))
+            }
+            dt if dt.is_integer() => 0,
+            dt => return Err(bad(t!("load-journal-amount-type", kind = dt.to_string()))),
+        };
+        let date_type = || {
+            bad(t!(
+                "load-journal-date-type",
+                kind = date.dtype().to_string()
+            ))
+        };
+        if date.dtype() != &DataType::Date {
+            return Err(date_type());
+        }
+        // Each column read through its typed values, in order (not cell by cell).
+        let amounts: Int128Chunked = match amount.dtype() {
+            DataType::Decimal(..) => amount.decimal().map(|d| d.physical().clone()),
+            _ => (amount.cast(&DataType::Int128)).and_then(|integers| integers.i128().cloned()),
+        }
+        .map_err(|_| {
+            let kind = amount.dtype().to_string();
+            bad(t!("load-journal-amount-type", kind = kind))
+        })?;
+        let days: Int32Chunked = (date.date())
+            .map(|d| d.physical().clone())
+            .map_err(|_| date_type())?;
+        Ok(LineColumns {
+            source,
+            comment,
+            account,
+            source_rows: frame.column("source_rows").ok(),
+            amounts,
+            scale,
+            days,
+        })
+    }
 }
 
 /// A column's cells as text, in order: a text column's borrowed, another's

@@ -50,48 +50,7 @@ pub(super) fn journal(
     merged: Vec<MergedRow>,
 ) -> Result<Batch, RunError> {
     let config = &plan.config;
-    let history = &classified.classification;
-    let unchanged: std::collections::HashSet<&str> =
-        history.unchanged.iter().map(|(d, _)| &*d.key).collect();
-    // The batch posts the rows of new documents (and rows without a date, which
-    // are errors); the others are counted where they went.
-    let mut keep = |origin: &load::reports::RowOrigin, document: &Option<u32>| {
-        let Some(index) = *document else {
-            rows.count(origin, RowFate::InBatch);
-            return true;
-        };
-        let new = history.new[index as usize];
-        let key = || {
-            classified
-                .documents
-                .get_index(index as usize)
-                .map(|(k, _)| &**k)
-        };
-        let fate = if new {
-            RowFate::InBatch
-        } else if key().is_some_and(|key| unchanged.contains(key)) {
-            RowFate::AlreadyExported
-        } else if plan.adjust {
-            // Changed: its difference is posted as an adjusting entry.
-            RowFate::InBatch
-        } else {
-            RowFate::Refused
-        };
-        rows.count(origin, fate);
-        new
-    };
-    let documents = &classified.document_rows;
-    let batch_rows = tables::BatchRows {
-        sales: (inputs.sales.iter().zip(&documents.sales))
-            .map(|(l, document)| keep(&l.origin, document))
-            .collect(),
-        payments: (inputs.payments.iter().zip(&documents.payments))
-            .map(|(p, document)| keep(&p.origin, document))
-            .collect(),
-        payouts: (inputs.payouts.iter().zip(&documents.payouts))
-            .map(|(r, document)| keep(&r.origin, document))
-            .collect(),
-    };
+    let batch_rows = batch_rows(plan, &inputs, classified, &mut rows);
     let sales = kept(inputs.sales, &batch_rows.sales);
     let payments = kept(inputs.payments, &batch_rows.payments);
     let payouts = kept(inputs.payouts, &batch_rows.payouts);
@@ -110,18 +69,11 @@ pub(super) fn journal(
     let lines = classified.for_batch.lines.take();
     let tables = std::mem::take(&mut classified.for_batch.tables);
     let (mut entries, line_queries) = batch_entries(&batch, lines, tables)?;
-    let mut adjusted = Vec::new();
-    if plan.adjust {
-        for (doc, state) in &classified.classification.changed {
-            entries.extend(classify::adjustment_entry(
-                doc,
-                state,
-                config.company.lock_before,
-                config.sage.lang,
-            ));
-            adjusted.push((doc.clone(), state.clone()));
-        }
-    }
+    let adjusted = if plan.adjust {
+        adjust_changed(plan, &classified.classification, &mut entries)
+    } else {
+        Vec::new()
+    };
     // Accounts the Sage company does not have, or cannot post to.
     let line_queries = (line_queries.iter()).map(|(account, query)| (account.as_str(), &**query));
     let findings = conform::account_findings(config, &entries, line_queries);
@@ -156,6 +108,74 @@ pub(super) fn journal(
         last_date,
         reconciliation,
     })
+}
+
+/// Which rows of each report the batch posts: the rows of new documents
+/// (and rows without a date, which are errors), and, with `--adjust`, of
+/// changed ones; each row read is counted where it went.
+fn batch_rows(
+    plan: &RunPlan,
+    inputs: &LoadedInputs,
+    classified: &Classified,
+    rows: &mut RowAccounts,
+) -> tables::BatchRows {
+    let history = &classified.classification;
+    let unchanged: std::collections::HashSet<&str> =
+        history.unchanged.iter().map(|(d, _)| &*d.key).collect();
+    let mut keep = |origin: &load::reports::RowOrigin, document: &Option<u32>| {
+        let Some(index) = *document else {
+            rows.count(origin, RowFate::InBatch);
+            return true;
+        };
+        let new = history.new[index as usize];
+        let key = || (classified.documents.get_index(index as usize)).map(|(k, _)| &**k);
+        let fate = if new {
+            RowFate::InBatch
+        } else if key().is_some_and(|key| unchanged.contains(key)) {
+            RowFate::AlreadyExported
+        } else if plan.adjust {
+            // Changed: its difference is posted as an adjusting entry.
+            RowFate::InBatch
+        } else {
+            RowFate::Refused
+        };
+        rows.count(origin, fate);
+        new
+    };
+    let documents = &classified.document_rows;
+    tables::BatchRows {
+        sales: (inputs.sales.iter().zip(&documents.sales))
+            .map(|(l, document)| keep(&l.origin, document))
+            .collect(),
+        payments: (inputs.payments.iter().zip(&documents.payments))
+            .map(|(p, document)| keep(&p.origin, document))
+            .collect(),
+        payouts: (inputs.payouts.iter().zip(&documents.payouts))
+            .map(|(r, document)| keep(&r.origin, document))
+            .collect(),
+    }
+}
+
+/// `--adjust`: each changed document's difference as an entry of its own;
+/// the documents adjusted.
+fn adjust_changed(
+    plan: &RunPlan,
+    classification: &Classification,
+    entries: &mut Vec<JournalEntry>,
+) -> Vec<(crate::history::DocumentPosting, PostedState)> {
+    let config = &plan.config;
+    let mut adjusted = Vec::new();
+    for (doc, state) in &classification.changed {
+        let lock = config.company.lock_before;
+        entries.extend(classify::adjustment_entry(
+            doc,
+            state,
+            lock,
+            config.sage.lang,
+        ));
+        adjusted.push((doc.clone(), state.clone()));
+    }
+    adjusted
 }
 
 impl Batch {

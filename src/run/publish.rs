@@ -22,6 +22,9 @@ use crate::run::plan::RunPlan;
 use crate::sage;
 use crate::tr;
 
+/// Writes what the run produced: nothing for a dry run or when nothing is
+/// new; the workbook alone (and the items to map) when the batch cannot be
+/// posted; otherwise the Sage file, the workbook and the batch in the history.
 pub(super) fn publish(
     plan: &RunPlan,
     locked: Locked<'_>,
@@ -39,32 +42,43 @@ pub(super) fn publish(
         // Nothing to post, or nothing was read: no output, nothing recorded.
         return Ok(report);
     }
-    let period = report.period_label();
-    let mut sage_path = plan.out_dir.join(format!("sage50-{period}.txt"));
-    let mut workbook_path = plan.out_dir.join(format!("reconciliation-{period}.xlsx"));
-    let Some(sage_bytes) = sage_bytes else {
-        // A failed run: the workbook explains why; nothing is recorded.
-        drop(locked);
-        write_atomically(&workbook_path, |file| {
-            report::workbook::save_workbook(file, &report).map_err(std::io::Error::other)
-        })
-        .map_err(|source| RunError::Workbook {
-            path: workbook_path.clone(),
-            source,
-        })?;
-        report.workbook = Some(workbook_path);
-        report.missing_items_file = write_missing_items(plan, &report)?;
-        return Ok(report);
-    };
-
-    let batch_id = locked.next_batch_id(report.started.date_naive())?;
-    if sage_path.exists() || workbook_path.exists() {
-        // Another batch covered the same dates: keep its files.
-        sage_path = plan.out_dir.join(format!("sage50-{period}-{batch_id}.txt"));
-        workbook_path = plan
-            .out_dir
-            .join(format!("reconciliation-{period}-{batch_id}.xlsx"));
+    match sage_bytes {
+        Some(sage_bytes) => post(plan, locked, report, documents, &sage_bytes),
+        None => {
+            // A failed run: the workbook explains why; nothing is recorded.
+            drop(locked);
+            write_rejected(plan, report)
+        }
     }
+}
+
+/// A batch that cannot be posted: its workbook, and the table of items to map.
+fn write_rejected(plan: &RunPlan, mut report: RunReport) -> Result<RunReport, RunError> {
+    let period = report.period_label();
+    let workbook_path = plan.out_dir.join(format!("reconciliation-{period}.xlsx"));
+    write_atomically(&workbook_path, |file| {
+        report::workbook::save_workbook(file, &report).map_err(std::io::Error::other)
+    })
+    .map_err(|source| RunError::Workbook {
+        path: workbook_path.clone(),
+        source,
+    })?;
+    report.workbook = Some(workbook_path);
+    report.missing_items_file = write_missing_items(plan, &report)?;
+    Ok(report)
+}
+
+/// Posts the batch: the Sage file and the workbook staged under temporary
+/// names, the batch recorded in the history, then the files renamed.
+fn post(
+    plan: &RunPlan,
+    locked: Locked<'_>,
+    mut report: RunReport,
+    documents: Documents,
+    sage_bytes: &[u8],
+) -> Result<RunReport, RunError> {
+    let batch_id = locked.next_batch_id(report.started.date_naive())?;
+    let (sage_path, workbook_path) = output_paths(plan, &report.period_label(), &batch_id);
     report.batch_id = Some(batch_id.clone());
     report.sage_file = Some(sage_path.clone());
     report.workbook = Some(workbook_path.clone());
@@ -73,32 +87,62 @@ pub(super) fn publish(
     let mut workbook =
         StagedFile::create(&workbook_path, &batch_id).map_err(write_error(&workbook_path))?;
     abort_point("outputs_staged");
-    if let Err(e) = sage_file.write_all(&sage_bytes) {
+    if let Err(e) = sage_file.write_all(sage_bytes) {
         sage_file.discard();
         workbook.discard();
         return Err(write_error(&sage_path)(e));
     }
     crate::run::timings::mark("sage file rendered");
-    let record = batch_record(
-        &report,
-        plan,
-        documents,
-        &batch_id,
-        &sage_bytes,
-        vec![
-            (sage_file.temp_path().into(), sage_path),
-            (workbook.temp_path().into(), workbook_path.clone()),
-        ],
-    );
-    // The workbook is written while the batch's rows go into the (uncommitted)
-    // history transaction; the commit waits for both.
+    let renames = vec![
+        (sage_file.temp_path().into(), sage_path),
+        (workbook.temp_path().into(), workbook_path),
+    ];
+    let record = batch_record(&report, plan, documents, &batch_id, sage_bytes, renames);
+    if let Err(e) = write_and_record(locked, &report, record, &mut workbook) {
+        sage_file.discard();
+        workbook.discard();
+        return Err(e);
+    }
+    abort_point("history_committed");
+    crate::run::timings::mark("history recorded");
+    let workbook_dest = workbook.dest_path().to_path_buf();
+    workbook.persist().map_err(write_error(&workbook_dest))?;
+    let sage_dest = sage_file.dest_path().to_path_buf();
+    sage_file.persist().map_err(write_error(&sage_dest))?;
+    Ok(report)
+}
+
+/// `sage50-<period>.txt` and `reconciliation-<period>.xlsx` in the output
+/// folder; when another batch covered the same dates, its files are kept
+/// and these names take the batch's id.
+fn output_paths(plan: &RunPlan, period: &str, batch_id: &str) -> (PathBuf, PathBuf) {
+    let sage_path = plan.out_dir.join(format!("sage50-{period}.txt"));
+    let workbook_path = plan.out_dir.join(format!("reconciliation-{period}.xlsx"));
+    if sage_path.exists() || workbook_path.exists() {
+        return (
+            plan.out_dir.join(format!("sage50-{period}-{batch_id}.txt")),
+            (plan.out_dir).join(format!("reconciliation-{period}-{batch_id}.xlsx")),
+        );
+    }
+    (sage_path, workbook_path)
+}
+
+/// The workbook is written while the batch's rows go into the (uncommitted)
+/// history transaction; the commit waits for both.
+fn write_and_record(
+    locked: Locked<'_>,
+    report: &RunReport,
+    record: BatchRecord,
+    workbook: &mut StagedFile,
+) -> Result<(), RunError> {
+    let workbook_path = workbook.dest_path().to_path_buf();
     // The writer's thread renders the run's messages: in the run's language.
     let lang = crate::i18n::lang();
     let started = std::time::Instant::now();
     let (written, inserted) = std::thread::scope(|scope| {
         let writer = scope.spawn(|| {
             crate::i18n::set_lang(lang);
-            let written = report::workbook::save_workbook(workbook.file(), &report);
+            let written = report::workbook::save_workbook(workbook.file(), report);
             crate::run::timings::span("(workbook written)", started);
             written
         });
@@ -114,30 +158,18 @@ pub(super) fn publish(
                 )))
             })
             .map_err(|e| RunError::Workbook {
-                path: workbook_path.clone(),
+                path: workbook_path,
                 source: std::io::Error::other(e),
             });
         (written, inserted)
     });
-    let recorded = written
+    written
         .and(inserted.map_err(RunError::from))
         .and_then(|()| {
             crate::run::timings::mark("workbook and history rows");
             abort_point("outputs_written");
             locked.commit().map_err(RunError::from)
-        });
-    if let Err(e) = recorded {
-        sage_file.discard();
-        workbook.discard();
-        return Err(e);
-    }
-    abort_point("history_committed");
-    crate::run::timings::mark("history recorded");
-    let workbook_dest = workbook.dest_path().to_path_buf();
-    workbook.persist().map_err(write_error(&workbook_dest))?;
-    let sage_dest = sage_file.dest_path().to_path_buf();
-    sage_file.persist().map_err(write_error(&sage_dest))?;
-    Ok(report)
+        })
 }
 
 /// The catalogue items a rejected run could not map, as a table to complete

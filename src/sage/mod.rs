@@ -12,6 +12,8 @@ mod check;
 pub(crate) mod company;
 pub mod entry;
 mod fields;
+mod lines;
+mod rules;
 pub mod settings;
 
 pub use check::{check, parse, CheckRules, CheckedFile};

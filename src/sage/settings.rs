@@ -21,12 +21,14 @@ pub enum Granularity {
 }
 
 /// Text encoding of the Sage 50 import file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, strum::AsRefStr)]
 pub enum SageEncoding {
     #[default]
     #[serde(rename = "windows-1252", alias = "cp1252")]
+    #[strum(serialize = "windows-1252")]
     Windows1252,
     #[serde(rename = "utf-8", alias = "utf8")]
+    #[strum(serialize = "utf-8")]
     Utf8,
 }
 

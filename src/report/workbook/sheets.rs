@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::labels::Labels;
-use super::table::{write_table, Formats, SheetMaker, TableSpec, Value, WrittenTable};
+use super::table::{write_table, FilledTable, Formats, SheetMaker, TableSpec, Value, WrittenTable};
 use crate::diagnostics::{Fix, Severity};
 use crate::load::columns::ReportKind;
 use crate::load::reports::PaymentKind;
@@ -24,277 +24,135 @@ pub(super) struct DetailTables {
     pub payments: WrittenTable,
 }
 
-pub(super) fn write_detail_sheets<'a>(
+/// What every table of the workbook is written with.
+struct Tables<'a, 'w> {
+    maker: &'a SheetMaker<'w>,
+    formats: &'a Formats,
+    l: &'a Labels,
+    max_data_rows: usize,
+}
+
+impl Tables<'_, '_> {
+    /// Writes a table: its sheet's name, its columns, the columns totalled
+    /// (and of those, the counts), and its rows.
+    fn write(
+        &self,
+        sheet: &str,
+        columns: &[(&'static str, String)],
+        totals: (&[&'static str], &[&'static str]),
+        rows: impl IntoIterator<Item = Vec<Value>>,
+    ) -> Result<FilledTable, XlsxError> {
+        let spec = TableSpec {
+            sheet,
+            columns,
+            total_columns: totals.0,
+            count_columns: totals.1,
+            total_label: &self.l.total,
+            continued_label: &self.l.continued,
+            max_data_rows: self.max_data_rows,
+        };
+        write_table(self.maker, self.formats, &spec, rows)
+    }
+}
+
+const INVOICE_TOTALS: &[&str] = &[
+    "amount",
+    "gst",
+    "qst",
+    "hst",
+    "total",
+    "gst_expected",
+    "qst_expected",
+    "gst_gap",
+    "qst_gap",
+    "paid",
+    "balance",
+    "lines",
+];
+
+const ROW_COUNTS: &[&str] = &[
+    "read",
+    "posted",
+    "already_exported",
+    "duplicates",
+    "skipped",
+    "refused",
+    "unaccounted",
+];
+
+/// Writes the detail sheets, each table's sheets added in order.
+pub(super) fn write_detail_sheets(
     workbook: &mut Workbook,
     report: &RunReport,
-    l: &'a Labels,
+    l: &Labels,
     formats: &Formats,
     max_data_rows: usize,
 ) -> Result<DetailTables, XlsxError> {
-    let spec = |sheet: &'a str,
-                columns: &'a [(&'static str, String)],
-                total_columns: &'static [&'static str],
-                count_columns: &'static [&'static str]| TableSpec {
-        sheet,
-        columns,
-        total_columns,
-        count_columns,
-        total_label: &l.total,
-        continued_label: &l.continued,
-        max_data_rows,
-    };
     let figures = &report.reconciliation;
     let maker = SheetMaker::new(workbook, formats)?;
-    // The run's language, as the rest of the workbook (see `Labels`).
-    let lang = l.lang;
+    let tables = Tables {
+        maker: &maker,
+        formats,
+        l,
+        max_data_rows,
+    };
     let filled = std::thread::scope(|scope| -> Result<_, XlsxError> {
-        // Journal: exactly the entries of the Sage file.
-        let journal_rows = report
-            .entries
-            .iter()
-            .enumerate()
-            .flat_map(|(number, entry)| {
-                entry.lines.iter().map(move |line| {
-                    let (debit, credit) = if line.amount.is_sign_positive() {
-                        (line.amount, Decimal::ZERO)
-                    } else {
-                        (Decimal::ZERO, -line.amount)
-                    };
-                    vec![
-                        Value::Count(number as u64 + 1),
-                        Value::Date(Some(entry.date)),
-                        Value::Text(entry.source.clone()),
-                        Value::Text(entry.comment.clone()),
-                        Value::Text(line.account.clone()),
-                        Value::Money(debit),
-                        Value::Money(credit),
-                        Value::Count(line.source_rows),
-                        Value::Text(query_names(&line.queries)),
-                    ]
-                })
-            });
-        let journal = write_table(
-            &maker,
-            formats,
-            &spec(
-                &l.journal,
-                &l.journal_headers,
-                &["debit", "credit", "source_rows"],
-                &["source_rows"],
-            ),
-            journal_rows,
+        let journal = tables.write(
+            &l.journal,
+            &l.journal_headers,
+            (&["debit", "credit", "source_rows"], &["source_rows"]),
+            journal_rows(report),
         )?;
-
-        let invoice_rows = figures
-            .invoices
-            .iter()
-            .map(|invoice| invoice_row(invoice, l));
         // The invoices, usually the largest table, are written on another core
-        // meanwhile; each table's sheets are added in order below.
+        // meanwhile, in the run's language (see `Labels`).
         let invoices = scope.spawn(|| {
-            crate::i18n::set_lang(lang);
-            write_table(
-                &maker,
-                formats,
-                &spec(
-                    &l.invoices,
-                    &l.invoice_headers,
-                    &[
-                        "amount",
-                        "gst",
-                        "qst",
-                        "hst",
-                        "total",
-                        "gst_expected",
-                        "qst_expected",
-                        "gst_gap",
-                        "qst_gap",
-                        "paid",
-                        "balance",
-                        "lines",
-                    ],
-                    &["lines"],
-                ),
-                invoice_rows,
+            crate::i18n::set_lang(l.lang);
+            let rows = figures.invoices.iter().map(|i| invoice_row(i, l));
+            tables.write(
+                &l.invoices,
+                &l.invoice_headers,
+                (INVOICE_TOTALS, &["lines"]),
+                rows,
             )
         });
-
-        let payment_rows =
-            report
-                .payments
-                .iter()
-                .zip(&figures.payment_accounts)
-                .map(|(p, account)| {
-                    vec![
-                        Value::Date(p.date),
-                        Value::Text(p.reference.clone()),
-                        Value::Text(
-                            match p.kind {
-                                PaymentKind::Payment => &l.kind_payment,
-                                PaymentKind::Deposit => &l.kind_deposit,
-                                PaymentKind::Refund => &l.kind_refund,
-                                PaymentKind::DepositApplied => &l.kind_deposit_applied,
-                                PaymentKind::Voided => &l.kind_voided,
-                            }
-                            .clone(),
-                        ),
-                        Value::Text(p.method.to_string()),
-                        Value::Text(account.clone()),
-                        Value::Text(p.invoice.clone()),
-                        Value::Text(p.customer.to_string()),
-                        Value::Money(p.received),
-                        Value::Text(p.origin.file().to_string()),
-                        Value::Count(p.origin.row),
-                    ]
-                });
-        let adjustment_rows = figures.payment_adjustments.iter().map(|adjustment| {
-            vec![
-                Value::Date(Some(adjustment.date)),
-                Value::Text(l.adjustment(&adjustment.number, &adjustment.adjusts_batch)),
-                Value::Text(doc_type_name(l, adjustment.doc_type.as_ref())),
-                Value::Text(String::new()),
-                Value::Text(adjustment.account.clone()),
-                Value::Text(String::new()),
-                Value::Text(String::new()),
-                Value::Money(adjustment.received),
-                Value::Text(String::new()),
-                Value::Text(String::new()),
-            ]
-        });
-        let payments = write_table(
-            &maker,
-            formats,
-            &spec(&l.payments, &l.payment_headers, &["received"], &[]),
-            payment_rows.chain(adjustment_rows),
+        let payments = tables.write(
+            &l.payments,
+            &l.payment_headers,
+            (&["received"], &[]),
+            payment_rows(report, l),
         )?;
-
-        let exceptions = write_table(
-            &maker,
-            formats,
-            &spec(&l.exceptions, &l.exception_headers, &[], &[]),
+        let exceptions = tables.write(
+            &l.exceptions,
+            &l.exception_headers,
+            (&[], &[]),
             exception_rows(report, l),
         )?;
-
-        let product_rows = figures.products.iter().map(|product| {
-            vec![
-                Value::Text(product.item.clone()),
-                Value::Text(product.account.clone()),
-                Value::Text(
-                    match product.mapping {
-                        ItemMapping::Mapped => &l.mapped,
-                        ItemMapping::Defaulted => &l.defaulted,
-                        ItemMapping::Unmapped => &l.unmapped,
-                    }
-                    .clone(),
-                ),
-                Value::Number(product.quantity.normalize()),
-                Value::Money(product.amount),
-                Value::Count(product.lines),
-            ]
-        });
-        let products = write_table(
-            &maker,
-            formats,
-            &spec(
-                &l.by_product,
-                &l.product_headers,
-                &["quantity", "amount", "lines"],
-                &["quantity", "lines"],
-            ),
-            product_rows,
+        let products = tables.write(
+            &l.by_product,
+            &l.product_headers,
+            (&["quantity", "amount", "lines"], &["quantity", "lines"]),
+            product_rows(report, l),
         )?;
-
-        let already_rows = figures.already_exported.iter().map(|doc| {
-            vec![
-                Value::Text(doc.number.clone()),
-                Value::Text(doc_type_name(l, &doc.doc_type)),
-                Value::Date(Some(doc.date)),
-                Value::Text(
-                    match doc.status {
-                        AlreadyStatus::Skipped => &l.skipped,
-                        AlreadyStatus::Changed => &l.changed,
-                        AlreadyStatus::Adjusted => &l.adjusted,
-                        AlreadyStatus::Disappeared => &l.disappeared,
-                    }
-                    .clone(),
-                ),
-                Value::Text(doc.batch.clone()),
-                Value::Text(doc.detail.clone()),
-            ]
-        });
-        let already = write_table(
-            &maker,
-            formats,
-            &spec(&l.already_exported, &l.already_headers, &[], &[]),
-            already_rows,
+        let already = tables.write(
+            &l.already_exported,
+            &l.already_headers,
+            (&[], &[]),
+            already_rows(report, l),
         )?;
-
-        // Rows read: every row of every file in exactly one bucket; the
-        // difference column is a live formula that must stay at zero.
-        let row_accounts = report.rows.accounts().iter().map(|account| {
-            vec![
-                Value::Text(account.file.clone()),
-                Value::Text(account.sheet.clone().unwrap_or_default()),
-                Value::Text(
-                    match account.kind {
-                        ReportKind::Sales => &l.report_sales,
-                        ReportKind::Payments => &l.report_payments,
-                        ReportKind::Payouts => &l.report_payouts,
-                    }
-                    .clone(),
-                ),
-                Value::Count(account.read),
-                Value::Count(account.posted),
-                Value::Count(account.already_exported),
-                Value::Count(account.duplicates),
-                Value::Count(account.skipped),
-                Value::Count(account.refused),
-                Value::CountFormula {
-                    template: "{read}-{posted}-{already_exported}-{duplicates}-{skipped}-{refused}",
-                    result: account.unaccounted(),
-                },
-            ]
-        });
-        let counts: &'static [&'static str] = &[
-            "read",
-            "posted",
-            "already_exported",
-            "duplicates",
-            "skipped",
-            "refused",
-            "unaccounted",
-        ];
-        let rows_read = write_table(
-            &maker,
-            formats,
-            &spec(&l.rows_read, &l.rows_headers, counts, counts),
-            row_accounts,
+        // Every row of every file in exactly one bucket; the difference
+        // column is a live formula that must stay at zero.
+        let rows_read = tables.write(
+            &l.rows_read,
+            &l.rows_headers,
+            (ROW_COUNTS, ROW_COUNTS),
+            rows_read_rows(report, l),
         )?;
-        let merged_rows = report.merged.iter().map(|merged| {
-            vec![
-                Value::Text(merged.row.file().to_string()),
-                Value::Text(
-                    merged
-                        .row
-                        .sheet()
-                        .as_deref()
-                        .unwrap_or_default()
-                        .to_string(),
-                ),
-                Value::Count(merged.row.row),
-                Value::Text(merged.document.clone()),
-                Value::Text(merged.of.file().to_string()),
-                Value::Text(merged.of.sheet().as_deref().unwrap_or_default().to_string()),
-                Value::Count(merged.of.row),
-            ]
-        });
-        let merged = write_table(
-            &maker,
-            formats,
-            &spec(&l.merged_rows, &l.merged_headers, &[], &[]),
-            merged_rows,
+        let merged = tables.write(
+            &l.merged_rows,
+            &l.merged_headers,
+            (&[], &[]),
+            merged_rows(report),
         )?;
-
         let invoices = invoices
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
@@ -307,6 +165,163 @@ pub(super) fn write_detail_sheets<'a>(
         journal,
         invoices,
         payments,
+    })
+}
+
+/// The Journal: exactly the entries of the Sage file, a line a row.
+fn journal_rows(report: &RunReport) -> impl Iterator<Item = Vec<Value>> + '_ {
+    (report.entries.iter().enumerate()).flat_map(|(number, entry)| {
+        entry.lines.iter().map(move |line| {
+            let (debit, credit) = if line.amount.is_sign_positive() {
+                (line.amount, Decimal::ZERO)
+            } else {
+                (Decimal::ZERO, -line.amount)
+            };
+            vec![
+                Value::Count(number as u64 + 1),
+                Value::Date(Some(entry.date)),
+                Value::Text(entry.source.clone()),
+                Value::Text(entry.comment.clone()),
+                Value::Text(line.account.clone()),
+                Value::Money(debit),
+                Value::Money(credit),
+                Value::Count(line.source_rows),
+                Value::Text(query_names(&line.queries)),
+            ]
+        })
+    })
+}
+
+/// The payments with the account each posted to, then the payments'
+/// adjustments (`--adjust`).
+fn payment_rows<'a>(report: &'a RunReport, l: &'a Labels) -> impl Iterator<Item = Vec<Value>> + 'a {
+    let figures = &report.reconciliation;
+    let kind = |kind: PaymentKind| match kind {
+        PaymentKind::Payment => &l.kind_payment,
+        PaymentKind::Deposit => &l.kind_deposit,
+        PaymentKind::Refund => &l.kind_refund,
+        PaymentKind::DepositApplied => &l.kind_deposit_applied,
+        PaymentKind::Voided => &l.kind_voided,
+    };
+    let payments =
+        (report.payments.iter().zip(&figures.payment_accounts)).map(move |(p, account)| {
+            vec![
+                Value::Date(p.date),
+                Value::Text(p.reference.clone()),
+                Value::Text(kind(p.kind).clone()),
+                Value::Text(p.method.to_string()),
+                Value::Text(account.clone()),
+                Value::Text(p.invoice.clone()),
+                Value::Text(p.customer.to_string()),
+                Value::Money(p.received),
+                Value::Text(p.origin.file().to_string()),
+                Value::Count(p.origin.row),
+            ]
+        });
+    let adjustments = figures.payment_adjustments.iter().map(move |adjustment| {
+        vec![
+            Value::Date(Some(adjustment.date)),
+            Value::Text(l.adjustment(&adjustment.number, &adjustment.adjusts_batch)),
+            Value::Text(doc_type_name(l, adjustment.doc_type.as_ref())),
+            Value::Text(String::new()),
+            Value::Text(adjustment.account.clone()),
+            Value::Text(String::new()),
+            Value::Text(String::new()),
+            Value::Money(adjustment.received),
+            Value::Text(String::new()),
+            Value::Text(String::new()),
+        ]
+    });
+    payments.chain(adjustments)
+}
+
+/// Sales by catalogue item, with the account and how it was found.
+fn product_rows<'a>(report: &'a RunReport, l: &'a Labels) -> impl Iterator<Item = Vec<Value>> + 'a {
+    report.reconciliation.products.iter().map(move |product| {
+        let mapping = match product.mapping {
+            ItemMapping::Mapped => &l.mapped,
+            ItemMapping::Defaulted => &l.defaulted,
+            ItemMapping::Unmapped => &l.unmapped,
+        };
+        vec![
+            Value::Text(product.item.clone()),
+            Value::Text(product.account.clone()),
+            Value::Text(mapping.clone()),
+            Value::Number(product.quantity.normalize()),
+            Value::Money(product.amount),
+            Value::Count(product.lines),
+        ]
+    })
+}
+
+/// The documents the history already holds, and what became of each.
+fn already_rows<'a>(report: &'a RunReport, l: &'a Labels) -> impl Iterator<Item = Vec<Value>> + 'a {
+    report
+        .reconciliation
+        .already_exported
+        .iter()
+        .map(move |doc| {
+            let status = match doc.status {
+                AlreadyStatus::Skipped => &l.skipped,
+                AlreadyStatus::Changed => &l.changed,
+                AlreadyStatus::Adjusted => &l.adjusted,
+                AlreadyStatus::Disappeared => &l.disappeared,
+            };
+            vec![
+                Value::Text(doc.number.clone()),
+                Value::Text(doc_type_name(l, &doc.doc_type)),
+                Value::Date(Some(doc.date)),
+                Value::Text(status.clone()),
+                Value::Text(doc.batch.clone()),
+                Value::Text(doc.detail.clone()),
+            ]
+        })
+}
+
+/// Where every row of every sheet read went, with what is left unaccounted.
+fn rows_read_rows<'a>(
+    report: &'a RunReport,
+    l: &'a Labels,
+) -> impl Iterator<Item = Vec<Value>> + 'a {
+    report.rows.accounts().iter().map(move |account| {
+        let report_name = match account.kind {
+            ReportKind::Sales => &l.report_sales,
+            ReportKind::Payments => &l.report_payments,
+            ReportKind::Payouts => &l.report_payouts,
+        };
+        vec![
+            Value::Text(account.file.clone()),
+            Value::Text(account.sheet.clone().unwrap_or_default()),
+            Value::Text(report_name.clone()),
+            Value::Count(account.read),
+            Value::Count(account.posted),
+            Value::Count(account.already_exported),
+            Value::Count(account.duplicates),
+            Value::Count(account.skipped),
+            Value::Count(account.refused),
+            Value::CountFormula {
+                template: "{read}-{posted}-{already_exported}-{duplicates}-{skipped}-{refused}",
+                result: account.unaccounted(),
+            },
+        ]
+    })
+}
+
+/// Rows left out because another file of the drop holds the same document.
+fn merged_rows(report: &RunReport) -> impl Iterator<Item = Vec<Value>> + '_ {
+    let sheet = |origin: &crate::load::reports::RowOrigin| {
+        origin.sheet().as_deref().unwrap_or_default().to_string()
+    };
+    report.merged.iter().map(move |merged| {
+        vec![
+            Value::Text(merged.row.file().to_string()),
+            Value::Text(sheet(&merged.row)),
+            Value::Count(merged.row.row),
+            Value::Text(merged.document.clone()),
+            Value::Text(merged.of.file().to_string()),
+            Value::Text(sheet(&merged.of)),
+            Value::Count(merged.of.row),
+        ]
     })
 }
 

@@ -15,8 +15,8 @@ use super::sheets::{file_name, DetailTables};
 use super::table::Formats;
 use crate::load::columns::ReportKind;
 use crate::load::FileUse;
-use crate::report::figures::Role;
-use crate::report::RunReport;
+use crate::report::figures::{AccountFigures, Role};
+use crate::report::{RunContext, RunReport};
 use rust_xlsxwriter::utility::{row_col_to_cell, row_col_to_cell_absolute};
 
 fn describe_roles(roles: &[Role], l: &Labels) -> String {
@@ -66,6 +66,8 @@ pub(super) fn write_headers(
     Ok(())
 }
 
+/// The summary sheet: a section after another, each from the row below the
+/// previous one.
 pub(super) fn write_summary(
     sheet: &mut Worksheet,
     report: &RunReport,
@@ -73,309 +75,387 @@ pub(super) fn write_summary(
     formats: &Formats,
     tables: &DetailTables,
 ) -> Result<(), XlsxError> {
-    let title = Format::new().set_bold().set_font_size(14);
-    let bold = Format::new().set_bold();
-    let good = Format::new()
-        .set_bold()
-        .set_font_color(Color::White)
-        .set_background_color("#2E7D32");
-    let bad = Format::new()
-        .set_bold()
-        .set_font_color(Color::White)
-        .set_background_color("#C62828");
-    let red_fill = Format::new()
-        .set_font_color("#9C0006")
-        .set_background_color("#FFC7CE");
-    let money = &formats.money;
-    let wrap = Format::new()
-        .set_text_wrap()
-        .set_align(rust_xlsxwriter::FormatAlign::Top);
+    let mut summary = Summary::new(sheet, l, formats)?;
+    summary.status(report)?;
+    summary.settings(report)?;
+    summary.queries(&report.context)?;
+    summary.input_files(report)?;
+    let accounts = summary.accounts(report, tables)?;
+    summary.controls(tables, &accounts)
+}
 
-    // Printed on one page wide, as an accountant files it.
-    sheet.set_landscape();
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_column_width(0, 78)?;
-    sheet.set_column_width(1, 60)?;
-    for col in 2..=4 {
-        sheet.set_column_width(col, 16)?;
-    }
-    sheet.set_column_width(5, 66)?;
-    sheet.write_string_with_format(0, 0, &l.title, &title)?;
+/// The formats of the summary's own cells.
+struct Styles {
+    title: Format,
+    bold: Format,
+    good: Format,
+    bad: Format,
+    red_fill: Format,
+    wrap: Format,
+}
 
-    let mut row = 2u32;
-    sheet.write_string_with_format(row, 0, &l.status, &bold)?;
-    if report.importable() {
-        sheet.write_string_with_format(row, 1, &l.importable, &good)?;
-    } else {
-        sheet.write_string_with_format(row, 1, &l.not_importable, &bad)?;
-    }
-    sheet.write_string(
-        row,
-        2,
-        l.errors_warnings(report.errors(), report.warnings()),
-    )?;
-    row += 1;
-    let period = match (report.first_date, report.last_date) {
-        (Some(first), Some(last)) => format!("{first} → {last}"),
-        _ => "—".to_string(),
-    };
-    let context = &report.context;
-    let info = [
-        (
-            &l.company,
-            context.company.clone().unwrap_or_else(|| "—".into()),
-        ),
-        (&l.period, period),
-        (
-            &l.sage_file,
-            report
-                .sage_file
-                .as_ref()
-                .map(|p| file_name(p))
-                .unwrap_or_else(|| l.no_sage_file.clone()),
-        ),
-        (
-            &l.granularity,
-            format_message(
-                l.lang,
-                &format!("granularity-{}", context.granularity.as_ref()),
-                &[],
-            ),
-        ),
-        (&l.config_file, context.config_path.display().to_string()),
-        (
-            &l.chart,
-            match &context.chart {
-                Some(chart) => l.chart_checked(&chart.file, chart.accounts, chart.unusable),
-                None => l.chart_none.clone(),
-            },
-        ),
-        (
-            &l.version,
-            format!("plannit2sage {}", env!("CARGO_PKG_VERSION")),
-        ),
-        (
-            &l.run_at,
-            report.started.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
-        ),
-    ];
-    for (label, value) in info {
-        sheet.write_string_with_format(row, 0, label, &bold)?;
-        sheet.write_string(row, 1, value)?;
-        row += 1;
-    }
-    sheet.write_string_with_format(row, 0, &l.queries, &bold)?;
-    let origin = if context.queries_origin == crate::query::BUILT_IN_QUERIES {
-        format_message(l.lang, "queries-built-in", &[])
-    } else {
-        context.queries_origin.clone()
-    };
-    sheet.write_string(row, 1, &origin)?;
-    row += 1;
-    for query in &context.query_names {
-        sheet.write_string(row, 1, query)?;
-        row += 1;
-    }
-    sheet.write_string(row, 0, &l.workbook_note)?;
-    row += 2;
-
-    // Input files.
-    sheet.write_string_with_format(row, 0, &l.input_files, &title)?;
-    row += 1;
-    write_headers(sheet, row, &l.file_headers, formats)?;
-    row += 1;
-    for file in &report.files {
-        for file_use in &file.uses {
-            let (kind, sheet_name, rows, status) = match file_use {
-                FileUse::Used {
-                    kind, sheet, rows, ..
-                } => (
-                    match kind {
-                        ReportKind::Sales => l.report_sales.as_str(),
-                        ReportKind::Payments => l.report_payments.as_str(),
-                        ReportKind::Payouts => l.report_payouts.as_str(),
-                    },
-                    sheet.clone().unwrap_or_default(),
-                    Some(*rows),
-                    l.file_used.clone(),
-                ),
-                FileUse::Ignored { reason } => (
-                    "",
-                    String::new(),
-                    None,
-                    l.file_ignored(&reason.render(l.lang)),
-                ),
-                FileUse::Identical { of } => ("", String::new(), None, l.file_identical(of)),
-                FileUse::Failed => ("", String::new(), None, l.file_failed.clone()),
-            };
-            sheet.write_string(row, 0, &file.name)?;
-            sheet.write_string(row, 1, kind)?;
-            sheet.write_string(row, 2, sheet_name)?;
-            if let Some(rows) = rows {
-                sheet.write_number(row, 3, rows as f64)?;
-            }
-            sheet.write_string(row, 4, status)?;
-            sheet.write_string(row, 5, &file.sha256)?;
-            row += 1;
+impl Styles {
+    fn new() -> Styles {
+        Styles {
+            title: Format::new().set_bold().set_font_size(14),
+            bold: Format::new().set_bold(),
+            good: Format::new()
+                .set_bold()
+                .set_font_color(Color::White)
+                .set_background_color("#2E7D32"),
+            bad: Format::new()
+                .set_bold()
+                .set_font_color(Color::White)
+                .set_background_color("#C62828"),
+            red_fill: Format::new()
+                .set_font_color("#9C0006")
+                .set_background_color("#FFC7CE"),
+            wrap: Format::new()
+                .set_text_wrap()
+                .set_align(rust_xlsxwriter::FormatAlign::Top),
         }
     }
-    row += 1;
+}
 
-    // Accounts: journal accounts and the configured roles' accounts.
-    sheet.write_string_with_format(row, 0, &l.accounts, &title)?;
-    row += 1;
-    write_headers(sheet, row, &l.account_headers, formats)?;
-    row += 1;
-    let first_account_row = row;
-    let mut revenue_tax_cells = Vec::new();
-    let mut bank_cells = Vec::new();
-    let mut receivable_cells = Vec::new();
-    let (mut revenue_tax_net, mut bank_net, mut receivable_net) =
-        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    for figures in &report.reconciliation.accounts {
+/// The summary sheet being written, and the row the next section starts on.
+struct Summary<'a> {
+    sheet: &'a mut Worksheet,
+    l: &'a Labels,
+    formats: &'a Formats,
+    styles: Styles,
+    row: u32,
+}
+
+/// The account table's cells (and nets) the controls add up.
+struct AccountCells {
+    revenue_tax: Vec<String>,
+    revenue_tax_net: Decimal,
+    bank: Vec<String>,
+    bank_net: Decimal,
+    receivable: Vec<String>,
+    receivable_net: Decimal,
+    debits: Decimal,
+    credits: Decimal,
+}
+
+impl<'a> Summary<'a> {
+    /// The page layout, the column widths and the title.
+    fn new(
+        sheet: &'a mut Worksheet,
+        l: &'a Labels,
+        formats: &'a Formats,
+    ) -> Result<Summary<'a>, XlsxError> {
+        let styles = Styles::new();
+        // Printed on one page wide, as an accountant files it.
+        sheet.set_landscape();
+        sheet.set_print_fit_to_pages(1, 0);
+        sheet.set_column_width(0, 78)?;
+        sheet.set_column_width(1, 60)?;
+        for col in 2..=4 {
+            sheet.set_column_width(col, 16)?;
+        }
+        sheet.set_column_width(5, 66)?;
+        sheet.write_string_with_format(0, 0, &l.title, &styles.title)?;
+        Ok(Summary {
+            sheet,
+            l,
+            formats,
+            styles,
+            row: 2,
+        })
+    }
+
+    /// A section's title and its table's header row.
+    fn section(&mut self, title: &str, headers: &Columns) -> Result<(), XlsxError> {
+        self.sheet
+            .write_string_with_format(self.row, 0, title, &self.styles.title)?;
+        self.row += 1;
+        write_headers(self.sheet, self.row, headers, self.formats)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// Importable or not, with the count of errors and warnings.
+    fn status(&mut self, report: &RunReport) -> Result<(), XlsxError> {
+        let (l, row) = (self.l, self.row);
+        self.sheet
+            .write_string_with_format(row, 0, &l.status, &self.styles.bold)?;
+        if report.importable() {
+            (self.sheet).write_string_with_format(row, 1, &l.importable, &self.styles.good)?;
+        } else {
+            (self.sheet).write_string_with_format(row, 1, &l.not_importable, &self.styles.bad)?;
+        }
+        let counts = l.errors_warnings(report.errors(), report.warnings());
+        self.sheet.write_string(row, 2, counts)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// The run's settings, a label and a value a row.
+    fn settings(&mut self, report: &RunReport) -> Result<(), XlsxError> {
+        let l = self.l;
+        let period = match (report.first_date, report.last_date) {
+            (Some(first), Some(last)) => format!("{first} → {last}"),
+            _ => "—".to_string(),
+        };
+        let context = &report.context;
+        let sage_file = (report.sage_file.as_ref())
+            .map(|p| file_name(p))
+            .unwrap_or_else(|| l.no_sage_file.clone());
+        let granularity = format!("granularity-{}", context.granularity.as_ref());
+        let chart = match &context.chart {
+            Some(chart) => l.chart_checked(&chart.file, chart.accounts, chart.unusable),
+            None => l.chart_none.clone(),
+        };
+        let info = [
+            (
+                &l.company,
+                context.company.clone().unwrap_or_else(|| "—".into()),
+            ),
+            (&l.period, period),
+            (&l.sage_file, sage_file),
+            (&l.granularity, format_message(l.lang, &granularity, &[])),
+            (&l.config_file, context.config_path.display().to_string()),
+            (&l.chart, chart),
+            (
+                &l.version,
+                format!("plannit2sage {}", env!("CARGO_PKG_VERSION")),
+            ),
+            (
+                &l.run_at,
+                report.started.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
+            ),
+        ];
+        for (label, value) in info {
+            (self.sheet).write_string_with_format(self.row, 0, label, &self.styles.bold)?;
+            self.sheet.write_string(self.row, 1, value)?;
+            self.row += 1;
+        }
+        Ok(())
+    }
+
+    /// Where the queries came from and each query file, then the note on formulas.
+    fn queries(&mut self, context: &RunContext) -> Result<(), XlsxError> {
+        let l = self.l;
+        (self.sheet).write_string_with_format(self.row, 0, &l.queries, &self.styles.bold)?;
+        let origin = if context.queries_origin == crate::query::BUILT_IN_QUERIES {
+            format_message(l.lang, "queries-built-in", &[])
+        } else {
+            context.queries_origin.clone()
+        };
+        self.sheet.write_string(self.row, 1, &origin)?;
+        self.row += 1;
+        for query in &context.query_names {
+            self.sheet.write_string(self.row, 1, query)?;
+            self.row += 1;
+        }
+        self.sheet.write_string(self.row, 0, &l.workbook_note)?;
+        self.row += 2;
+        Ok(())
+    }
+
+    /// Each use of each input file: its report, sheet, rows and SHA-256.
+    fn input_files(&mut self, report: &RunReport) -> Result<(), XlsxError> {
+        let l = self.l;
+        self.section(&l.input_files, &l.file_headers)?;
+        for file in &report.files {
+            for file_use in &file.uses {
+                let (kind, sheet_name, rows, status) = describe_use(file_use, l);
+                let row = self.row;
+                self.sheet.write_string(row, 0, &file.name)?;
+                self.sheet.write_string(row, 1, kind)?;
+                self.sheet.write_string(row, 2, sheet_name)?;
+                if let Some(rows) = rows {
+                    self.sheet.write_number(row, 3, rows as f64)?;
+                }
+                self.sheet.write_string(row, 4, status)?;
+                self.sheet.write_string(row, 5, &file.sha256)?;
+                self.row += 1;
+            }
+        }
+        self.row += 1;
+        Ok(())
+    }
+
+    /// The journal's accounts and the configured roles' accounts, each with
+    /// its debits and credits from the Journal sheet, and their total.
+    fn accounts(
+        &mut self,
+        report: &RunReport,
+        tables: &DetailTables,
+    ) -> Result<AccountCells, XlsxError> {
+        let l = self.l;
+        self.section(&l.accounts, &l.account_headers)?;
+        let first_account_row = self.row;
+        let mut cells = AccountCells {
+            revenue_tax: Vec::new(),
+            revenue_tax_net: Decimal::ZERO,
+            bank: Vec::new(),
+            bank_net: Decimal::ZERO,
+            receivable: Vec::new(),
+            receivable_net: Decimal::ZERO,
+            debits: Decimal::ZERO,
+            credits: Decimal::ZERO,
+        };
+        for figures in &report.reconciliation.accounts {
+            self.account_row(figures, tables, &mut cells)?;
+        }
+        let row = self.row;
+        (self.sheet).write_string_with_format(row, 0, &l.total, &self.formats.total_label)?;
+        let accounts = &report.reconciliation.accounts;
+        (cells.debits, cells.credits) = (accounts.iter())
+            .fold((Decimal::ZERO, Decimal::ZERO), |(d, c), a| {
+                (d + a.debits, c + a.credits)
+            });
+        let (debits, credits) = (cells.debits, cells.credits);
+        for (col, value) in [(2u16, debits), (3, credits), (4, debits - credits)] {
+            let expression = format!(
+                "SUM({}:{})",
+                row_col_to_cell(first_account_row, col),
+                row_col_to_cell(row - 1, col)
+            );
+            let total = formula(&expression, value);
+            (self.sheet).write_formula_with_format(row, col, total, &self.formats.total_money)?;
+        }
+        self.row += 2;
+        Ok(cells)
+    }
+
+    /// One account: number, roles, debits and credits as SUMIFS over the
+    /// Journal, net; its net cell joins the controls' sides it belongs to.
+    fn account_row(
+        &mut self,
+        figures: &AccountFigures,
+        tables: &DetailTables,
+        cells: &mut AccountCells,
+    ) -> Result<(), XlsxError> {
+        let (row, money) = (self.row, &self.formats.money);
         let (debit, credit, net) = (figures.debits, figures.credits, figures.net());
         let criteria = row_col_to_cell_absolute(row, 0);
-        sheet.write_string(row, 0, &figures.account)?;
+        self.sheet.write_string(row, 0, &figures.account)?;
         let role = match &figures.name {
-            Some(name) => format!("{name} — {}", describe_roles(&figures.roles, l)),
-            None => describe_roles(&figures.roles, l),
+            Some(name) => format!("{name} — {}", describe_roles(&figures.roles, self.l)),
+            None => describe_roles(&figures.roles, self.l),
         };
         // Wrapped text needs a taller row; not every spreadsheet program fits it.
         let text_lines = role.chars().count().div_ceil(62).max(1);
         if text_lines > 1 {
-            sheet.set_row_height(row, 15.0 * text_lines as f64)?;
+            self.sheet.set_row_height(row, 15.0 * text_lines as f64)?;
         }
-        sheet.write_string_with_format(row, 1, role, &wrap)?;
-        sheet.write_formula_with_format(
-            row,
-            2,
-            formula(&tables.journal.sumifs("debit", "account", &criteria), debit),
-            money,
-        )?;
-        sheet.write_formula_with_format(
-            row,
-            3,
-            formula(
-                &tables.journal.sumifs("credit", "account", &criteria),
-                credit,
-            ),
-            money,
-        )?;
-        sheet.write_formula_with_format(
-            row,
-            4,
-            formula(
-                &format!("{}-{}", row_col_to_cell(row, 2), row_col_to_cell(row, 3)),
-                net,
-            ),
-            money,
-        )?;
+        (self.sheet).write_string_with_format(row, 1, role, &self.styles.wrap)?;
+        let debits = tables.journal.sumifs("debit", "account", &criteria);
+        (self.sheet).write_formula_with_format(row, 2, formula(&debits, debit), money)?;
+        let credits = tables.journal.sumifs("credit", "account", &criteria);
+        (self.sheet).write_formula_with_format(row, 3, formula(&credits, credit), money)?;
+        let difference = format!("{}-{}", row_col_to_cell(row, 2), row_col_to_cell(row, 3));
+        (self.sheet).write_formula_with_format(row, 4, formula(&difference, net), money)?;
         let cell = row_col_to_cell(row, 4);
         if figures.is_revenue_or_tax() {
-            revenue_tax_cells.push(cell.clone());
-            revenue_tax_net += net;
+            cells.revenue_tax.push(cell.clone());
+            cells.revenue_tax_net += net;
         }
         if figures.is_bank() {
-            bank_cells.push(cell.clone());
-            bank_net += net;
+            cells.bank.push(cell.clone());
+            cells.bank_net += net;
         }
         if figures.is_receivable() {
-            receivable_cells.push(cell);
-            receivable_net += net;
+            cells.receivable.push(cell);
+            cells.receivable_net += net;
         }
-        row += 1;
+        self.row += 1;
+        Ok(())
     }
-    let last_account_row = row;
-    sheet.write_string_with_format(row, 0, &l.total, &formats.total_label)?;
-    let (debits, credits) = report
-        .reconciliation
-        .accounts
-        .iter()
-        .fold((Decimal::ZERO, Decimal::ZERO), |(d, c), a| {
-            (d + a.debits, c + a.credits)
-        });
-    for (col, value) in [(2u16, debits), (3, credits), (4, debits - credits)] {
-        let expression = format!(
-            "SUM({}:{})",
-            row_col_to_cell(first_account_row, col),
-            row_col_to_cell(last_account_row - 1, col)
-        );
-        sheet.write_formula_with_format(
-            row,
-            col,
-            formula(&expression, value),
-            &formats.total_money,
-        )?;
-    }
-    row += 2;
 
-    // Controls: two sides and their difference, red when not zero.
-    sheet.write_string_with_format(row, 0, &l.controls, &title)?;
-    row += 1;
-    write_headers(sheet, row, &l.control_headers, formats)?;
-    row += 1;
-    let sum_cells = |cells: &[String]| {
-        if cells.is_empty() {
-            "0".to_string()
-        } else {
-            cells.join("+")
-        }
-    };
-    let (invoices_total, received) = (
-        tables.invoices.total("total"),
-        tables.payments.total("received"),
-    );
-    let invoice_total_sum = tables.invoices.sum("total");
-    let received_sum = tables.payments.sum("received");
-    let controls = [
-        (
-            &l.control_invoices,
-            invoice_total_sum.clone(),
-            invoices_total,
-            format!("-({})", sum_cells(&revenue_tax_cells)),
-            -revenue_tax_net,
-        ),
-        (
-            &l.control_bank,
-            received_sum.clone(),
-            received,
-            sum_cells(&bank_cells),
-            bank_net,
-        ),
-        (
-            &l.control_receivable,
-            sum_cells(&receivable_cells),
-            receivable_net,
-            format!("{invoice_total_sum}-{received_sum}"),
-            invoices_total - received,
-        ),
-        (
-            &l.control_balance,
-            tables.journal.sum("debit"),
-            debits,
-            tables.journal.sum("credit"),
-            credits,
-        ),
-    ];
-    let first_control_row = row;
-    for (label, side_a, value_a, side_b, value_b) in controls {
-        sheet.write_string(row, 0, label)?;
-        sheet.write_formula_with_format(row, 1, formula(&side_a, value_a), money)?;
-        sheet.write_formula_with_format(row, 2, formula(&side_b, value_b), money)?;
-        sheet.write_formula_with_format(
-            row,
-            3,
-            formula(
-                &format!("{}-{}", row_col_to_cell(row, 1), row_col_to_cell(row, 2)),
-                value_a - value_b,
+    /// The controls: two sides and their difference, red when not zero.
+    fn controls(&mut self, tables: &DetailTables, cells: &AccountCells) -> Result<(), XlsxError> {
+        let l = self.l;
+        self.section(&l.controls, &l.control_headers)?;
+        let sum_cells = |cells: &[String]| {
+            if cells.is_empty() {
+                "0".to_string()
+            } else {
+                cells.join("+")
+            }
+        };
+        let (invoices_total, received) = (
+            tables.invoices.total("total"),
+            tables.payments.total("received"),
+        );
+        let invoice_total_sum = tables.invoices.sum("total");
+        let received_sum = tables.payments.sum("received");
+        let controls = [
+            (
+                &l.control_invoices,
+                invoice_total_sum.clone(),
+                invoices_total,
+                format!("-({})", sum_cells(&cells.revenue_tax)),
+                -cells.revenue_tax_net,
             ),
-            money,
-        )?;
-        row += 1;
+            (
+                &l.control_bank,
+                received_sum.clone(),
+                received,
+                sum_cells(&cells.bank),
+                cells.bank_net,
+            ),
+            (
+                &l.control_receivable,
+                sum_cells(&cells.receivable),
+                cells.receivable_net,
+                format!("{invoice_total_sum}-{received_sum}"),
+                invoices_total - received,
+            ),
+            (
+                &l.control_balance,
+                tables.journal.sum("debit"),
+                cells.debits,
+                tables.journal.sum("credit"),
+                cells.credits,
+            ),
+        ];
+        let first_control_row = self.row;
+        let money = &self.formats.money;
+        for (label, side_a, value_a, side_b, value_b) in controls {
+            let row = self.row;
+            self.sheet.write_string(row, 0, label)?;
+            (self.sheet).write_formula_with_format(row, 1, formula(&side_a, value_a), money)?;
+            (self.sheet).write_formula_with_format(row, 2, formula(&side_b, value_b), money)?;
+            let difference = format!("{}-{}", row_col_to_cell(row, 1), row_col_to_cell(row, 2));
+            let difference = formula(&difference, value_a - value_b);
+            (self.sheet).write_formula_with_format(row, 3, difference, money)?;
+            self.row += 1;
+        }
+        let red_when_not_zero = ConditionalFormatCell::new()
+            .set_rule(ConditionalFormatCellRule::NotEqualTo(0))
+            .set_format(&self.styles.red_fill);
+        let last = self.row - 1;
+        (self.sheet).add_conditional_format(first_control_row, 3, last, 3, &red_when_not_zero)?;
+        Ok(())
     }
-    let red_when_not_zero = ConditionalFormatCell::new()
-        .set_rule(ConditionalFormatCellRule::NotEqualTo(0))
-        .set_format(red_fill);
-    sheet.add_conditional_format(first_control_row, 3, row - 1, 3, &red_when_not_zero)?;
-    Ok(())
+}
+
+/// A file's use as the input table shows it: report, sheet, rows, status.
+fn describe_use<'l>(file_use: &FileUse, l: &'l Labels) -> (&'l str, String, Option<usize>, String) {
+    match file_use {
+        FileUse::Used {
+            kind, sheet, rows, ..
+        } => (
+            match kind {
+                ReportKind::Sales => l.report_sales.as_str(),
+                ReportKind::Payments => l.report_payments.as_str(),
+                ReportKind::Payouts => l.report_payouts.as_str(),
+            },
+            sheet.clone().unwrap_or_default(),
+            Some(*rows),
+            l.file_used.clone(),
+        ),
+        FileUse::Ignored { reason } => (
+            "",
+            String::new(),
+            None,
+            l.file_ignored(&reason.render(l.lang)),
+        ),
+        FileUse::Identical { of } => ("", String::new(), None, l.file_identical(of)),
+        FileUse::Failed => ("", String::new(), None, l.file_failed.clone()),
+    }
 }

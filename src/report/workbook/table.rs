@@ -66,6 +66,17 @@ impl Value {
             Value::Date(_) => 11,
         }
     }
+
+    /// What the value adds to its column's total.
+    fn total_part(&self) -> Decimal {
+        match self {
+            Value::Money(v) | Value::Number(v) => *v,
+            Value::RowFormula { result, .. } => *result,
+            Value::CountFormula { result, .. } => Decimal::from(*result),
+            Value::Count(n) => Decimal::from(*n),
+            Value::Text(_) | Value::Date(_) => Decimal::ZERO,
+        }
+    }
 }
 
 /// The formats a table uses.
@@ -280,174 +291,242 @@ pub fn write_table(
     spec: &TableSpec,
     rows: impl IntoIterator<Item = Vec<Value>>,
 ) -> Result<FilledTable, XlsxError> {
-    let columns = spec.columns.len();
-    let keys: Vec<&'static str> = spec.columns.iter().map(|(key, _)| *key).collect();
-    let index = |key: &str| {
-        keys.iter()
-            .position(|k| *k == key)
-            .unwrap_or_else(|| panic!("{}: no column '{key}'", spec.sheet))
-    };
-    let total_columns: Vec<usize> = spec.total_columns.iter().map(|k| index(k)).collect();
-    let count_columns: Vec<usize> = spec.count_columns.iter().map(|k| index(k)).collect();
-    // Row formulas' templates, each split once: `{key}` → that column's cell.
-    let mut templates: Vec<(&'static str, RowTemplate)> = Vec::new();
-    let mut text = String::new();
-    let mut row_formula = |template: &'static str, r: u32, result: Decimal| {
-        let at = match templates.iter().position(|(t, _)| *t == template) {
-            Some(at) => at,
-            None => {
-                templates.push((template, RowTemplate::compile(template, &keys, spec.sheet)));
-                templates.len() - 1
-            }
-        };
-        templates[at].1.write_on_row(r, &mut text);
-        formula(&text, result)
-    };
+    let mut writer = TableWriter::new(formats, spec);
     let mut rows = rows.into_iter().peekable();
-    let mut widths: Vec<usize> = spec
-        .columns
-        .iter()
-        .map(|(_, h)| h.chars().count() + 2)
-        .collect();
     let mut parts = Vec::new();
     let mut sheets = Vec::new();
-    let mut sums: BTreeMap<usize, Decimal> =
-        total_columns.iter().map(|c| (*c, Decimal::ZERO)).collect();
-    let mut seen = 0usize;
     while parts.is_empty() || rows.peek().is_some() {
-        let index = parts.len();
-        let name = if index == 0 {
+        let name = if parts.is_empty() {
             spec.sheet.to_string()
         } else {
-            format!("{} ({} {})", spec.sheet, spec.continued_label, index + 1)
+            format!(
+                "{} ({} {})",
+                spec.sheet,
+                spec.continued_label,
+                parts.len() + 1
+            )
         };
         let mut sheet = maker.new_sheet()?;
-        sheet.set_name(&name)?;
-        for (col, (_, header)) in spec.columns.iter().enumerate() {
-            sheet.write_string_with_format(0, col as u16, header, &formats.header)?;
-        }
-        sheet.set_freeze_panes(1, 0)?;
-        sheet.set_landscape();
-        sheet.set_print_fit_to_pages(1, 0);
-        sheet.set_repeat_rows(0, 0)?;
-        // Each column takes the format of its first row's cell, and its cells
-        // are written without one: a format given per cell is looked up by
-        // hashing it, for every cell. A cell shown otherwise names its own.
-        let column_shown: Vec<Shown> = rows
-            .peek()
-            .map(|row| row.iter().map(Value::shown).collect())
-            .unwrap_or_default();
-        for (col, shown) in column_shown.iter().enumerate() {
-            if *shown != Shown::General {
-                sheet.set_column_format(col as u16, formats.of(*shown))?;
-            }
-        }
-        let mut part_sums: BTreeMap<usize, Decimal> =
-            total_columns.iter().map(|c| (*c, Decimal::ZERO)).collect();
+        let column_shown = writer.start_sheet(&mut sheet, &name, rows.peek())?;
+        let mut part_sums: BTreeMap<usize, Decimal> = (writer.total_columns.iter())
+            .map(|c| (*c, Decimal::ZERO))
+            .collect();
         let mut written = 0u32;
         while (written as usize) < spec.max_data_rows.max(1) {
             let Some(row) = rows.next() else { break };
-            let r = written + 1;
-            // Widths from the first rows are enough to size the columns.
-            if seen < 10_000 {
-                for (col, value) in row.iter().enumerate().take(columns) {
-                    widths[col] = widths[col].max(value.width() + 1);
-                }
-            }
-            seen += 1;
-            for (col, value) in row.iter().enumerate() {
-                let c = col as u16;
-                if let Some(sum) = part_sums.get_mut(&col) {
-                    *sum += match value {
-                        Value::Money(v) | Value::Number(v) => *v,
-                        Value::RowFormula { result, .. } => *result,
-                        Value::CountFormula { result, .. } => Decimal::from(*result),
-                        Value::Count(n) => Decimal::from(*n),
-                        _ => Decimal::ZERO,
-                    };
-                }
-                let shown = value.shown();
-                let format = (column_shown.get(col).copied().unwrap_or(Shown::General) != shown)
-                    .then(|| formats.of(shown));
-                match value {
-                    // Always a string cell: text such as "=SUM(...)" from an export stays text.
-                    Value::Text(text) => match format {
-                        Some(format) => sheet.write_string_with_format(r, c, text, format),
-                        None => sheet.write_string(r, c, text),
-                    }
-                    .map(|_| ())?,
-                    Value::Money(n) | Value::Number(n) => {
-                        write_number(&mut sheet, r, c, to_f64(*n), format)?
-                    }
-                    Value::Count(n) => write_number(&mut sheet, r, c, *n as f64, format)?,
-                    Value::Date(Some(date)) => {
-                        let date = excel_date(*date)?;
-                        match format {
-                            Some(format) => sheet.write_datetime_with_format(r, c, date, format),
-                            None => sheet.write_datetime(r, c, date),
-                        }
-                        .map(|_| ())?
-                    }
-                    Value::Date(None) => {}
-                    Value::RowFormula { template, result } => {
-                        let formula = row_formula(template, r, *result);
-                        write_formula(&mut sheet, r, c, formula, format)?
-                    }
-                    Value::CountFormula { template, result } => {
-                        let formula = row_formula(template, r, Decimal::from(*result));
-                        write_formula(&mut sheet, r, c, formula, format)?
-                    }
-                }
-            }
+            writer.write_row(&mut sheet, written + 1, &row, &column_shown, &mut part_sums)?;
             written += 1;
         }
-        for (col, width) in widths.iter().enumerate() {
-            sheet.set_column_width(col as u16, (*width).min(60) as f64)?;
-        }
-        let last_data_row = written;
-        let totals_row = last_data_row + 1;
-        sheet.write_string_with_format(totals_row, 0, spec.total_label, &formats.total_label)?;
-        for &col in &total_columns {
-            let result = part_sums[&col];
-            *sums.get_mut(&col).expect("total column") += result;
-            let expression = if written == 0 {
-                "0".to_string()
-            } else {
-                let first = row_col_to_cell(1, col as u16);
-                format!(
-                    "SUBTOTAL(109,{first}:{})",
-                    row_col_to_cell(last_data_row, col as u16)
-                )
-            };
-            let format = if count_columns.contains(&col) {
-                &formats.total_count
-            } else {
-                &formats.total_money
-            };
-            sheet.write_formula_with_format(
-                totals_row,
-                col as u16,
-                formula(&expression, result),
-                format,
-            )?;
-        }
-        sheet.autofilter(0, 0, last_data_row.max(1), (columns - 1) as u16)?;
+        writer.finish_sheet(&mut sheet, written, &part_sums)?;
         parts.push(TablePart {
             sheet: name,
             first_row: 2,
-            last_row: last_data_row + 1,
+            last_row: written + 1,
         });
         sheets.push(sheet);
     }
+    let keys = writer.keys;
     let table = WrittenTable {
-        sums: sums
-            .into_iter()
+        sums: (writer.sums.into_iter())
             .map(|(col, sum)| (keys[col], sum))
             .collect(),
         keys,
         parts,
     };
     Ok(FilledTable { table, sheets })
+}
+
+/// One table being written: its columns, the totals so far, the column
+/// widths from its first rows and its row formulas' templates.
+struct TableWriter<'a> {
+    formats: &'a Formats,
+    spec: &'a TableSpec<'a>,
+    keys: Vec<&'static str>,
+    total_columns: Vec<usize>,
+    count_columns: Vec<usize>,
+    /// Each column total over every sheet so far.
+    sums: BTreeMap<usize, Decimal>,
+    widths: Vec<usize>,
+    /// Rows seen: widths come from the first ones.
+    seen: usize,
+    /// Row formulas' templates, each split once: `{key}` → that column's cell.
+    templates: Vec<(&'static str, RowTemplate)>,
+    /// A row formula's text, written through one buffer.
+    text: String,
+}
+
+impl<'a> TableWriter<'a> {
+    fn new(formats: &'a Formats, spec: &'a TableSpec<'a>) -> TableWriter<'a> {
+        let keys: Vec<&'static str> = spec.columns.iter().map(|(key, _)| *key).collect();
+        let index = |key: &str| {
+            keys.iter()
+                .position(|k| *k == key)
+                .unwrap_or_else(|| panic!("{}: no column '{key}'", spec.sheet))
+        };
+        let total_columns: Vec<usize> = spec.total_columns.iter().map(|k| index(k)).collect();
+        let count_columns: Vec<usize> = spec.count_columns.iter().map(|k| index(k)).collect();
+        TableWriter {
+            formats,
+            spec,
+            sums: total_columns.iter().map(|c| (*c, Decimal::ZERO)).collect(),
+            widths: (spec.columns.iter())
+                .map(|(_, h)| h.chars().count() + 2)
+                .collect(),
+            keys,
+            total_columns,
+            count_columns,
+            seen: 0,
+            templates: Vec::new(),
+            text: String::new(),
+        }
+    }
+
+    /// Names the sheet and writes its header row and page settings. Each
+    /// column takes the format of `first`'s cell (the sheet's first row) and
+    /// its cells are written without one: a format given per cell is looked
+    /// up by hashing it, for every cell. A cell shown otherwise names its own.
+    fn start_sheet(
+        &self,
+        sheet: &mut Worksheet,
+        name: &str,
+        first: Option<&Vec<Value>>,
+    ) -> Result<Vec<Shown>, XlsxError> {
+        sheet.set_name(name)?;
+        for (col, (_, header)) in self.spec.columns.iter().enumerate() {
+            sheet.write_string_with_format(0, col as u16, header, &self.formats.header)?;
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        sheet.set_landscape();
+        sheet.set_print_fit_to_pages(1, 0);
+        sheet.set_repeat_rows(0, 0)?;
+        let column_shown: Vec<Shown> = first
+            .map(|row| row.iter().map(Value::shown).collect())
+            .unwrap_or_default();
+        for (col, shown) in column_shown.iter().enumerate() {
+            if *shown != Shown::General {
+                sheet.set_column_format(col as u16, self.formats.of(*shown))?;
+            }
+        }
+        Ok(column_shown)
+    }
+
+    /// Writes one row at sheet row `r`, adding its totalled cells to `part_sums`.
+    fn write_row(
+        &mut self,
+        sheet: &mut Worksheet,
+        r: u32,
+        row: &[Value],
+        column_shown: &[Shown],
+        part_sums: &mut BTreeMap<usize, Decimal>,
+    ) -> Result<(), XlsxError> {
+        // Widths from the first rows are enough to size the columns.
+        if self.seen < 10_000 {
+            for (col, value) in row.iter().enumerate().take(self.keys.len()) {
+                self.widths[col] = self.widths[col].max(value.width() + 1);
+            }
+        }
+        self.seen += 1;
+        for (col, value) in row.iter().enumerate() {
+            if let Some(sum) = part_sums.get_mut(&col) {
+                *sum += value.total_part();
+            }
+            let shown = value.shown();
+            let format = (column_shown.get(col).copied().unwrap_or(Shown::General) != shown)
+                .then(|| self.formats.of(shown));
+            self.write_cell(sheet, r, col as u16, value, format)?;
+        }
+        Ok(())
+    }
+
+    fn write_cell(
+        &mut self,
+        sheet: &mut Worksheet,
+        r: u32,
+        c: u16,
+        value: &Value,
+        format: Option<&Format>,
+    ) -> Result<(), XlsxError> {
+        match value {
+            // Always a string cell: text such as "=SUM(...)" from an export stays text.
+            Value::Text(text) => match format {
+                Some(format) => sheet.write_string_with_format(r, c, text, format),
+                None => sheet.write_string(r, c, text),
+            }
+            .map(|_| ()),
+            Value::Money(n) | Value::Number(n) => write_number(sheet, r, c, to_f64(*n), format),
+            Value::Count(n) => write_number(sheet, r, c, *n as f64, format),
+            Value::Date(Some(date)) => {
+                let date = excel_date(*date)?;
+                match format {
+                    Some(format) => sheet.write_datetime_with_format(r, c, date, format),
+                    None => sheet.write_datetime(r, c, date),
+                }
+                .map(|_| ())
+            }
+            Value::Date(None) => Ok(()),
+            Value::RowFormula { template, result } => {
+                let formula = self.row_formula(template, r, *result);
+                write_formula(sheet, r, c, formula, format)
+            }
+            Value::CountFormula { template, result } => {
+                let formula = self.row_formula(template, r, Decimal::from(*result));
+                write_formula(sheet, r, c, formula, format)
+            }
+        }
+    }
+
+    /// The formula of `template` on sheet row `r`, with its result stored.
+    fn row_formula(&mut self, template: &'static str, r: u32, result: Decimal) -> Formula {
+        let at = match self.templates.iter().position(|(t, _)| *t == template) {
+            Some(at) => at,
+            None => {
+                let compiled = RowTemplate::compile(template, &self.keys, self.spec.sheet);
+                self.templates.push((template, compiled));
+                self.templates.len() - 1
+            }
+        };
+        self.templates[at].1.write_on_row(r, &mut self.text);
+        formula(&self.text, result)
+    }
+
+    /// The column widths, the totals row (a SUBTOTAL of each totalled
+    /// column over the sheet's `written` rows) and the autofilter.
+    fn finish_sheet(
+        &mut self,
+        sheet: &mut Worksheet,
+        written: u32,
+        part_sums: &BTreeMap<usize, Decimal>,
+    ) -> Result<(), XlsxError> {
+        let formats = self.formats;
+        for (col, width) in self.widths.iter().enumerate() {
+            sheet.set_column_width(col as u16, (*width).min(60) as f64)?;
+        }
+        let totals_row = written + 1;
+        let label = self.spec.total_label;
+        sheet.write_string_with_format(totals_row, 0, label, &formats.total_label)?;
+        for &col in &self.total_columns {
+            let result = part_sums[&col];
+            *self.sums.get_mut(&col).expect("total column") += result;
+            let expression = if written == 0 {
+                "0".to_string()
+            } else {
+                let first = row_col_to_cell(1, col as u16);
+                format!(
+                    "SUBTOTAL(109,{first}:{})",
+                    row_col_to_cell(written, col as u16)
+                )
+            };
+            let format = if self.count_columns.contains(&col) {
+                &formats.total_count
+            } else {
+                &formats.total_money
+            };
+            let total = formula(&expression, result);
+            sheet.write_formula_with_format(totals_row, col as u16, total, format)?;
+        }
+        sheet.autofilter(0, 0, written.max(1), (self.keys.len() - 1) as u16)?;
+        Ok(())
+    }
 }
 
 fn write_number(
