@@ -1,7 +1,8 @@
 //! Date parsing never panics, whatever the declared order.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use plannit2sage::load::values::{date_from_cell, parse_date, Cell, DateOrder};
+use plannit2sage::load::dates::{date_from_cell, parse_date, DateOrder};
+use plannit2sage::load::values::Cell;
 
 fuzz_target!(|input: (&str, f64)| {
     let (text, serial) = input;
