@@ -1,11 +1,11 @@
 //! What the per-document pass gave each document, line by line, kept
-//! compactly (16 bytes a line, and its amount until the documents have
-//! theirs) so that a batch's entries are added up from its new documents: the
-//! journal queries run once a run, not once to learn what each document posts
-//! and again for the batch's entries. Each document's amounts are added up
-//! from its lines once the pass is over, the documents one after another
-//! rather than a line's document looked up as the queries' output comes (in
-//! no order: a cache miss or two a line).
+//! compactly (indices, and the amount until the documents have theirs) so
+//! that a batch's entries are added up from its new documents: the journal
+//! queries run once a run, not once to learn what each document posts and
+//! again for the batch's entries. Each document's amounts are added up from
+//! its lines once the pass is over, the documents one after another, rather
+//! than a line's document looked up as the queries' output comes, in no
+//! order.
 //!
 //! Adding up gives the entries that running the queries over the batch's rows
 //! gives when the queries do as `queries/README.md` asks: the entry columns

@@ -28,7 +28,7 @@ pub fn expected_qst(taxable: Decimal) -> Decimal {
 /// column (decimals of `precision` digits, `cents` of them after the point):
 /// each line's amount at 5 % and 9.975 %, rounded to the cent half away from
 /// zero as [`expected_gst`] does, computed by Polars as a query reads them
-/// rather than stored (two 16 MB columns at a million lines).
+/// rather than stored (two more columns the size of the sales table's).
 pub fn expected_tax_columns(precision: usize, cents: usize) -> [Expr; 2] {
     // Polars keeps a product at the larger scale of its factors: the rate is
     // written with as many decimals as the exact product of a cent amount has.

@@ -51,9 +51,9 @@ pub struct SqlTables {
 }
 
 /// From this many rows in a table, queries run on Polars' streaming engine:
-/// it works through a large table in batches on every core (a million sales
-/// lines peak about 100 MB lower and run faster), but sets each query up in about a
-/// millisecond more, which a month's inbox of some forty queries notices.
+/// it works through a large table in batches on every core, so a large
+/// batch's queries peak lower and finish sooner, but it takes longer to set
+/// each query up, which a month's inbox of some forty queries notices.
 /// BENCHMARKS.md has the measurements either side of the choice.
 const STREAMING_FROM_ROWS: usize = 50_000;
 

@@ -13,8 +13,8 @@ use super::{MONEY_PRECISION, MONEY_SCALE};
 ///
 /// Such a column (a CSV's sheet, a report read from one file, the HST of a
 /// Quebec business, the comment of per-document entries) is kept as its value
-/// once, which Polars repeats where a query reads it: a million rows of it
-/// would take 16 MB.
+/// once, which Polars repeats where a query reads it, rather than a value a
+/// row.
 pub(super) fn constant_rows<T: PartialEq>(mut values: impl Iterator<Item = T>) -> Option<usize> {
     let first = values.next()?;
     let mut rows = 1;
