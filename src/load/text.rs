@@ -1,5 +1,5 @@
-//! Text folding shared by every stage: how names are compared (headers, catalogue
-//! items, payment methods) and how free text is made safe for a Sage 50 field.
+//! Text folding shared by every stage: how names are compared (headers,
+//! catalogue items, payment methods), and text held once for many rows.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -102,51 +102,6 @@ fn fold_ascii(text: &str, is_space: impl Fn(u8) -> bool) -> String {
     folded
 }
 
-/// Makes free text safe for a quoted Sage 50 field: double quotes become single
-/// quotes, line breaks, tabs and other control characters become spaces, spaces
-/// are collapsed, and the result is cut to at most `max_chars` characters.
-pub fn sage_field(text: &str, max_chars: usize) -> String {
-    let mut cleaned = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for ch in text.chars() {
-        let ch = match ch {
-            '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' => '\'',
-            c if c.is_control() || c.is_whitespace() => ' ',
-            c => c,
-        };
-        if ch == ' ' {
-            pending_space = !cleaned.is_empty();
-            continue;
-        }
-        if pending_space {
-            cleaned.push(' ');
-            pending_space = false;
-        }
-        cleaned.push(ch);
-    }
-    truncate_chars(&cleaned, max_chars).trim_end().to_string()
-}
-
-/// Keeps at most `max_chars` characters (not bytes) of `text`.
-pub fn truncate_chars(text: &str, max_chars: usize) -> &str {
-    match text.char_indices().nth(max_chars) {
-        Some((cut, _)) => &text[..cut],
-        None => text,
-    }
-}
-
-/// Keeps the last `max_chars` characters: document numbers differ at their end
-/// (`INV-2026-000123`), so a source that must be shortened keeps its tail.
-pub fn keep_tail_chars(text: &str, max_chars: usize) -> &str {
-    let count = text.chars().count();
-    if count <= max_chars {
-        return text;
-    }
-    let skip = count - max_chars;
-    let (cut, _) = text.char_indices().nth(skip).expect("skip < count");
-    &text[cut..]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,21 +141,5 @@ mod tests {
         assert_eq!(fold_header("Invoice #"), "invoice");
         assert_eq!(fold_header("Produit/Service"), "produit service");
         assert_eq!(fold_header("Quantité"), "quantite");
-    }
-
-    #[test]
-    fn sage_fields_never_break_quoting() {
-        assert_eq!(
-            sage_field("Gagnon, \"Le Roi\"\r\ndu gazon", 39),
-            "Gagnon, 'Le Roi' du gazon"
-        );
-        assert_eq!(sage_field("abcdefghij", 4), "abcd");
-        assert_eq!(sage_field("ab  cd", 3), "ab");
-    }
-
-    #[test]
-    fn tails_keep_the_distinguishing_end() {
-        assert_eq!(keep_tail_chars("INV-2026-000123", 13), "V-2026-000123");
-        assert_eq!(keep_tail_chars("P-1042", 13), "P-1042");
     }
 }

@@ -15,20 +15,21 @@ mod fields;
 mod lines;
 mod rules;
 pub mod settings;
+mod text;
 
 pub use check::{check, parse, CheckRules, CheckedFile};
 
 use crate::money::format_amount;
 use std::fmt::Write as _;
+use text::{encodable, encode, keep_tail_chars, sage_field};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::i18n::Text;
-use crate::load::text::{keep_tail_chars, sage_field};
 use crate::t;
 use entry::JournalEntry;
-use settings::{SageEncoding, SageSettings};
+use settings::SageSettings;
 
 /// A rule the file breaks, with its 1-based line number.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -135,35 +136,6 @@ pub fn render(
     let bytes = encode(&text, settings.encoding);
     parse(&bytes, settings)?;
     Ok(bytes)
-}
-
-/// Replaces characters the encoding cannot hold by their closest ASCII
-/// spelling (`ł` → `l`, `–` stays in Windows-1252), never by `?` silently.
-fn encodable(text: &str, encoding: SageEncoding) -> String {
-    match encoding {
-        SageEncoding::Utf8 => text.to_string(),
-        SageEncoding::Windows1252 => {
-            let mut out = String::with_capacity(text.len());
-            let mut buffer = [0u8; 4];
-            for ch in text.chars() {
-                let (_, _, unmappable) =
-                    encoding_rs::WINDOWS_1252.encode(ch.encode_utf8(&mut buffer));
-                if unmappable {
-                    out.push_str(deunicode::deunicode_char(ch).unwrap_or("?"));
-                } else {
-                    out.push(ch);
-                }
-            }
-            out
-        }
-    }
-}
-
-fn encode(text: &str, encoding: SageEncoding) -> Vec<u8> {
-    match encoding {
-        SageEncoding::Utf8 => text.as_bytes().to_vec(),
-        SageEncoding::Windows1252 => encoding_rs::WINDOWS_1252.encode(text).0.into_owned(),
-    }
 }
 
 #[cfg(test)]
