@@ -121,6 +121,8 @@ pub enum Arg {
     Count(i64),
     /// A message inside a message, rendered in the outer message's language.
     Nested(Box<Text>),
+    /// An amount of money, written as the message's language writes it.
+    Amount(rust_decimal::Decimal),
 }
 
 macro_rules! count_arg {
@@ -133,6 +135,12 @@ macro_rules! count_arg {
     )*};
 }
 count_arg!(usize, u64, u32, i64, i32, u8);
+
+impl From<rust_decimal::Decimal> for Arg {
+    fn from(amount: rust_decimal::Decimal) -> Arg {
+        Arg::Amount(amount)
+    }
+}
 
 impl From<&str> for Arg {
     fn from(s: &str) -> Arg {
@@ -258,6 +266,7 @@ pub fn format_message(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Str
             Arg::Text(text) => FluentValue::from(text.as_str()),
             Arg::Count(n) => FluentValue::from(*n),
             Arg::Nested(text) => FluentValue::from(text.render(lang)),
+            Arg::Amount(amount) => FluentValue::from(self::amount(lang, *amount)),
         };
         fluent_args.set(*name, value);
     }
@@ -358,4 +367,35 @@ mod tests {
             "1 error"
         );
     }
+}
+
+/// An amount to the cent as `lang` writes it for a reader: `3 477,72` in
+/// French (a no-break space between thousands, a comma before the cents),
+/// `3,477.72` in English; never `-0,00`. Files for programs (the Sage file,
+/// the history, the log's fields) keep their own plain `3477.72`.
+pub fn amount(lang: Lang, value: rust_decimal::Decimal) -> String {
+    let mut rounded = value.round_dp(2);
+    if rounded.is_zero() {
+        rounded = rust_decimal::Decimal::ZERO;
+    }
+    rounded.rescale(2);
+    let text = rounded.abs().to_string();
+    let (units, cents) = text.split_once('.').unwrap_or((&text, "00"));
+    let (thousands, decimal) = match lang {
+        Lang::Fr => ('\u{a0}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::with_capacity(text.len() + units.len() / 3 + 1);
+    if rounded.is_sign_negative() {
+        grouped.push('-');
+    }
+    for (i, digit) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i).is_multiple_of(3) {
+            grouped.push(thousands);
+        }
+        grouped.push(digit);
+    }
+    grouped.push(decimal);
+    grouped.push_str(cents);
+    grouped
 }

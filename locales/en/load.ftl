@@ -76,8 +76,14 @@ load-merge-nothing = nothing
 
 ## The Sage company (src/conform.rs)
 
-load-date-locked = { $count } document(s) dated before { $lock }, the date before which Sage 50 accepts no transaction ([sage50] lock_before): { $documents }. Export only documents from { $lock } on, or change lock_before if the company's setting changed
-load-date-after-year-end = { $count } document(s) dated after { $end }, the end of the fiscal year ([sage50] fiscal_year_end): { $documents }. Start the new fiscal year in Sage 50 and update fiscal_year_end, or export them later
+load-date-locked = { $count ->
+    [one] { $count } document
+   *[other] { $count } documents
+} dated before { $lock }, the date before which Sage 50 accepts no transaction ([sage50] lock_before): { $documents }. Export only documents from { $lock } on, or change lock_before if the company's setting changed
+load-date-after-year-end = { $count ->
+    [one] { $count } document
+   *[other] { $count } documents
+} dated after { $end }, the end of the fiscal year ([sage50] fiscal_year_end): { $documents }. Start the new fiscal year in Sage 50 and update fiscal_year_end, or export them later
 load-account-problem = { $why }; it comes from { $pointers }: map it to an account of the company in the configuration, or add the account in Sage 50 and export the chart again
 load-account-from-query = the journal query { $queries }
 load-account-from-adjustment = an adjustment of a document exported earlier

@@ -24,11 +24,30 @@ run-already-exported = { $count } { $kind ->
         [one] payment
        *[other] payments
     }
+    [deposit] { $count ->
+        [one] deposit
+       *[other] deposits
+    }
+    [refund] { $count ->
+        [one] refund
+       *[other] refunds
+    }
+    [deposit_applied] { $count ->
+        [one] applied deposit
+       *[other] applied deposits
+    }
+    [voided] { $count ->
+        [one] voided payment
+       *[other] voided payments
+    }
     [payout] { $count ->
         [one] payout
        *[other] payouts
     }
-   *[other] { $kind }
+   *[other] { $count ->
+        [one] document
+       *[other] documents
+    }
 } already exported in batch { $batch } — skipped
 run-sage-problem = error [sage50_file] { $problem }
 
@@ -65,10 +84,19 @@ rows-duplicates = { $count ->
 rows-skipped = { $count } skipped
 rows-refused = { $count } refused
 
-summary-line = { $sales } sales lines, { $payments } payments → { $entries ->
+summary-line = { $sales ->
+    [one] { $sales } sales line
+   *[other] { $sales } sales lines
+}, { $payments ->
+    [one] { $payments } payment
+   *[other] { $payments } payments
+} → { $entries ->
     [one] { $entries } entry
    *[other] { $entries } entries
-}, { $lines } lines; debits { $debits } = credits { $credits }
+}, { $lines ->
+    [one] { $lines } line
+   *[other] { $lines } lines
+}; debits { $debits } = credits { $credits }
 summary-account = account
 summary-debits = debits
 summary-credits = credits

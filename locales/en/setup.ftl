@@ -60,7 +60,10 @@ setup-internal-table = internal table error: { $reason }
 setup-cannot-write = { $path }: cannot write the output: { $reason }
 setup-cannot-write-workbook = { $path }: cannot write the workbook: { $reason }
 setup-workbook-writer-stopped = the writer stopped
-setup-deposit-applied-not-posted = { $count } applied-deposit row(s) post nothing: the deposits were credited to the receivable when received. Set [accounts] customer_deposits to keep deposits in a liability until they are applied
+setup-deposit-applied-not-posted = { $count ->
+    [one] { $count } applied-deposit row posts
+   *[other] { $count } applied-deposit rows post
+} nothing: the deposits were credited to the receivable when received. Set [accounts] customer_deposits to keep deposits in a liability until they are applied
 # $kind is the document type as stored (invoice, payment, deposit, refund,
 # deposit_applied, voided, payout); $change lists the amounts that changed.
 setup-document-adjusted = { $kind } { $number } changed since batch { $batch } ({ $change }): the difference is posted as an adjusting entry

@@ -12,12 +12,21 @@ tools-check-entries = { $file }: { $count ->
 }
 # $line, $date, $source, $comment, $lines, $debits, $credits come padded for the columns; $count selects the plural.
 tools-check-entry = line { $line }  { $date }  { $source } { $comment } { $lines } lines  debits { $debits }  credits { $credits }
-tools-check-entry-taxes = { $count } tax line(s)
+tools-check-entry-taxes = { $count ->
+    [one] { $count } tax line
+   *[other] { $count } tax lines
+}
 # A refusal or a note of the file: where, then what.
 tools-check-problem = { $file }: line { $line }: { $message }
-tools-check-refused = { $count } problem(s): Sage 50 would refuse this file (it records nothing from a file with one bad line).
+tools-check-refused = { $count ->
+    [one] { $count } problem
+   *[other] { $count } problems
+}: Sage 50 would refuse this file (it records nothing from a file with one bad line).
 tools-check-ok = OK: every entry balances; total debits { $debits } = credits { $credits }.
-tools-check-notes = { $count } note(s) above: nothing Sage 50 documents as refused.
+tools-check-notes = { $count ->
+    [one] { $count } note
+   *[other] { $count } notes
+} above: nothing Sage 50 documents as refused.
 
 ## What Sage 50 refuses in an import file (refusals) or that is merely undocumented (notes)
 
@@ -30,13 +39,25 @@ tools-sage-blank-line = blank line: not documented; the tool writes entries one 
 tools-sage-control-char = control character { $code } in the line
 tools-sage-non-ascii = '{ $char }' is outside ASCII: Sage reads it in the file's encoding ({ $encoding }), which must be the company's
 tools-sage-bad-allocation = '{ $value }' is not an allocation amount or percentage
-tools-sage-allocations-missing = the line says { $remaining } more project allocation line(s) ("project",amount) follow, but line { $number } is not one
-tools-sage-tax-details-missing = TAXH announces { $remaining } more TAXD line(s), but line { $number } is not one
+tools-sage-allocations-missing = the line says { $remaining ->
+    [one] { $remaining } more project allocation line ("project",amount) follows
+   *[other] { $remaining } more project allocation lines ("project",amount) follow
+}, but line { $number } is not one
+tools-sage-tax-details-missing = TAXH announces { $remaining ->
+    [one] { $remaining } more TAXD line
+   *[other] { $remaining } more TAXD lines
+}, but line { $number } is not one
 tools-sage-orphan-allocation = '{ $line }' is an allocation line without a detail line announcing it
 tools-sage-orphan-taxd = a TAXD line without a TAXH line announcing it
 tools-sage-unknown-line = '{ $line }' is neither an entry header nor an account line
-tools-sage-ends-allocations-short = the file ends { $remaining } project allocation line(s) short
-tools-sage-ends-tax-details-short = the file ends { $remaining } TAXD line(s) short of what TAXH announces
+tools-sage-ends-allocations-short = the file ends { $remaining ->
+    [one] { $remaining } project allocation line
+   *[other] { $remaining } project allocation lines
+} short
+tools-sage-ends-tax-details-short = the file ends { $remaining ->
+    [one] { $remaining } TAXD line
+   *[other] { $remaining } TAXD lines
+} short of what TAXH announces
 tools-sage-no-entry = the file holds no entry
 tools-sage-bad-date = '{ $value }' is not a date in mm-dd-yy form
 tools-sage-header-shape = an entry header is date,"source","comment" (then, for a foreign currency, currency,exchange rate)
@@ -66,7 +87,10 @@ tools-sage-zero-entry = entry '{ $source }' totals zero, which the General Journ
 tools-history-none = { $path }: no export history here yet (it is created by the first 'plannit2sage run')
 tools-history-void-confirm = Voiding batch { $batch } lets its documents be exported again. Do it only if its import into Sage 50 failed or was rolled back; confirm with --yes.
 tools-history-voided = Batch { $batch } is void: its documents will be exported again by the next run.
-tools-history-batches = { $path }: { $count } batch(es)
+tools-history-batches = { $path }: { $count ->
+    [one] { $count } batch
+   *[other] { $count } batches
+}
 tools-history-col-batch = batch
 tools-history-col-status = status
 tools-history-col-recorded = recorded
@@ -75,7 +99,10 @@ tools-history-col-documents = documents
 tools-history-col-sage-file = sage file
 # A batch's status as the history stores it (done, void).
 tools-history-status = { $status }
-tools-history-documents = batch { $batch }: { $count } document(s)
+tools-history-documents = batch { $batch }: { $count ->
+    [one] { $count } document
+   *[other] { $count } documents
+}
 # A document's type as the history stores it (invoice, payment, deposit, refund, deposit_applied, voided, payout).
 tools-history-doc-type = { $kind }
 # How a batch posted a document, when not as itself (adjustment, date_change).
@@ -102,7 +129,10 @@ tools-sql-query-name = query
 tools-sql-cannot-read = { $file }: cannot read the query: { $reason }
 tools-sql-query-or-file = give the query as an argument or with --file, not both
 tools-sql-xlsx-needs-out = --format xlsx writes a workbook: give --out FILE.xlsx
-tools-sql-rows = { $count } row(s)
+tools-sql-rows = { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+}
 tools-tables-table = { $name } ({ $count } rows)
 tools-type-text = text
 tools-type-integer = integer

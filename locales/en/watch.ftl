@@ -56,7 +56,10 @@ retry-nothing = No rejected batch is waiting: nothing to retry.
 
 init-created = created { $path }
 init-ready = Drop folder ready. Fill in the accounts in { $config }, then drop Plannit exports in { $inbox } and run 'plannit2sage watch { $folder }'.
-init-survey = Read { $files } export(s): { $items ->
+init-survey = Read { $files ->
+    [one] { $files } export
+   *[other] { $files } exports
+}: { $items ->
     [one] { $items } catalogue item
    *[other] { $items } catalogue items
 } and { $methods ->

@@ -44,11 +44,13 @@ wb-chart = Chart of accounts
 wb-chart-none = not configured ([sage50] chart_of_accounts): accounts not checked
 wb-chart-checked = { $missing ->
     [0] { $file }: { $accounts } accounts; every account of the batch is in it
-   *[other] { $file }: { $accounts } accounts; { $missing } account(s) of the batch missing or not usable: see Exceptions
+    [one] { $file }: { $accounts } accounts; { $missing } account of the batch missing or not usable: see Exceptions
+   *[other] { $file }: { $accounts } accounts; { $missing } accounts of the batch missing or not usable: see Exceptions
 }
 wb-queries = Queries
 wb-version = Version
 wb-run-at = Run at
+wb-settings = Settings of the batch
 wb-workbook-note = Totals and controls are formulas: they stay right when you filter or edit.
 
 wb-input-files = Input files
@@ -80,6 +82,11 @@ wb-role-hst = HST payable
 wb-role-default-revenue = Default revenue
 wb-role-revenue = Revenue: { $items }
 wb-role-method = Payment method: { $method }
+wb-role-plannit-pay-clearing = Plannit Pay clearing
+wb-role-payout-bank = Plannit Pay payout bank
+wb-role-processing-fees = Plannit Pay processing fees
+wb-role-tips = Tips to pass on
+wb-role-customer-deposits = Customer deposits
 wb-role-other = Other (query)
 
 wb-controls = Controls
@@ -88,8 +95,8 @@ wb-control-header-side-a = Side A
 wb-control-header-side-b = Side B
 wb-control-header-difference = Difference
 wb-control-invoices = Σ invoice totals = Σ revenue + GST + QST + HST
-wb-control-bank = Σ payments + deposits − refunds = bank movements
-wb-control-receivable = Receivable movement = invoices − payments − deposits + refunds
+wb-control-bank = Σ payments + deposits − refunds = bank and Plannit Pay movements + Plannit Pay fees
+wb-control-receivable = Receivable movement = invoices − amounts applied to the receivable (Payments sheet)
 wb-control-balance = Journal debits = credits
 
 ## Journal
@@ -134,6 +141,7 @@ wb-payment-header-account = Account
 wb-payment-header-invoice = Invoice
 wb-payment-header-customer = Customer
 wb-payment-header-received = Amount received
+wb-payment-header-receivable = Applied to the receivable
 wb-payment-header-file = File
 wb-payment-header-row = Row
 wb-kind-payment = Payment

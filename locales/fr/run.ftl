@@ -15,21 +15,40 @@ run-review-warnings = { $count ->
 }
 run-import-hint = Importez-le dans Sage 50 : Fichier > Importer/Exporter > Importer des transactions > Écritures de journal général (faites d'abord une sauvegarde).
 run-missing-items = Produits à associer : { $path } (remplissez la colonne du compte, puis ajoutez les lignes à la table de correspondance ou à [products])
-run-already-exported = { $count } { $kind ->
+run-already-exported = { $kind ->
     [invoice] { $count ->
-        [one] facture déjà exportée
-       *[other] factures déjà exportées
+        [one] { $count } facture déjà exportée dans le lot { $batch } — ignorée
+       *[other] { $count } factures déjà exportées dans le lot { $batch } — ignorées
     }
     [payment] { $count ->
-        [one] paiement déjà exporté
-       *[other] paiements déjà exportés
+        [one] { $count } paiement déjà exporté dans le lot { $batch } — ignoré
+       *[other] { $count } paiements déjà exportés dans le lot { $batch } — ignorés
+    }
+    [deposit] { $count ->
+        [one] { $count } dépôt déjà exporté dans le lot { $batch } — ignoré
+       *[other] { $count } dépôts déjà exportés dans le lot { $batch } — ignorés
+    }
+    [refund] { $count ->
+        [one] { $count } remboursement déjà exporté dans le lot { $batch } — ignoré
+       *[other] { $count } remboursements déjà exportés dans le lot { $batch } — ignorés
+    }
+    [deposit_applied] { $count ->
+        [one] { $count } dépôt appliqué déjà exporté dans le lot { $batch } — ignoré
+       *[other] { $count } dépôts appliqués déjà exportés dans le lot { $batch } — ignorés
+    }
+    [voided] { $count ->
+        [one] { $count } paiement annulé déjà exporté dans le lot { $batch } — ignoré
+       *[other] { $count } paiements annulés déjà exportés dans le lot { $batch } — ignorés
     }
     [payout] { $count ->
-        [one] versement déjà exporté
-       *[other] versements déjà exportés
+        [one] { $count } versement déjà exporté dans le lot { $batch } — ignoré
+       *[other] { $count } versements déjà exportés dans le lot { $batch } — ignorés
     }
-   *[other] { $kind } déjà exporté(s)
-} dans le lot { $batch } — ignoré(s)
+   *[other] { $count ->
+        [one] { $count } document déjà exporté dans le lot { $batch } — ignoré
+       *[other] { $count } documents déjà exportés dans le lot { $batch } — ignorés
+    }
+}
 run-sage-problem = erreur [sage50_file] { $problem }
 
 dry-run-journal = Journal (essai à blanc) :
@@ -80,10 +99,19 @@ rows-refused = { $count ->
    *[other] { $count } refusées
 }
 
-summary-line = { $sales } lignes de ventes, { $payments } paiements → { $entries ->
+summary-line = { $sales ->
+    [one] { $sales } ligne de ventes
+   *[other] { $sales } lignes de ventes
+}, { $payments ->
+    [one] { $payments } paiement
+   *[other] { $payments } paiements
+} → { $entries ->
     [one] { $entries } écriture
    *[other] { $entries } écritures
-}, { $lines } lignes ; débits { $debits } = crédits { $credits }
+}, { $lines ->
+    [one] { $lines } ligne
+   *[other] { $lines } lignes
+} ; débits { $debits } = crédits { $credits }
 summary-account = compte
 summary-debits = débits
 summary-credits = crédits

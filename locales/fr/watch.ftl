@@ -59,7 +59,10 @@ retry-nothing = Aucun lot refusé en attente : rien à reprendre.
 
 init-created = créé { $path }
 init-ready = Dossier de dépôt prêt. Remplissez les comptes dans { $config }, puis déposez les exports Plannit dans { $inbox } et lancez « plannit2sage watch { $folder } ».
-init-survey = { $files } export(s) lu(s) : { $items ->
+init-survey = { $files ->
+    [one] { $files } export lu
+   *[other] { $files } exports lus
+} : { $items ->
     [one] { $items } produit ou service
    *[other] { $items } produits et services
 } et { $methods ->

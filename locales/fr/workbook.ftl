@@ -44,11 +44,13 @@ wb-chart = Plan comptable
 wb-chart-none = non configuré ([sage50] chart_of_accounts) : comptes non vérifiés
 wb-chart-checked = { $missing ->
     [0] { $file } : { $accounts } comptes ; tous les comptes du lot y sont
-   *[other] { $file } : { $accounts } comptes ; { $missing } compte(s) du lot absent(s) ou non utilisable(s) : voir Exceptions
+    [one] { $file } : { $accounts } comptes ; { $missing } compte du lot absent ou non utilisable : voir Exceptions
+   *[other] { $file } : { $accounts } comptes ; { $missing } comptes du lot absents ou non utilisables : voir Exceptions
 }
 wb-queries = Requêtes
 wb-version = Version
 wb-run-at = Exécuté le
+wb-settings = Paramètres du lot
 wb-workbook-note = Totaux et contrôles sont des formules : ils restent justes si vous filtrez ou modifiez.
 
 wb-input-files = Fichiers d'entrée
@@ -80,6 +82,11 @@ wb-role-hst = TVH à payer
 wb-role-default-revenue = Revenus par défaut
 wb-role-revenue = Revenus : { $items }
 wb-role-method = Mode de paiement : { $method }
+wb-role-plannit-pay-clearing = Plannit Pay à recevoir (compte de passage)
+wb-role-payout-bank = Banque des versements Plannit Pay
+wb-role-processing-fees = Frais de traitement Plannit Pay
+wb-role-tips = Pourboires à remettre
+wb-role-customer-deposits = Dépôts de clients (acomptes)
 wb-role-other = Autre (requête)
 
 wb-controls = Contrôles
@@ -88,8 +95,8 @@ wb-control-header-side-a = Côté A
 wb-control-header-side-b = Côté B
 wb-control-header-difference = Écart
 wb-control-invoices = Σ totaux des factures = Σ revenus + TPS + TVQ + TVH
-wb-control-bank = Σ paiements + dépôts − remboursements = mouvements de banque
-wb-control-receivable = Mouvement des comptes clients = factures − paiements − dépôts + remboursements
+wb-control-bank = Σ paiements + dépôts − remboursements = mouvements de banque et de Plannit Pay + frais Plannit Pay
+wb-control-receivable = Mouvement des comptes clients = factures − montants portés aux comptes clients (feuille Paiements)
 wb-control-balance = Débits du journal = crédits
 
 ## Journal
@@ -134,6 +141,7 @@ wb-payment-header-account = Compte
 wb-payment-header-invoice = Facture
 wb-payment-header-customer = Client
 wb-payment-header-received = Montant reçu
+wb-payment-header-receivable = Porté aux comptes clients
 wb-payment-header-file = Fichier
 wb-payment-header-row = Ligne
 wb-kind-payment = Paiement

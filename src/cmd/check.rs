@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use super::{follow_config_lang, EXIT_REJECTED, EXIT_SETUP};
 use crate::cmd::console;
 use crate::config::{Config, CONFIG_FILE_NAME};
-use crate::money::grouped;
+use crate::money::for_person;
 use crate::sage::{self, CheckRules, SageProblem};
 use crate::{t, tr};
 
@@ -62,8 +62,8 @@ pub fn execute(file: &Path, config: Option<PathBuf>) -> ExitCode {
                 comment = format!("{:<40}", format!("\"{}\"", entry.comment)),
                 lines = format!("{:>2}", entry.lines.len()),
                 count = entry.lines.len(),
-                debits = format!("{:>14}", grouped(entry.debits())),
-                credits = format!("{:>14}", grouped(entry.credits()))
+                debits = format!("{:>14}", for_person(entry.debits())),
+                credits = format!("{:>14}", for_person(entry.credits()))
             )
         );
     }
@@ -83,8 +83,8 @@ pub fn execute(file: &Path, config: Option<PathBuf>) -> ExitCode {
         "{}",
         tr!(
             "tools-check-ok",
-            debits = grouped(debits),
-            credits = grouped(credits)
+            debits = for_person(debits),
+            credits = for_person(credits)
         )
     );
     if !checked.notes.is_empty() {

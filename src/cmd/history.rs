@@ -9,7 +9,7 @@ use crate::cmd::args::HistoryAction;
 use crate::cmd::console;
 use crate::config::CONFIG_FILE_NAME;
 use crate::history::{self, BatchState, History};
-use crate::money::grouped;
+use crate::money::for_person;
 use crate::{t, tr};
 
 pub fn execute(
@@ -107,7 +107,7 @@ fn show(history: &History, batch: &str) -> Result<ExitCode, history::HistoryErro
         let amounts: Vec<String> = doc
             .amounts
             .iter()
-            .map(|(a, v)| format!("{a} {}", grouped(v)))
+            .map(|(a, v)| format!("{a} {}", for_person(v)))
             .collect();
         let posting = if posting == history::Posting::Original {
             String::new()

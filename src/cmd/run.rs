@@ -11,7 +11,7 @@ use crate::i18n;
 use crate::load::row_accounts::RowAccount;
 use crate::load::FileUse;
 use crate::load::ReportKind;
-use crate::money::grouped;
+use crate::money::for_person;
 use crate::report::RunReport;
 use crate::run::{run, RunPlan, RunRequest};
 use crate::sage::entry::{account_totals, grand_totals};
@@ -156,8 +156,8 @@ fn dry_run_summary(report: &RunReport) -> ExitCode {
                     account = &tax.account,
                     name = &tax.name,
                     code = &tax.code,
-                    taxable = grouped(tax.taxable),
-                    tax = grouped(tax.tax)
+                    taxable = for_person(tax.taxable),
+                    tax = for_person(tax.tax)
                 )
             );
         }
@@ -165,7 +165,7 @@ fn dry_run_summary(report: &RunReport) -> ExitCode {
             println!(
                 "      {:<8} {:>15}   {}",
                 line.account,
-                grouped(line.amount),
+                for_person(line.amount),
                 crate::report::workbook::query_names(&line.queries)
             );
         }
@@ -360,8 +360,8 @@ fn print_summary(report: &RunReport) {
             payments = report.payments.len(),
             entries = report.entries.len(),
             lines = line_count,
-            debits = grouped(debits),
-            credits = grouped(credits)
+            debits = for_person(debits),
+            credits = for_person(credits)
         )
     );
     println!(
@@ -375,9 +375,9 @@ fn print_summary(report: &RunReport) {
         println!(
             "  {:<10} {:>15} {:>15} {:>15}",
             total.account,
-            grouped(total.debits),
-            grouped(total.credits),
-            grouped(total.debits - total.credits)
+            for_person(total.debits),
+            for_person(total.credits),
+            for_person(total.debits - total.credits)
         );
     }
 }

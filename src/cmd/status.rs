@@ -12,7 +12,7 @@ use super::EXIT_SETUP;
 use crate::cmd::console;
 use crate::config::Config;
 use crate::history::History;
-use crate::money::grouped;
+use crate::money::for_person;
 use crate::watch::{client_folders, client_name, Layout};
 use crate::{t, tr};
 
@@ -69,7 +69,7 @@ fn print_client(folder: &Path) {
                 batch = id,
                 time = field(entry, "time"),
                 period = period,
-                debits = grouped(debits)
+                debits = for_person(debits)
             ));
         }
         None => say(tr!("tools-status-none-exported")),
@@ -116,7 +116,7 @@ fn print_client(folder: &Path) {
         say(tr!(
             "tools-status-in-transit",
             account = account,
-            amount = grouped(in_transit)
+            amount = for_person(in_transit)
         ));
     }
 }

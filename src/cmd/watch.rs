@@ -232,7 +232,10 @@ fn print_line(log: &BatchLog) {
                 batch = log.batch.as_deref().unwrap_or("?"),
                 files = files,
                 entries = log.entries,
-                debits = &log.debits,
+                debits = log
+                    .debits
+                    .parse::<rust_decimal::Decimal>()
+                    .unwrap_or_default(),
                 sage_file = log.sage_file.as_deref().unwrap_or("")
             )
         ),

@@ -280,8 +280,8 @@ pub fn describe_change(doc: &DocumentPosting, state: &PostedState) -> String {
                 tr!(
                     "load-change-account",
                     account = account,
-                    old = crate::money::format_amount(old),
-                    new = crate::money::format_amount(new)
+                    old = old,
+                    new = new
                 )
             })
         })
@@ -393,7 +393,7 @@ mod tests {
         set_lang(Lang::Fr);
         assert_eq!(
             describe_change(&doc, &state),
-            "1210 : 100.00 → 120.00 ; 4001 : -100.00 → -120.00 ; date : 2026-10-03 → 2026-10-04"
+            "1210 : 100,00 → 120,00 ; 4001 : -100,00 → -120,00 ; date : 2026-10-03 → 2026-10-04"
         );
     }
 }

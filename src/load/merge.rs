@@ -74,7 +74,7 @@ pub fn merge_overlapping(loaded: &mut LoadedInputs) -> Vec<MergedRow> {
                     row = p.origin.row,
                     date = date,
                     method = &p.method,
-                    amount = p.amount.to_string()
+                    amount = p.amount
                 )
             },
         },

@@ -375,9 +375,9 @@ impl<'a> SheetReader<'a> {
                         "total_row_mismatch",
                         t!(
                             "load-total-row-mismatch",
-                            stated = stated.to_string(),
+                            stated = stated,
                             rows = total.rows_before,
-                            sum = since_start.to_string()
+                            sum = since_start
                         ),
                         location,
                     )

@@ -1,6 +1,7 @@
 //! Money: amounts to the cent, rounded as Revenu Québec rounds, written as
-//! text for each reader (the Sage file and the history's plain `1234.50`, a
-//! person's grouped thousands), and the sales taxes they carry.
+//! text for each reader (the Sage file's and the history's plain `1234.50`;
+//! a person's `1 234,50` in French, from the catalogue's [`crate::i18n`]),
+//! and the sales taxes they carry.
 
 pub mod tax;
 pub mod text;
@@ -25,46 +26,23 @@ pub fn format_amount(amount: Decimal) -> String {
     rounded.to_string()
 }
 
-/// `1234567` → `1 234 567` with `separator` between groups of three digits.
-pub fn group_thousands(integer: &str, separator: char) -> String {
-    let mut grouped = String::with_capacity(integer.len() + integer.len() / 3);
-    for (i, ch) in integer.chars().enumerate() {
-        if i > 0 && (integer.len() - i).is_multiple_of(3) {
-            grouped.push(separator);
-        }
-        grouped.push(ch);
-    }
-    grouped
-}
-
-/// `12345.6` → `12 345.60`, for reading in a terminal.
-pub fn grouped(amount: Decimal) -> String {
-    let (sign, integer, fraction) = parts(amount);
-    format!("{sign}{}.{fraction}", group_thousands(&integer, ' '))
+/// An amount as a person reads it, in the run's language: `3 477,72` in
+/// French, `3,477.72` in English (see [`crate::i18n::amount`]).
+pub fn for_person(amount: Decimal) -> String {
+    crate::i18n::amount(crate::i18n::lang(), amount)
 }
 
 /// `3 150,00 $` in French, `$3,150.00` in English.
 pub fn with_currency(amount: Decimal, lang: crate::i18n::Lang) -> String {
     use crate::i18n::Lang;
-    let (sign, integer, fraction) = parts(amount);
+    let text = crate::i18n::amount(lang, amount);
     match lang {
-        Lang::Fr => format!(
-            "{sign}{},{fraction}\u{a0}$",
-            group_thousands(&integer, '\u{a0}')
-        ),
-        Lang::En => format!("{sign}${}.{fraction}", group_thousands(&integer, ',')),
+        Lang::Fr => format!("{text}\u{a0}$"),
+        Lang::En => match text.strip_prefix('-') {
+            Some(positive) => format!("-${positive}"),
+            None => format!("${text}"),
+        },
     }
-}
-
-/// The sign, the whole units and the two decimals of `amount` to the cent.
-fn parts(amount: Decimal) -> (&'static str, String, String) {
-    let text = format_amount(amount);
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(digits) => ("-", digits),
-        None => ("", text.as_str()),
-    };
-    let (integer, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
-    (sign, integer.to_string(), fraction.to_string())
 }
 
 #[cfg(test)]
@@ -84,7 +62,16 @@ mod tests {
     fn amounts_read_as_each_reader_expects() {
         assert_eq!(format_amount(Decimal::new(12345, 1)), "1234.50");
         assert_eq!(format_amount(Decimal::new(-1, 3)), "0.00");
-        assert_eq!(grouped(Decimal::new(-12345678, 2)), "-123 456.78");
+        let amount = crate::i18n::amount;
+        assert_eq!(
+            amount(Lang::Fr, Decimal::new(-12345678, 2)),
+            "-123\u{a0}456,78"
+        );
+        assert_eq!(amount(Lang::En, Decimal::new(-12345678, 2)), "-123,456.78");
+        assert_eq!(amount(Lang::Fr, Decimal::new(-1, 3)), "0,00");
+        assert_eq!(amount(Lang::En, Decimal::new(5, 0)), "5.00");
+        assert_eq!(amount(Lang::Fr, Decimal::new(99999, 2)), "999,99");
+        assert_eq!(amount(Lang::Fr, Decimal::new(100000, 2)), "1\u{a0}000,00");
         assert_eq!(
             with_currency(Decimal::new(315000, 2), Lang::Fr),
             "3\u{a0}150,00\u{a0}$"

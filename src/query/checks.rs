@@ -7,8 +7,9 @@ use std::path::Path;
 
 use super::{cell_text, run_query, QueryError, QueryFile, SqlTables};
 use crate::diagnostics::{Finding, Fix, Location, Severity};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::t;
+use polars::prelude::{AnyValue, Column, DataType};
 
 /// A check: a query returning offending rows, with its header settings.
 #[derive(Debug, Clone)]
@@ -165,7 +166,7 @@ pub fn run_checks(
             findings.push(Finding {
                 severity: check.severity,
                 rule: check.rule.clone(),
-                message: fill_template(&check.message, &values),
+                message: fill_template(&check.message, frame.columns(), row),
                 fix: check.fix.clone(),
                 location,
                 values: values
@@ -179,27 +180,43 @@ pub fn run_checks(
     Ok(findings)
 }
 
-fn fill_template(template: &Text, values: &[(String, String)]) -> Text {
-    let fill = |template: &str| {
+/// The check's message for row `row`, each `{column}` replaced by its cell
+/// as the message's language shows it (amounts `1 234,56` in French).
+fn fill_template(template: &Text, columns: &[Column], row: usize) -> Text {
+    let fill = |template: &str, lang: Lang| {
         let mut message = template.to_string();
-        for (name, value) in values {
-            message = message.replace(&format!("{{{name}}}"), value);
+        for column in columns {
+            let placeholder = format!("{{{}}}", column.name());
+            if message.contains(&placeholder) {
+                message = message.replace(&placeholder, &shown_in(column, row, lang));
+            }
         }
         message
     };
     match template {
         Text::Both { fr, en } => Text::Both {
-            fr: fill(fr),
-            en: fill(en),
+            fr: fill(fr, Lang::Fr),
+            en: fill(en, Lang::En),
         },
-        other => Text::Verbatim(fill(&other.render(crate::i18n::Lang::En))),
+        other => Text::Verbatim(fill(&other.render(Lang::En), Lang::En)),
+    }
+}
+
+/// A cell as a message in `lang` shows it: an amount (a decimal to the
+/// cent) as the language writes amounts, anything else as its text.
+fn shown_in(column: &Column, row: usize, lang: Lang) -> String {
+    match (column.dtype(), column.get(row)) {
+        (DataType::Decimal(_, scale), Ok(AnyValue::Decimal(mantissa, _, _))) if *scale <= 2 => {
+            let amount = rust_decimal::Decimal::from_i128_with_scale(mantissa, *scale as u32);
+            crate::i18n::amount(lang, amount)
+        }
+        _ => cell_text(column, row),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
     use crate::query::QuerySet;
     use polars::prelude::df;
 

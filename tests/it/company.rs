@@ -145,13 +145,13 @@ fn documents_dated_before_the_lock_or_after_the_year_end_are_refused() {
     let outcome = case_with("lock_before = \"2026-11-03\"", CHART).run(&[]);
     outcome.assert_rejected(&[
         "[date_locked]",
-        "1 document(s) dated before 2026-11-03",
+        "1 document dated before 2026-11-03",
         "F-1 (2026-11-02)",
     ]);
     let outcome = case_with("fiscal_year_end = 2026-11-05", CHART).run(&[]);
     outcome.assert_rejected(&[
         "[date_after_year_end]",
-        "2 document(s) dated after 2026-11-05",
+        "2 documents dated after 2026-11-05",
         "R-1 (2026-11-06), R-2 (2026-11-07)",
     ]);
 }
@@ -387,7 +387,7 @@ fn check_accepts_sages_documented_examples_with_crlf_and_notes_lf() {
         None,
     );
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(stdout.contains("2 tax line(s)"), "{stdout}");
+    assert!(stdout.contains("2 tax lines"), "{stdout}");
 }
 
 #[test]
@@ -401,7 +401,7 @@ fn check_refuses_what_sage_documents_as_refused() {
         (entry("10-31-26,\"\",\"x\"", "1210,10.00\r\n4001,-10.00\r\n"), "the source is missing"),
         (entry("10-31-26,\"ABCDEFGHIJKLMNOPQRSTU\",\"x\"", "1210,10.00\r\n4001,-10.00\r\n"), "longer than 20 characters"),
         (entry(&format!("10-31-26,\"A\",\"{}\"", "c".repeat(76)), "1210,10.00\r\n4001,-10.00\r\n"), "longer than 75 characters"),
-        (entry("10-31-26,\"A\",\"x\"", "TAXH,2,0\r\nTAXD,2420,TPS,GQ,10.00,0.50,0.00\r\n1210,10.50\r\n4001,-10.00\r\n2420,-0.50\r\n"), "TAXH announces 1 more TAXD line(s)"),
+        (entry("10-31-26,\"A\",\"x\"", "TAXH,2,0\r\nTAXD,2420,TPS,GQ,10.00,0.50,0.00\r\n1210,10.50\r\n4001,-10.00\r\n2420,-0.50\r\n"), "TAXH announces 1 more TAXD line,"),
     ] {
         let (code, stdout, stderr) = check(&file, None);
         assert_eq!(code, 1, "{says}: {stdout}{stderr}");

@@ -104,7 +104,7 @@ fn one_watch_serves_every_client_and_a_rejection_stops_no_other() {
         "{text}"
     );
     assert!(
-        text.contains("période 2026-11-02 → 2026-11-07, débits 1 764.37 $"),
+        text.contains("période 2026-11-02 → 2026-11-07, débits 1\u{a0}764,37 $"),
         "{text}"
     );
     assert!(

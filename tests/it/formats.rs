@@ -343,7 +343,7 @@ fn check_accepts_what_run_wrote() {
     let stdout = String::from_utf8_lossy(&checked.stdout);
     assert!(checked.status.success(), "{stdout}");
     assert!(
-        stdout.contains("OK: every entry balances; total debits 1 764.37 = credits 1 764.37."),
+        stdout.contains("OK: every entry balances; total debits 1,764.37 = credits 1,764.37."),
         "{stdout}"
     );
 }

@@ -130,8 +130,8 @@ fn a_changed_invoice_is_refused_by_default_and_adjusted_on_request() {
     refused.assert_rejected(&[
         "error [document_changed]",
         &format!("invoice F-2 was exported in batch {first_batch} and has changed since"),
-        "1210: 1419.44 → 1494.68",
-        "4002: -1234.56 → -1300.00",
+        "1210: 1,419.44 → 1,494.68",
+        "4002: -1,234.56 → -1,300.00",
         "--adjust",
     ]);
 
@@ -200,7 +200,7 @@ fn a_voided_batch_is_posted_again() {
     let shown = case.history(&["show", &batch]);
     let shown = String::from_utf8_lossy(&shown.stdout).into_owned();
     assert!(
-        shown.contains("invoice  F-2") && shown.contains("1210 1 419.44"),
+        shown.contains("invoice  F-2") && shown.contains("1210 1,419.44"),
         "{shown}"
     );
 

@@ -360,7 +360,7 @@ fn a_closing_total_that_does_not_match_the_rows_above_is_an_error() {
     write_xlsx(&case.file("ventes.xlsx"), &[("Ventes", rows)]);
     case.run(&[]).assert_rejected(&[
         "[total_row_mismatch] ventes.xlsx, sheet 'Ventes', row 5, column 'Montant'",
-        "the total row says 1334.56 but the 3 rows above it add up to 1534.56",
+        "the total row says 1,334.56 but the 3 rows above it add up to 1,534.56",
     ]);
 }
 

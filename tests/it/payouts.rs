@@ -139,7 +139,7 @@ fn a_payout_whose_amount_is_not_gross_less_fees_is_refused() {
     });
     case.run(&[]).assert_rejected(&[
         "[payout_amount_mismatch]",
-        "payout PO-1: its amount 980.00 is not the gross 1000.00 less the fees 29.30 of its rows (970.70)",
+        "payout PO-1: its amount 980.00 is not the gross 1,000.00 less the fees 29.30 of its rows (970.70)",
     ]);
 }
 
@@ -263,7 +263,7 @@ fn without_a_deposits_account_an_applied_deposit_posts_nothing_and_says_why() {
     assert!(
         outcome
             .stderr
-            .contains("1 applied-deposit row(s) post nothing"),
+            .contains("1 applied-deposit row posts nothing"),
         "{}",
         outcome.stderr
     );

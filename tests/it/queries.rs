@@ -100,7 +100,7 @@ fn an_analyst_check_flags_rows() {
     let outcome = case.run(&["--queries", queries.to_str().unwrap()]);
     outcome.assert_success();
     assert!(
-        outcome.stderr.contains("warning [large_line] ventes.xlsx, sheet 'Ventes', row 4, column 'Montant', document F-2: line of 1234.56 is above 1000.00"),
+        outcome.stderr.contains("warning [large_line] ventes.xlsx, sheet 'Ventes', row 4, column 'Montant', document F-2: line of 1,234.56 is above 1000.00"),
         "{}",
         outcome.stderr
     );

@@ -513,3 +513,96 @@ fn libreoffice_recalculation_agrees_with_every_stored_formula_result() {
         recalculated_values_match(&workbook_path(&case));
     }
 }
+
+/// Every control of the summary and of the Plannit Pay sheet, after
+/// LibreOffice recalculates the workbook at `path`: (label, difference).
+fn recalculated_control_differences(path: &Path) -> Option<Vec<(String, f64)>> {
+    let recalculated = recalculate(path)?;
+    let mut differences: Vec<(String, f64)> = controls(&recalculated, "Sommaire")
+        .into_iter()
+        .map(|(label, _, _, difference)| (label, difference))
+        .collect();
+    let plannit_pay = cells(&recalculated, "Plannit Pay");
+    if !plannit_pay.is_empty() {
+        let label = text(plannit_pay.get(&(7, 0)));
+        differences.push((label, number(plannit_pay.get(&(7, 1)))));
+    }
+    Some(differences)
+}
+
+/// The bundled samples, and a batch with a tip, a customer deposit received
+/// and applied, a bounced payment, a refund and a Plannit Pay payout net of
+/// its fee: every control is 0 once LibreOffice recalculates the workbook.
+#[test]
+fn every_control_is_zero_for_consistent_batches() {
+    let samples = tempfile::tempdir().unwrap();
+    let inbox = samples.path().join("samples");
+    std::fs::create_dir(&inbox).unwrap();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e != "sqlite") {
+            std::fs::copy(&path, inbox.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let out = samples.path().join("out");
+    let output = plannit2sage(&[
+        "run".into(),
+        inbox.display().to_string(),
+        "--out".into(),
+        out.display().to_string(),
+        "--lang".into(),
+        "fr".into(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let workbook = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .unwrap();
+    let Some(differences) = recalculated_control_differences(&workbook) else {
+        eprintln!("LibreOffice not installed: controls not recalculated");
+        return;
+    };
+    assert_eq!(differences.len(), 5, "{differences:?}");
+    for (label, difference) in &differences {
+        assert!(difference.abs() < 0.001, "samples: {label}: {difference}");
+    }
+
+    let case = Case::new(&CONFIG.replace(
+        "hst = \"2430\"",
+        "hst = \"2430\"\nplannit_pay_clearing = \"1030\"\nprocessing_fees = \"5310\"\n\
+         tips = \"2450\"\ncustomer_deposits = \"2700\"",
+    ));
+    write_xlsx(
+        &case.file("ventes.xlsx"),
+        &[("Ventes", standard_sales_rows_fr())],
+    );
+    std::fs::write(
+        case.file("paiements.csv"),
+        "Date,No paiement,No facture,Client,Type,Mode de paiement,Montant,Pourboire\n\
+         2026-11-01,D-1,,\"Lavoie, Anne\",Dépôt,Chèque,100.00,\n\
+         2026-11-06,R-1,F-1,\"Lavoie, Anne\",Paiement,Plannit Pay,254.93,10.00\n\
+         2026-11-06,A-1,F-1,\"Lavoie, Anne\",Dépôt appliqué,Chèque,100.00,\n\
+         2026-11-07,R-2,F-2,Bouchard & Fils,Paiement,Virement,1419.44,\n\
+         2026-11-08,N-2,F-2,Bouchard & Fils,NSF,Virement,-1419.44,\n\
+         2026-11-09,M-1,F-2,Bouchard & Fils,Remboursement,Virement,19.44,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        case.file("versements.csv"),
+        "Date du versement,No versement,Montant du versement,No facture,Client,Montant brut,Frais,Montant net\n\
+         2026-11-08,VER-1,256.54,F-1,\"Lavoie, Anne\",264.93,8.39,256.54\n",
+    )
+    .unwrap();
+    let outcome = case.run(&["--lang", "fr"]);
+    outcome.assert_success();
+    let differences = recalculated_control_differences(&workbook_path(&case)).unwrap();
+    assert_eq!(differences.len(), 5, "{differences:?}");
+    for (label, difference) in &differences {
+        assert!(difference.abs() < 0.001, "{label}: {difference}");
+    }
+}

@@ -14,11 +14,16 @@ use crate::money::tax::{expected_gst, expected_qst};
 
 /// One row per invoice, in order of first appearance: its lines added up
 /// (date and customer from its first line) and what was applied to it.
-pub(super) fn invoice_figures(sales: &[SalesLine], payments: &[Payment]) -> Vec<InvoiceFigures> {
+/// `applied_to_receivable` holds what each payment credited to the receivable.
+pub(super) fn invoice_figures(
+    sales: &[SalesLine],
+    payments: &[Payment],
+    applied_to_receivable: &[Decimal],
+) -> Vec<InvoiceFigures> {
     let mut applied: HashMap<&str, Decimal, FastHash> = HashMap::default();
-    for payment in payments {
+    for (payment, amount) in payments.iter().zip(applied_to_receivable) {
         if !payment.invoice.is_empty() {
-            *applied.entry(payment.invoice.as_str()).or_default() += payment.received;
+            *applied.entry(payment.invoice.as_str()).or_default() += *amount;
         }
     }
     (invoice_sums(sales).into_iter())
@@ -157,7 +162,7 @@ mod tests {
                 )
             })
             .collect();
-        let figures = invoice_figures(&sales, &[]);
+        let figures = invoice_figures(&sales, &[], &[]);
         let invoices: Vec<&str> = figures.iter().map(|i| i.invoice.as_str()).collect();
         assert_eq!(invoices, ["F-0", "F-1", "F-2"]);
         let first = &figures[0];

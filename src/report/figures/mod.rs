@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use crate::config::Config;
 use crate::history::{DocType, DocumentPosting, HistoryTables, PostedState};
 use crate::journal::classify::{self, Classification};
-use crate::load::reports::{Payment, PayoutRow, SalesLine};
+use crate::load::reports::{Payment, PaymentKind, PayoutRow, SalesLine};
 use crate::load::text::folded_names;
 use crate::query::views::{ItemMapping, PostingAccounts};
 use crate::sage::entry::{account_totals, JournalEntry};
@@ -29,6 +29,9 @@ pub struct Reconciliation {
     pub invoices: Vec<InvoiceFigures>,
     /// The account each payment of the batch posted to, in the batch's order.
     pub payment_accounts: Vec<String>,
+    /// What each payment of the batch credited to the receivable (a refund
+    /// or bounced payment debits it: negative), in the batch's order.
+    pub payment_receivable: Vec<Decimal>,
     /// The difference posted for each adjusted payment, deposit or refund.
     pub payment_adjustments: Vec<PaymentAdjustment>,
     /// One row per catalogue item sold, by account.
@@ -120,12 +123,17 @@ pub struct ProductFigures {
 pub enum Role {
     Bank,
     Method(String),
+    PlannitPayClearing,
+    PayoutBank,
+    ProcessingFees,
     Receivable,
     Revenue(String),
     DefaultRevenue,
     Gst,
     Qst,
     Hst,
+    Tips,
+    CustomerDeposits,
 }
 
 /// An account's debits and credits in the batch and its roles.
@@ -154,11 +162,21 @@ impl AccountFigures {
         })
     }
 
-    /// The bank and payment-method accounts: together they equal the money received.
-    pub fn is_bank(&self) -> bool {
-        self.roles
-            .iter()
-            .any(|r| matches!(r, Role::Bank | Role::Method(_)))
+    /// The accounts money received moves through, and where it leaves them
+    /// (the bank, the payment methods', Plannit Pay's clearing and payout
+    /// accounts, and the processing fees): together they move by the money
+    /// received.
+    pub fn is_money(&self) -> bool {
+        self.roles.iter().any(|r| {
+            matches!(
+                r,
+                Role::Bank
+                    | Role::Method(_)
+                    | Role::PlannitPayClearing
+                    | Role::PayoutBank
+                    | Role::ProcessingFees
+            )
+        })
     }
 
     pub fn is_receivable(&self) -> bool {
@@ -208,10 +226,14 @@ pub struct ReconcileInputs<'a> {
 impl Reconciliation {
     pub fn new(inputs: &ReconcileInputs) -> Reconciliation {
         let (payment_adjustments, invoice_adjustments) = adjustments(inputs);
+        let deposits_apart = inputs.config.accounts.customer_deposits.is_some();
+        let payment_receivable: Vec<Decimal> = (inputs.payments.iter())
+            .map(|p| applied_to_receivable(p, deposits_apart))
+            .collect();
         // The invoices (one pass over the sales and the payments) are added up
         // on another core meanwhile.
         let (mut invoices, (payment_accounts, products, plannit_pay)) = rayon::join(
-            || invoice_figures(inputs.sales, inputs.payments),
+            || invoice_figures(inputs.sales, inputs.payments, &payment_receivable),
             || {
                 let methods = folded_names(inputs.payments.iter().map(|p| p.method.as_ref()));
                 let payment_accounts = (inputs.payments.iter())
@@ -230,12 +252,24 @@ impl Reconciliation {
         Reconciliation {
             invoices,
             payment_accounts,
+            payment_receivable,
             payment_adjustments,
             products,
             accounts: account_figures(inputs.config, inputs.entries),
             already_exported: already_exported(inputs.history, inputs.adjusted),
             plannit_pay,
         }
+    }
+}
+
+/// What a payment credits to the receivable, as the journal posts it: the
+/// money received less its tip; a deposit nothing when deposits are kept in
+/// `customer_deposits` until applied, and then its application its amount.
+fn applied_to_receivable(payment: &Payment, deposits_apart: bool) -> Decimal {
+    match payment.kind {
+        PaymentKind::Deposit if deposits_apart => Decimal::ZERO,
+        PaymentKind::DepositApplied => payment.amount,
+        _ => payment.received - payment.tip,
     }
 }
 
@@ -390,11 +424,24 @@ fn account_roles(config: &Config) -> BTreeMap<String, Vec<Role>> {
     if let Some(hst) = &a.hst {
         roles.entry(hst.clone()).or_default().push(Role::Hst);
     }
-    if let Some(default) = &a.default_revenue {
+    let optional = [
+        (&a.default_revenue, Role::DefaultRevenue),
+        (&a.plannit_pay_clearing, Role::PlannitPayClearing),
+        (&a.processing_fees, Role::ProcessingFees),
+        (&a.tips, Role::Tips),
+        (&a.customer_deposits, Role::CustomerDeposits),
+    ];
+    for (account, role) in optional {
+        if let Some(account) = account {
+            roles.entry(account.clone()).or_default().push(role);
+        }
+    }
+    // The payout bank is the bank unless it is set apart.
+    if let Some(payout_bank) = a.payout_bank.as_ref().filter(|b| **b != a.bank) {
         roles
-            .entry(default.clone())
+            .entry(payout_bank.clone())
             .or_default()
-            .push(Role::DefaultRevenue);
+            .push(Role::PayoutBank);
     }
     for method in &config.payment_methods {
         roles

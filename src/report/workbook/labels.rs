@@ -47,6 +47,7 @@ pub const PAYMENT_COLUMNS: &[&str] = &[
     "invoice",
     "customer",
     "received",
+    "receivable",
     "file",
     "row",
 ];
@@ -114,6 +115,7 @@ pub struct Labels {
     pub version: String,
     pub run_at: String,
     pub workbook_note: String,
+    pub settings: String,
     pub input_files: String,
     pub file_headers: Columns,
     pub file_used: String,
@@ -129,6 +131,11 @@ pub struct Labels {
     pub role_qst: String,
     pub role_hst: String,
     pub role_default_revenue: String,
+    pub role_plannit_pay_clearing: String,
+    pub role_payout_bank: String,
+    pub role_processing_fees: String,
+    pub role_tips: String,
+    pub role_customer_deposits: String,
     pub role_other: String,
     pub controls: String,
     pub control_headers: Columns,
@@ -228,6 +235,7 @@ impl Labels {
             version: m("wb-version"),
             run_at: m("wb-run-at"),
             workbook_note: m("wb-workbook-note"),
+            settings: m("wb-settings"),
             input_files: m("wb-input-files"),
             file_headers: columns(lang, "file", FILE_COLUMNS),
             file_used: m("wb-file-used"),
@@ -243,6 +251,11 @@ impl Labels {
             role_qst: m("wb-role-qst"),
             role_hst: m("wb-role-hst"),
             role_default_revenue: m("wb-role-default-revenue"),
+            role_plannit_pay_clearing: m("wb-role-plannit-pay-clearing"),
+            role_payout_bank: m("wb-role-payout-bank"),
+            role_processing_fees: m("wb-role-processing-fees"),
+            role_tips: m("wb-role-tips"),
+            role_customer_deposits: m("wb-role-customer-deposits"),
             role_other: m("wb-role-other"),
             controls: m("wb-controls"),
             control_headers: columns(lang, "control", CONTROL_COLUMNS),
@@ -402,7 +415,7 @@ mod tests {
         );
         assert_eq!(
             en.chart_checked("plan.csv", 8, 2),
-            "plan.csv: 8 accounts; 2 account(s) of the batch missing or not usable: see Exceptions"
+            "plan.csv: 8 accounts; 2 accounts of the batch missing or not usable: see Exceptions"
         );
         assert_eq!(
             fr.adjustment("P-1042", "2026-10-07-1"),

@@ -118,7 +118,7 @@ pub(super) fn write_detail_sheets(
         let payments = tables.write(
             &l.payments,
             &l.payment_headers,
-            (&["received"], &[]),
+            (&["received", "receivable"], &[]),
             payment_rows(report, l),
         )?;
         let exceptions = tables.write(
@@ -203,21 +203,25 @@ fn payment_rows<'a>(report: &'a RunReport, l: &'a Labels) -> impl Iterator<Item 
         PaymentKind::DepositApplied => &l.kind_deposit_applied,
         PaymentKind::Voided => &l.kind_voided,
     };
-    let payments =
-        (report.payments.iter().zip(&figures.payment_accounts)).map(move |(p, account)| {
-            vec![
-                Value::Date(p.date),
-                Value::Text(p.reference.clone()),
-                Value::Text(kind(p.kind).clone()),
-                Value::Text(p.method.to_string()),
-                Value::Text(account.clone()),
-                Value::Text(p.invoice.clone()),
-                Value::Text(p.customer.to_string()),
-                Value::Money(p.received),
-                Value::Text(p.origin.file().to_string()),
-                Value::Count(p.origin.row),
-            ]
-        });
+    let accounts = figures
+        .payment_accounts
+        .iter()
+        .zip(&figures.payment_receivable);
+    let payments = (report.payments.iter().zip(accounts)).map(move |(p, (account, receivable))| {
+        vec![
+            Value::Date(p.date),
+            Value::Text(p.reference.clone()),
+            Value::Text(kind(p.kind).clone()),
+            Value::Text(p.method.to_string()),
+            Value::Text(account.clone()),
+            Value::Text(p.invoice.clone()),
+            Value::Text(p.customer.to_string()),
+            Value::Money(p.received),
+            Value::Money(*receivable),
+            Value::Text(p.origin.file().to_string()),
+            Value::Count(p.origin.row),
+        ]
+    });
     let adjustments = figures.payment_adjustments.iter().map(move |adjustment| {
         vec![
             Value::Date(Some(adjustment.date)),
@@ -227,6 +231,8 @@ fn payment_rows<'a>(report: &'a RunReport, l: &'a Labels) -> impl Iterator<Item 
             Value::Text(adjustment.account.clone()),
             Value::Text(String::new()),
             Value::Text(String::new()),
+            Value::Money(adjustment.received),
+            // The difference moved money against the receivable only.
             Value::Money(adjustment.received),
             Value::Text(String::new()),
             Value::Text(String::new()),

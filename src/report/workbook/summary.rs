@@ -35,6 +35,11 @@ fn describe_roles(roles: &[Role], l: &Labels) -> String {
         .filter_map(|r| match r {
             Role::Bank => Some(l.role_bank.clone()),
             Role::Method(method) => Some(l.role_method(method)),
+            Role::PlannitPayClearing => Some(l.role_plannit_pay_clearing.clone()),
+            Role::PayoutBank => Some(l.role_payout_bank.clone()),
+            Role::ProcessingFees => Some(l.role_processing_fees.clone()),
+            Role::Tips => Some(l.role_tips.clone()),
+            Role::CustomerDeposits => Some(l.role_customer_deposits.clone()),
             Role::Receivable => Some(l.role_receivable.clone()),
             Role::DefaultRevenue => Some(l.role_default_revenue.clone()),
             Role::Gst => Some(l.role_gst.clone()),
@@ -67,7 +72,9 @@ pub(super) fn write_headers(
 }
 
 /// The summary sheet: a section after another, each from the row below the
-/// previous one.
+/// previous one. What a reviewer looks at first — the status, the period,
+/// the accounts and the controls — fits on the first screen; the settings,
+/// the input files and the query files follow.
 pub(super) fn write_summary(
     sheet: &mut Worksheet,
     report: &RunReport,
@@ -77,11 +84,12 @@ pub(super) fn write_summary(
 ) -> Result<(), XlsxError> {
     let mut summary = Summary::new(sheet, l, formats)?;
     summary.status(report)?;
-    summary.settings(report)?;
-    summary.queries(&report.context)?;
-    summary.input_files(report)?;
+    summary.headline(report)?;
     let accounts = summary.accounts(report, tables)?;
-    summary.controls(tables, &accounts)
+    summary.controls(tables, &accounts)?;
+    summary.settings(report)?;
+    summary.input_files(report)?;
+    summary.queries(&report.context)
 }
 
 /// The formats of the summary's own cells.
@@ -191,29 +199,53 @@ impl<'a> Summary<'a> {
         Ok(())
     }
 
-    /// The run's settings, a label and a value a row.
-    fn settings(&mut self, report: &RunReport) -> Result<(), XlsxError> {
+    /// The company, the period and the Sage file, then a blank row.
+    fn headline(&mut self, report: &RunReport) -> Result<(), XlsxError> {
         let l = self.l;
         let period = match (report.first_date, report.last_date) {
             (Some(first), Some(last)) => format!("{first} → {last}"),
             _ => "—".to_string(),
         };
-        let context = &report.context;
+        let company = report.context.company.clone();
         let sage_file = (report.sage_file.as_ref())
             .map(|p| file_name(p))
             .unwrap_or_else(|| l.no_sage_file.clone());
+        let info = [
+            (&l.company, company.unwrap_or_else(|| "—".into())),
+            (&l.period, period),
+            (&l.sage_file, sage_file),
+        ];
+        self.label_rows(info)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// Rows of a bold label and its value.
+    fn label_rows<'l>(
+        &mut self,
+        rows: impl IntoIterator<Item = (&'l String, String)>,
+    ) -> Result<(), XlsxError> {
+        for (label, value) in rows {
+            (self.sheet).write_string_with_format(self.row, 0, label, &self.styles.bold)?;
+            self.sheet.write_string(self.row, 1, value)?;
+            self.row += 1;
+        }
+        Ok(())
+    }
+
+    /// The run's settings, a label and a value a row, under their own title.
+    fn settings(&mut self, report: &RunReport) -> Result<(), XlsxError> {
+        let l = self.l;
+        let context = &report.context;
+        self.sheet
+            .write_string_with_format(self.row, 0, &l.settings, &self.styles.title)?;
+        self.row += 1;
         let granularity = format!("granularity-{}", context.granularity.as_ref());
         let chart = match &context.chart {
             Some(chart) => l.chart_checked(&chart.file, chart.accounts, chart.unusable),
             None => l.chart_none.clone(),
         };
         let info = [
-            (
-                &l.company,
-                context.company.clone().unwrap_or_else(|| "—".into()),
-            ),
-            (&l.period, period),
-            (&l.sage_file, sage_file),
             (&l.granularity, format_message(l.lang, &granularity, &[])),
             (&l.config_file, context.config_path.display().to_string()),
             (&l.chart, chart),
@@ -226,15 +258,12 @@ impl<'a> Summary<'a> {
                 report.started.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
             ),
         ];
-        for (label, value) in info {
-            (self.sheet).write_string_with_format(self.row, 0, label, &self.styles.bold)?;
-            self.sheet.write_string(self.row, 1, value)?;
-            self.row += 1;
-        }
+        self.label_rows(info)?;
+        self.row += 1;
         Ok(())
     }
 
-    /// Where the queries came from and each query file, then the note on formulas.
+    /// Where the queries came from and each query file.
     fn queries(&mut self, context: &RunContext) -> Result<(), XlsxError> {
         let l = self.l;
         (self.sheet).write_string_with_format(self.row, 0, &l.queries, &self.styles.bold)?;
@@ -249,8 +278,6 @@ impl<'a> Summary<'a> {
             self.sheet.write_string(self.row, 1, query)?;
             self.row += 1;
         }
-        self.sheet.write_string(self.row, 0, &l.workbook_note)?;
-        self.row += 2;
         Ok(())
     }
 
@@ -354,7 +381,7 @@ impl<'a> Summary<'a> {
             cells.revenue_tax.push(cell.clone());
             cells.revenue_tax_net += net;
         }
-        if figures.is_bank() {
+        if figures.is_money() {
             cells.bank.push(cell.clone());
             cells.bank_net += net;
         }
@@ -377,12 +404,14 @@ impl<'a> Summary<'a> {
                 cells.join("+")
             }
         };
-        let (invoices_total, received) = (
+        let (invoices_total, received, applied) = (
             tables.invoices.total("total"),
             tables.payments.total("received"),
+            tables.payments.total("receivable"),
         );
         let invoice_total_sum = tables.invoices.sum("total");
         let received_sum = tables.payments.sum("received");
+        let applied_sum = tables.payments.sum("receivable");
         let controls = [
             (
                 &l.control_invoices,
@@ -402,8 +431,8 @@ impl<'a> Summary<'a> {
                 &l.control_receivable,
                 sum_cells(&cells.receivable),
                 cells.receivable_net,
-                format!("{invoice_total_sum}-{received_sum}"),
-                invoices_total - received,
+                format!("{invoice_total_sum}-{applied_sum}"),
+                invoices_total - applied,
             ),
             (
                 &l.control_balance,
@@ -430,6 +459,8 @@ impl<'a> Summary<'a> {
             .set_format(&self.styles.red_fill);
         let last = self.row - 1;
         (self.sheet).add_conditional_format(first_control_row, 3, last, 3, &red_when_not_zero)?;
+        self.sheet.write_string(self.row, 0, &l.workbook_note)?;
+        self.row += 2;
         Ok(())
     }
 }
