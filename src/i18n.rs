@@ -312,6 +312,37 @@ pub fn lang_was_chosen() -> bool {
     LANG_CHOSEN.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// An amount to the cent as `lang` writes it for a reader: `3 477,72` in
+/// French (a no-break space between thousands, a comma before the cents),
+/// `3,477.72` in English; never `-0,00`. Files for programs (the Sage file,
+/// the history, the log's fields) keep their own plain `3477.72`.
+pub fn amount(lang: Lang, value: rust_decimal::Decimal) -> String {
+    let mut rounded = value.round_dp(2);
+    if rounded.is_zero() {
+        rounded = rust_decimal::Decimal::ZERO;
+    }
+    rounded.rescale(2);
+    let text = rounded.abs().to_string();
+    let (units, cents) = text.split_once('.').unwrap_or((&text, "00"));
+    let (thousands, decimal) = match lang {
+        Lang::Fr => ('\u{a0}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::with_capacity(text.len() + units.len() / 3 + 1);
+    if rounded.is_sign_negative() {
+        grouped.push('-');
+    }
+    for (i, digit) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i).is_multiple_of(3) {
+            grouped.push(thousands);
+        }
+        grouped.push(digit);
+    }
+    grouped.push(decimal);
+    grouped.push_str(cents);
+    grouped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,35 +398,4 @@ mod tests {
             "1 error"
         );
     }
-}
-
-/// An amount to the cent as `lang` writes it for a reader: `3 477,72` in
-/// French (a no-break space between thousands, a comma before the cents),
-/// `3,477.72` in English; never `-0,00`. Files for programs (the Sage file,
-/// the history, the log's fields) keep their own plain `3477.72`.
-pub fn amount(lang: Lang, value: rust_decimal::Decimal) -> String {
-    let mut rounded = value.round_dp(2);
-    if rounded.is_zero() {
-        rounded = rust_decimal::Decimal::ZERO;
-    }
-    rounded.rescale(2);
-    let text = rounded.abs().to_string();
-    let (units, cents) = text.split_once('.').unwrap_or((&text, "00"));
-    let (thousands, decimal) = match lang {
-        Lang::Fr => ('\u{a0}', ','),
-        Lang::En => (',', '.'),
-    };
-    let mut grouped = String::with_capacity(text.len() + units.len() / 3 + 1);
-    if rounded.is_sign_negative() {
-        grouped.push('-');
-    }
-    for (i, digit) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i).is_multiple_of(3) {
-            grouped.push(thousands);
-        }
-        grouped.push(digit);
-    }
-    grouped.push(decimal);
-    grouped.push_str(cents);
-    grouped
 }
