@@ -343,6 +343,27 @@ pub fn amount(lang: Lang, value: rust_decimal::Decimal) -> String {
     grouped
 }
 
+/// What the system said of a file or folder, in the run's language: the
+/// common cases (not found, a folder where a file was expected, access
+/// refused, disk full…) from the catalogue, any other as the system words it.
+pub fn system_reason(error: &std::io::Error) -> Text {
+    use std::io::ErrorKind;
+    let id = match error.kind() {
+        ErrorKind::NotFound => "io-not-found",
+        ErrorKind::PermissionDenied => "io-permission-denied",
+        ErrorKind::IsADirectory => "io-is-a-directory",
+        ErrorKind::NotADirectory => "io-not-a-directory",
+        ErrorKind::AlreadyExists => "io-already-exists",
+        ErrorKind::DirectoryNotEmpty => "io-directory-not-empty",
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "io-storage-full",
+        ErrorKind::ReadOnlyFilesystem => "io-read-only",
+        ErrorKind::ResourceBusy => "io-busy",
+        ErrorKind::InvalidFilename => "io-invalid-filename",
+        _ => return Text::verbatim(error.to_string()),
+    };
+    Text::message(id, Vec::new())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,3 +28,16 @@ prefixed = { $prefix }: { $message }
 error-prefix = error
 warning-prefix = warning
 note-prefix = note
+
+## What the system answered (files and folders)
+
+io-not-found = not found (no file or folder at this path)
+io-permission-denied = access denied (not enough rights, or the file is open in another program)
+io-is-a-directory = it is a folder, not a file
+io-not-a-directory = it is a file, not a folder
+io-already-exists = already exists
+io-directory-not-empty = the folder is not empty
+io-storage-full = the disk is full
+io-read-only = the location is read-only
+io-busy = the file is in use by another program
+io-invalid-filename = this file name is not allowed

@@ -3,7 +3,7 @@
 
 ## The inbox (src/load/mod.rs)
 
-load-inbox-missing = { $path }: the inbox folder does not exist
+load-inbox-missing = { $path }: this folder does not exist; check the path (a folder of Plannit exports, or a drop folder)
 load-inbox-unreadable = { $path }: cannot list the inbox folder: { $reason }
 load-ignored-outside-link = a link to a file outside the inbox: copy the file into the inbox instead
 load-ignored-folder = a folder, not a file

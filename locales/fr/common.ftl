@@ -28,3 +28,16 @@ prefixed = { $prefix } : { $message }
 error-prefix = erreur
 warning-prefix = avertissement
 note-prefix = note
+
+## Ce que le système a répondu (fichiers et dossiers)
+
+io-not-found = introuvable (ni fichier ni dossier à ce chemin)
+io-permission-denied = accès refusé (droits insuffisants, ou fichier ouvert dans un autre programme)
+io-is-a-directory = c'est un dossier, pas un fichier
+io-not-a-directory = c'est un fichier, pas un dossier
+io-already-exists = existe déjà
+io-directory-not-empty = le dossier n'est pas vide
+io-storage-full = le disque est plein
+io-read-only = l'emplacement est en lecture seule
+io-busy = le fichier est utilisé par un autre programme
+io-invalid-filename = ce nom de fichier n'est pas permis

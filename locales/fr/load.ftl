@@ -4,7 +4,7 @@
 
 ## Le dossier de dépôt (src/load/mod.rs)
 
-load-inbox-missing = { $path } : le dossier de dépôt n'existe pas
+load-inbox-missing = { $path } : ce dossier n'existe pas ; vérifiez le chemin (un dossier d'exports Plannit, ou un dossier de dépôt)
 load-inbox-unreadable = { $path } : impossible de lire le contenu du dossier de dépôt : { $reason }
 load-ignored-outside-link = un lien vers un fichier hors du dossier de dépôt : copiez plutôt le fichier dans le dossier de dépôt
 load-ignored-folder = un dossier, pas un fichier

@@ -29,7 +29,7 @@ pub fn execute(file: &Path, config: Option<PathBuf>) -> ExitCode {
             console::error(t!(
                 "tools-check-cannot-read",
                 file = name.as_str(),
-                reason = e.to_string()
+                reason = crate::i18n::system_reason(&e)
             ));
             return ExitCode::from(EXIT_SETUP);
         }

@@ -191,7 +191,7 @@ pub fn sample_data(
             crate::cmd::console::error(crate::t!(
                 "tools-path-reason",
                 path = out.display().to_string(),
-                reason = e.to_string()
+                reason = crate::i18n::system_reason(&e)
             ));
             std::process::ExitCode::from(EXIT_SETUP)
         }

@@ -50,7 +50,7 @@ pub fn execute(
                 return setup_error(tr!(
                     "tools-sql-cannot-read",
                     file = file.display().to_string(),
-                    reason = e.to_string()
+                    reason = crate::i18n::system_reason(&e)
                 ))
             }
         },
@@ -209,11 +209,11 @@ fn xlsx(
 }
 
 /// `path: what went wrong`, in the current language.
-fn path_reason(path: &Path, reason: impl std::fmt::Display) -> String {
+fn path_reason(path: &Path, error: std::io::Error) -> String {
     tr!(
         "tools-path-reason",
         path = path.display().to_string(),
-        reason = reason.to_string()
+        reason = crate::i18n::system_reason(&error)
     )
 }
 

@@ -117,7 +117,7 @@ impl ConfigError {
             ConfigError::Io { path, source } => t!(
                 "setup-config-unreadable",
                 path = shown(path),
-                reason = source.to_string()
+                reason = crate::i18n::system_reason(source)
             ),
             ConfigError::Syntax { path, source } => t!(
                 "setup-config-problem",

@@ -95,7 +95,7 @@ impl HistoryError {
                 t!(
                     "setup-history-recover",
                     path = path.display().to_string(),
-                    reason = e.to_string()
+                    reason = crate::i18n::system_reason(e)
                 )
             }
         }

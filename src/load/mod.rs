@@ -95,7 +95,7 @@ impl InboxError {
             InboxError::Unreadable(path, e) => t!(
                 "load-inbox-unreadable",
                 path = path.display().to_string(),
-                reason = e.to_string()
+                reason = crate::i18n::system_reason(e)
             ),
         }
     }
@@ -350,11 +350,11 @@ mod tests {
         let inbox = InboxError::Missing("C:\\dépôt".into());
         assert_eq!(
             inbox.text().render(Lang::En),
-            "C:\\dépôt: the inbox folder does not exist"
+            "C:\\dépôt: this folder does not exist; check the path (a folder of Plannit exports, or a drop folder)"
         );
         assert_eq!(
             inbox.text().render(Lang::Fr),
-            "C:\\dépôt : le dossier de dépôt n'existe pas"
+            "C:\\dépôt : ce dossier n'existe pas ; vérifiez le chemin (un dossier d'exports Plannit, ou un dossier de dépôt)"
         );
     }
 }

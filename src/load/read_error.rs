@@ -126,7 +126,7 @@ impl Oversize {
 impl ReadError {
     pub fn text(&self) -> Text {
         match self {
-            ReadError::Io(e) => t!("load-read-io", reason = e.to_string()),
+            ReadError::Io(e) => t!("load-read-io", reason = crate::i18n::system_reason(e)),
             ReadError::EmptyFile => t!("load-read-empty"),
             ReadError::Workbook(reason) => t!("load-read-workbook", reason = reason),
             ReadError::Sheet { sheet, reason } => {

@@ -76,7 +76,7 @@ impl QueryError {
             QueryError::Io(path, e) => t!(
                 "load-query-io",
                 path = path.display().to_string(),
-                reason = e.to_string()
+                reason = crate::i18n::system_reason(e)
             ),
             QueryError::NoJournal(path) => t!("load-query-no-journal", path = path),
             QueryError::Header { file, message } | QueryError::BadOutput { file, message } => {

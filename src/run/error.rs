@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::system_reason;
 use crate::run::plan::PlanError;
 use crate::t;
 use crate::{history, load, query};
@@ -19,14 +20,14 @@ pub enum RunError {
     #[error(transparent)]
     History(#[from] history::HistoryError),
     /// An output file could not be written.
-    #[error("{}", t!("setup-cannot-write", path = path.display().to_string(), reason = source.to_string()))]
+    #[error("{}", t!("setup-cannot-write", path = path.display().to_string(), reason = system_reason(source)))]
     Write {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
     /// The reconciliation workbook could not be written.
-    #[error("{}", t!("setup-cannot-write-workbook", path = path.display().to_string(), reason = source.to_string()))]
+    #[error("{}", t!("setup-cannot-write-workbook", path = path.display().to_string(), reason = system_reason(source)))]
     Workbook {
         path: PathBuf,
         /// The workbook writer's error, wrapped when it is not the system's.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{self, Config, Granularity, Lang};
 use crate::history;
+use crate::load;
 use crate::query::{QueryError, QuerySet};
 use crate::t;
 
@@ -50,10 +51,16 @@ pub enum PlanError {
     Config(#[from] config::ConfigError),
     #[error(transparent)]
     Query(#[from] QueryError),
+    #[error(transparent)]
+    Inbox(#[from] load::InboxError),
 }
 
 impl RunPlan {
     pub fn resolve(request: &RunRequest) -> Result<RunPlan, PlanError> {
+        // A mistyped folder is named as such, not taken for a missing configuration.
+        if !request.inbox.is_dir() {
+            return Err(load::InboxError::Missing(request.inbox.clone()).into());
+        }
         let config_path =
             config::locate(request.config.as_deref(), &request.inbox).ok_or(PlanError::NoConfig)?;
         let mut config = Config::load(&config_path)?;

@@ -24,7 +24,7 @@ pub use retry::{pending_batches, retry_batch};
 
 use crate::config::CONFIG_FILE_NAME;
 use crate::history::HISTORY_FILE_NAME;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{system_reason, Lang, Text};
 use crate::load::{is_transient_file, sheet::is_supported_extension};
 use crate::{t, tr};
 use batch::{files_in, process_batch, process_staged, RejectInto};
@@ -91,7 +91,11 @@ impl WatchError {
         let shown = |path: &PathBuf| path.display().to_string();
         match self {
             WatchError::Io(path, e) => {
-                t!("watch-error-io", path = shown(path), reason = e.to_string())
+                t!(
+                    "watch-error-io",
+                    path = shown(path),
+                    reason = system_reason(e)
+                )
             }
             WatchError::NoConfig { config, folder } => t!(
                 "watch-error-no-config",

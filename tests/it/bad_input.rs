@@ -247,3 +247,54 @@ fn inputs_are_never_modified_and_unrelated_files_are_listed_as_ignored() {
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{path} changed");
     }
 }
+
+/// A path that is not there, or a folder where a file was expected, is said
+/// in the run's language with what was being done and the path: never the
+/// system's English words.
+#[test]
+fn system_errors_speak_the_run_language_and_name_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("absent.txt");
+    let folder = dir.path().join("un-dossier");
+    std::fs::create_dir(&folder).unwrap();
+    let french = |args: &[&str]| {
+        let mut all: Vec<String> = vec!["--lang".into(), "fr".into()];
+        all.extend(args.iter().map(|a| a.to_string()));
+        let output = plannit2sage(&all);
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = french(&["check", &missing.display().to_string()]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{} : impossible de lire le fichier : introuvable (ni fichier ni dossier à ce chemin)",
+            missing.display()
+        )),
+        "{stderr}"
+    );
+    let (code, stderr) = french(&["check", &folder.display().to_string()]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("c'est un dossier, pas un fichier"),
+        "{stderr}"
+    );
+    let (code, stderr) = french(&[
+        "run",
+        &dir.path().join("dossier-inexistant").display().to_string(),
+    ]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("dossier-inexistant : ce dossier n'existe pas ; vérifiez le chemin"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("configuration"), "{stderr}");
+    for english in ["entity not found", "os error", "Is a directory"] {
+        assert!(!stderr.contains(english), "{stderr}");
+    }
+    let output = plannit2sage(&["check".into(), folder.display().to_string()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("it is a folder, not a file"), "{stderr}");
+}
