@@ -71,6 +71,11 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
         include_str!("../locales/fr/workbook.ftl"),
         include_str!("../locales/en/workbook.ftl"),
     ),
+    (
+        "config",
+        include_str!("../locales/fr/config.ftl"),
+        include_str!("../locales/en/config.ftl"),
+    ),
 ];
 
 thread_local! {

@@ -1,6 +1,9 @@
 //! The configuration file (`plannit2sage.toml`): Sage 50 settings, account
 //! roles, the catalogue and payment-method mappings, extra header aliases.
-//! Everything is validated here so that later stages can trust it.
+//! Everything is validated here so that later stages can trust it: `raw`
+//! holds the file as written and the table of its sections and keys, `shape`
+//! checks the text against that table (naming each problem's line) before
+//! serde reads it, and this module checks the values.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,7 +12,10 @@ use crate::load::columns::ExtraAliases;
 use crate::load::dates::DateOrder;
 mod company_rules;
 mod mapping_table;
+mod names;
 mod raw;
+mod serde_names;
+mod shape;
 pub(crate) mod survey;
 
 use crate::i18n::Text;
@@ -19,7 +25,9 @@ use crate::sage::company::{RawCompany, SageCompany, TaxCodes};
 use crate::t;
 use company_rules::check_company;
 use mapping_table::load_mapping_table;
-use raw::{AccountValue, RawAccounts, RawConfig, RawSage50};
+use raw::{AccountValue, RawAccounts, RawSage50};
+
+pub use shape::ConfigProblem;
 
 pub use crate::sage::settings::{Granularity, SageEncoding, SageSettings};
 
@@ -92,11 +100,26 @@ pub enum ConfigError {
         #[source]
         source: std::io::Error,
     },
-    /// Not valid TOML, or an unknown key (the TOML reader's own message).
+    /// Not valid TOML; `position` is the (line, column) of the error.
     Syntax {
         path: PathBuf,
+        position: Option<(usize, usize)>,
+        // Boxed: the TOML reader's error is large, and every `Result` carries it.
         #[source]
-        source: toml::de::Error,
+        source: Box<toml::de::Error>,
+    },
+    /// Unknown or missing sections and keys, values of the wrong type or not
+    /// allowed; several are reported together.
+    Shape {
+        path: PathBuf,
+        problems: Vec<ConfigProblem>,
+    },
+    /// A value the TOML reader refused once the file's shape was right.
+    Refused {
+        path: PathBuf,
+        problem: ConfigProblem,
+        #[source]
+        source: Box<toml::de::Error>,
     },
     /// Problems with values; several are reported together.
     Invalid {
@@ -119,11 +142,27 @@ impl ConfigError {
                 path = shown(path),
                 reason = crate::i18n::system_reason(source)
             ),
-            ConfigError::Syntax { path, source } => t!(
-                "setup-config-problem",
-                path = shown(path),
-                message = source.to_string().trim_end()
-            ),
+            ConfigError::Syntax {
+                path,
+                position,
+                source,
+            } => {
+                let detail = source.message().trim_end();
+                match position {
+                    Some((line, column)) => t!(
+                        "config-not-toml",
+                        path = shown(path),
+                        line = *line,
+                        column = *column,
+                        detail = detail
+                    ),
+                    None => t!("config-not-toml-here", path = shown(path), detail = detail),
+                }
+            }
+            ConfigError::Shape { path, problems } => shape::problems_text(&shown(path), problems),
+            ConfigError::Refused { path, problem, .. } => {
+                shape::problems_text(&shown(path), std::slice::from_ref(problem))
+            }
             ConfigError::Invalid { path, problems } => t!(
                 "setup-config-problem",
                 path = shown(path),
@@ -178,10 +217,7 @@ impl Config {
     /// Parses configuration text; `origin` names it in messages and `base` is the
     /// folder relative paths are resolved from.
     pub fn parse(text: &str, origin: &str, base: &Path) -> Result<Config, ConfigError> {
-        let raw: RawConfig = toml::from_str(text).map_err(|source| ConfigError::Syntax {
-            path: origin.into(),
-            source,
-        })?;
+        let raw = shape::read(text, origin)?;
         let invalid = |message: Text| ConfigError::Invalid {
             path: origin.into(),
             problems: vec![message],

@@ -1,11 +1,14 @@
-//! The configuration file as written (the TOML's shape, with serde); `mod`
-//! turns it into a checked [`Config`](super::Config).
+//! The configuration file as written: the TOML's shape, with serde, and
+//! [`FILE`], the table of its sections and keys (what each holds, whether it
+//! is required, what it is for) that `shape` checks the text against before
+//! serde reads it. `mod` turns it into a checked [`Config`](super::Config).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Deserialize;
 
+use super::serde_names::variants;
 use super::{Granularity, Lang, SageEncoding, SageSettings};
 use crate::load::dates::DateOrder;
 use crate::load::Limits;
@@ -138,4 +141,297 @@ pub(super) struct RawConfig {
     pub(super) report: RawReport,
     #[serde(default)]
     pub(super) limits: Limits,
+}
+
+/// What a key holds: what the shape check accepts, and what its messages say
+/// is expected. Choices take their names from the enum's own serde names.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Kind {
+    Text,
+    /// A whole number, zero or more.
+    Number,
+    Bool,
+    /// A GL account number ([`AccountValue`]): text or a bare number.
+    Account,
+    /// A [`DateValue`]: text or a TOML date.
+    Date,
+    /// One of these names (an enum's serde names).
+    Choice(fn() -> &'static [&'static str]),
+    List(&'static Kind),
+    /// A section with these keys.
+    Table(&'static [Key]),
+    /// A section whose keys are free (catalogue items, payment methods,
+    /// column names), each holding this.
+    Map(&'static Kind),
+}
+
+/// A key or section of the file.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Key {
+    pub(super) name: &'static str,
+    pub(super) kind: Kind,
+    pub(super) required: bool,
+    /// The catalogue message saying what the key is for.
+    pub(super) purpose: &'static str,
+    /// Folded French names an accountant may write for it (`tps` for `gst`):
+    /// `tps` is closer to `tips` than to `gst`, so spelling alone would
+    /// suggest the wrong key.
+    pub(super) french: &'static [&'static str],
+}
+
+const fn key(name: &'static str, kind: Kind, purpose: &'static str) -> Key {
+    Key {
+        name,
+        kind,
+        required: false,
+        purpose,
+        french: &[],
+    }
+}
+
+impl Key {
+    const fn required(self) -> Key {
+        Key {
+            required: true,
+            ..self
+        }
+    }
+
+    const fn french(self, french: &'static [&'static str]) -> Key {
+        Key { french, ..self }
+    }
+}
+
+/// Every section and key of the file, as the structs above read them (a test
+/// checks that both name the same keys).
+pub(super) const FILE: &[Key] = &[
+    key("company", Kind::Text, "config-purpose-company"),
+    key("sage50", Kind::Table(SAGE50), "config-purpose-sage50"),
+    key("taxes", Kind::Table(TAXES), "config-purpose-taxes"),
+    key("accounts", Kind::Table(ACCOUNTS), "config-purpose-accounts")
+        .required()
+        .french(&["comptes"]),
+    key(
+        "products",
+        Kind::Map(&Kind::Account),
+        "config-purpose-products",
+    ),
+    key(
+        "payment_methods",
+        Kind::Map(&Kind::Account),
+        "config-purpose-payment-methods",
+    )
+    .french(&["modes_de_paiement", "paiements"]),
+    key("columns", Kind::Table(COLUMNS), "config-purpose-columns").french(&["colonnes"]),
+    key("input", Kind::Table(INPUT), "config-purpose-input"),
+    key("mapping", Kind::Table(MAPPING), "config-purpose-mapping"),
+    key("report", Kind::Table(REPORT), "config-purpose-report").french(&["rapport"]),
+    key("limits", Kind::Table(LIMITS), "config-purpose-limits").french(&["limites"]),
+];
+
+const SAGE50: &[Key] = &[
+    key(
+        "granularity",
+        Kind::Choice(variants::<Granularity>),
+        "config-purpose-granularity",
+    ),
+    key("source_max", Kind::Number, "config-purpose-source-max"),
+    key("comment_max", Kind::Number, "config-purpose-comment-max"),
+    key(
+        "encoding",
+        Kind::Choice(variants::<SageEncoding>),
+        "config-purpose-encoding",
+    ),
+    key("tax_detail", Kind::Bool, "config-purpose-tax-detail"),
+    key(
+        "lang",
+        Kind::Choice(variants::<Lang>),
+        "config-purpose-sage-lang",
+    )
+    .french(&["langue"]),
+    key("chart_of_accounts", Kind::Text, "config-purpose-chart").french(&["plan_comptable"]),
+    key(
+        "linked_accounts",
+        Kind::List(&Kind::Account),
+        "config-purpose-linked-accounts",
+    )
+    .french(&["comptes_integres"]),
+    key("lock_before", Kind::Date, "config-purpose-lock-before"),
+    key(
+        "fiscal_year_end",
+        Kind::Date,
+        "config-purpose-fiscal-year-end",
+    ),
+];
+
+const TAXES: &[Key] = &[
+    key("gst", Kind::Table(TAX), "config-purpose-tax-gst").french(&["tps"]),
+    key("qst", Kind::Table(TAX), "config-purpose-tax-qst").french(&["tvq"]),
+    key("hst", Kind::Table(TAX), "config-purpose-tax-hst").french(&["tvh"]),
+];
+
+const TAX: &[Key] = &[
+    key("name", Kind::Text, "config-purpose-tax-name")
+        .required()
+        .french(&["nom"]),
+    key("code", Kind::Text, "config-purpose-tax-code").required(),
+];
+
+const ACCOUNTS: &[Key] = &[
+    key("bank", Kind::Account, "config-purpose-bank")
+        .required()
+        .french(&["banque"]),
+    key("receivable", Kind::Account, "config-purpose-receivable")
+        .required()
+        .french(&["clients", "comptes_clients", "comptes_a_recevoir"]),
+    key("gst", Kind::Account, "config-purpose-gst")
+        .required()
+        .french(&["tps"]),
+    key("qst", Kind::Account, "config-purpose-qst")
+        .required()
+        .french(&["tvq"]),
+    key("hst", Kind::Account, "config-purpose-hst").french(&["tvh"]),
+    key(
+        "default_revenue",
+        Kind::Account,
+        "config-purpose-default-revenue",
+    ),
+    key(
+        "plannit_pay_clearing",
+        Kind::Account,
+        "config-purpose-plannit-pay-clearing",
+    ),
+    key(
+        "processing_fees",
+        Kind::Account,
+        "config-purpose-processing-fees",
+    )
+    .french(&["frais"]),
+    key("payout_bank", Kind::Account, "config-purpose-payout-bank"),
+    key(
+        "customer_deposits",
+        Kind::Account,
+        "config-purpose-customer-deposits",
+    )
+    .french(&["depots"]),
+    key("tips", Kind::Account, "config-purpose-tips").french(&["pourboires"]),
+];
+
+const ALIASES: Kind = Kind::Map(&Kind::List(&Kind::Text));
+
+const COLUMNS: &[Key] = &[
+    key("sales", ALIASES, "config-purpose-columns-sales").french(&["ventes"]),
+    key("payments", ALIASES, "config-purpose-columns-payments").french(&["paiements"]),
+    key("payouts", ALIASES, "config-purpose-columns-payouts").french(&["versements"]),
+];
+
+const INPUT: &[Key] = &[
+    key(
+        "date_order",
+        Kind::Choice(variants::<DateOrder>),
+        "config-purpose-date-order",
+    ),
+    key("ignore", Kind::List(&Kind::Text), "config-purpose-ignore").french(&["ignorer"]),
+];
+
+const MAPPING: &[Key] = &[key(
+    "products_file",
+    Kind::Text,
+    "config-purpose-products-file",
+)];
+
+const REPORT: &[Key] = &[key(
+    "lang",
+    Kind::Choice(variants::<Lang>),
+    "config-purpose-report-lang",
+)
+.french(&["langue"])];
+
+const LIMITS: &[Key] = &[
+    key("max_file_mb", Kind::Number, "config-purpose-max-file-mb"),
+    key(
+        "max_decompressed_mb",
+        Kind::Number,
+        "config-purpose-max-decompressed-mb",
+    ),
+    key("max_rows", Kind::Number, "config-purpose-max-rows"),
+    key("max_cells", Kind::Number, "config-purpose-max-cells"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::serde_names::fields;
+    use crate::sage::company::TaxCode;
+
+    /// The keys [`FILE`] lists at a path.
+    fn table_at(path: &[&str]) -> &'static [Key] {
+        let mut keys = FILE;
+        for name in path {
+            match keys
+                .iter()
+                .find(|key| key.name == *name)
+                .map(|key| key.kind)
+            {
+                Some(Kind::Table(inner)) => keys = inner,
+                other => panic!("{path:?}: {other:?}"),
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn the_table_names_the_keys_the_structs_read() {
+        let structs: &[(&[&str], &[&str])] = &[
+            (&[], fields::<RawConfig>()),
+            (&["sage50"], fields::<RawSage50>()),
+            (&["taxes"], fields::<TaxCodes>()),
+            (&["taxes", "gst"], fields::<TaxCode>()),
+            (&["taxes", "qst"], fields::<TaxCode>()),
+            (&["taxes", "hst"], fields::<TaxCode>()),
+            (&["accounts"], fields::<RawAccounts>()),
+            (&["columns"], fields::<RawColumns>()),
+            (&["input"], fields::<RawInput>()),
+            (&["mapping"], fields::<RawMapping>()),
+            (&["report"], fields::<RawReport>()),
+            (&["limits"], fields::<Limits>()),
+        ];
+        for (path, fields) in structs {
+            let mut known: Vec<&str> = table_at(path).iter().map(|key| key.name).collect();
+            let mut fields = fields.to_vec();
+            known.sort_unstable();
+            fields.sort_unstable();
+            assert_eq!(known, fields, "{path:?}");
+        }
+        // Every section of the table is one of the structs above.
+        fn sections(keys: &[Key]) -> usize {
+            let inner = |key: &Key| match key.kind {
+                Kind::Table(inner) => 1 + sections(inner),
+                _ => 0,
+            };
+            keys.iter().map(inner).sum()
+        }
+        assert_eq!(1 + sections(FILE), structs.len());
+    }
+
+    #[test]
+    fn choices_are_the_enums_serde_names() {
+        assert_eq!(variants::<Granularity>(), ["period", "day", "document"]);
+        assert_eq!(variants::<Lang>(), ["fr", "en"]);
+        assert_eq!(variants::<DateOrder>(), ["strict", "dmy", "mdy"]);
+        assert!(variants::<SageEncoding>().contains(&"windows-1252"));
+    }
+
+    #[test]
+    fn every_key_says_what_it_is_for_in_both_languages() {
+        fn check(keys: &[Key]) {
+            for key in keys {
+                assert!(crate::i18n::has_message(key.purpose), "{}", key.purpose);
+                if let Kind::Table(inner) = key.kind {
+                    check(inner);
+                }
+            }
+        }
+        check(FILE);
+    }
 }

@@ -4,6 +4,7 @@
 mod architecture;
 mod bad_input;
 mod company;
+mod config_errors;
 mod damaged;
 mod firm;
 mod fixtures;
