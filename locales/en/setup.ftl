@@ -19,7 +19,7 @@ setup-role-account = { $key } = "{ $account }": { $why }
 setup-linked-account-invalid = [sage50] linked_accounts: "{ $account }": { $why }
 # $section is "[products]" or "[payment_methods]".
 setup-mapping-account = { $section } "{ $name }" = "{ $account }": { $why }
-setup-account-empty = the account number is empty
+setup-account-empty = to fill in with the account's number in your Sage 50 chart of accounts
 setup-account-digits = an account number is digits only, such as "4001"
 setup-receivable-is-bank = [accounts] receivable and bank are both { $account }: they must be different accounts
 setup-field-lengths = [sage50] source_max and comment_max must be between 8 and 200

@@ -73,9 +73,15 @@ survey-table-account = Account
 survey-table-lines = Lines
 survey-table-amount = Amount
 survey-table-comment = item → account table: fill in the Account column in Excel
-survey-products-comment = { $count } items found in the exports: fill in the account and remove the '#' of each line
+survey-products-comment = { $count ->
+    [one] { $count } item found in the exports: fill in its account and remove the '#' of its line
+   *[other] { $count } items found in the exports: fill in the account and remove the '#' of each line
+}
 survey-products-in-table = the items are in produits.csv (see [mapping] below)
-survey-methods-comment = { $count } payment methods found: map the ones not deposited in the bank account (remove the '#'); Plannit Pay goes to [accounts] plannit_pay_clearing
+survey-methods-comment = { $count ->
+    [one] { $count } payment method found: map it if it is not deposited in the bank account (remove the '#'); Plannit Pay goes to [accounts] plannit_pay_clearing
+   *[other] { $count } payment methods found: map the ones not deposited in the bank account (remove the '#'); Plannit Pay goes to [accounts] plannit_pay_clearing
+}
 survey-item-tally = { $count ->
     [one] { $count } line
    *[other] { $count } lines
@@ -89,3 +95,25 @@ watch-error-io = { $path }: { $reason }
 watch-error-no-config = { $path }: no configuration: run 'plannit2sage init { $folder }' and fill in the accounts
 watch-error-notify = { $path }: cannot watch the folder: { $reason }
 watch-error-signal = cannot install the Ctrl-C handler: { $reason }
+survey-needs-found = found in the exports: { $found }
+survey-needs-hst = { $count ->
+    [one] { $count } invoice with HST
+   *[other] { $count } invoices with HST
+} (${ $amount })
+survey-needs-plannit-pay = { $count ->
+    [0] a Plannit Pay payouts report
+    [one] { $count } Plannit Pay payment
+   *[other] { $count } Plannit Pay payments
+} (${ $amount })
+survey-needs-fees = { $count ->
+    [one] { $count } Plannit Pay payout
+   *[other] { $count } Plannit Pay payouts
+}, ${ $amount } in fees
+survey-needs-tips = { $count ->
+    [one] { $count } payment with a tip
+   *[other] { $count } payments with a tip
+} (${ $amount })
+survey-needs-deposits = { $count ->
+    [one] { $count } deposit received
+   *[other] { $count } deposits received
+} (${ $amount }); fill in this account, or put the "#" back to post deposits to the receivable

@@ -20,7 +20,7 @@ setup-role-account = { $key } = "{ $account }" : { $why }
 setup-linked-account-invalid = [sage50] linked_accounts : "{ $account }" : { $why }
 # $section vaut « [products] » ou « [payment_methods] ».
 setup-mapping-account = { $section } « { $name } » = "{ $account }" : { $why }
-setup-account-empty = le numéro de compte est vide
+setup-account-empty = à remplir avec le numéro du compte dans votre plan comptable Sage 50
 setup-account-digits = un numéro de compte ne contient que des chiffres, comme « 4001 »
 setup-receivable-is-bank = [accounts] receivable et bank sont tous deux le compte { $account } : il faut deux comptes différents
 setup-field-lengths = [sage50] source_max et comment_max doivent être compris entre 8 et 200

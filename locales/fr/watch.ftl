@@ -76,9 +76,15 @@ survey-table-account = Compte
 survey-table-lines = Lignes
 survey-table-amount = Montant
 survey-table-comment = table produit → compte : remplissez la colonne Compte dans Excel
-survey-products-comment = { $count } produits et services trouvés dans les exports : inscrivez le compte et retirez le « # » de chaque ligne
+survey-products-comment = { $count ->
+    [one] { $count } produit ou service trouvé dans les exports : inscrivez son compte et retirez le « # » de sa ligne
+   *[other] { $count } produits et services trouvés dans les exports : inscrivez le compte et retirez le « # » de chaque ligne
+}
 survey-products-in-table = les produits sont dans produits.csv (voir [mapping] plus bas)
-survey-methods-comment = { $count } modes de paiement trouvés : associez ceux qui ne sont pas déposés au compte de banque (retirez le « # ») ; Plannit Pay va à [accounts] plannit_pay_clearing
+survey-methods-comment = { $count ->
+    [one] { $count } mode de paiement trouvé : associez-le s'il n'est pas déposé au compte de banque (retirez le « # ») ; Plannit Pay va à [accounts] plannit_pay_clearing
+   *[other] { $count } modes de paiement trouvés : associez ceux qui ne sont pas déposés au compte de banque (retirez le « # ») ; Plannit Pay va à [accounts] plannit_pay_clearing
+}
 survey-item-tally = { $count ->
     [one] { $count } ligne
    *[other] { $count } lignes
@@ -92,3 +98,25 @@ watch-error-io = { $path } : { $reason }
 watch-error-no-config = { $path } : aucune configuration : lancez « plannit2sage init { $folder } » et remplissez les comptes
 watch-error-notify = { $path } : impossible de surveiller le dossier : { $reason }
 watch-error-signal = impossible d'installer la gestion de Ctrl-C : { $reason }
+survey-needs-found = trouvé dans les exports : { $found }
+survey-needs-hst = { $count ->
+    [one] { $count } facture avec TVH
+   *[other] { $count } factures avec TVH
+} ({ $amount } $)
+survey-needs-plannit-pay = { $count ->
+    [0] un rapport des versements Plannit Pay
+    [one] { $count } paiement Plannit Pay
+   *[other] { $count } paiements Plannit Pay
+} ({ $amount } $)
+survey-needs-fees = { $count ->
+    [one] { $count } versement Plannit Pay
+   *[other] { $count } versements Plannit Pay
+}, { $amount } $ de frais
+survey-needs-tips = { $count ->
+    [one] { $count } paiement avec pourboire
+   *[other] { $count } paiements avec pourboire
+} ({ $amount } $)
+survey-needs-deposits = { $count ->
+    [one] { $count } dépôt reçu
+   *[other] { $count } dépôts reçus
+} ({ $amount } $) ; remplissez ce compte, ou remettez le « # » pour porter les dépôts aux comptes clients

@@ -285,36 +285,45 @@ impl Config {
 }
 
 /// `[accounts]`: each role's account, checked.
+/// `[accounts]`: each role's account, checked; every wrong or empty one is
+/// reported at once (a starter configuration has several still to fill in).
 fn parse_accounts(raw: RawAccounts, origin: &str) -> Result<Accounts, ConfigError> {
-    let account = |role: &str, value: AccountValue| -> Result<String, ConfigError> {
+    let problems = std::cell::RefCell::new(Vec::new());
+    let account = |role: &str, value: AccountValue| -> String {
         let account = value.into_string();
-        validate_account(&account).map_err(|why| ConfigError::Invalid {
-            path: origin.into(),
-            problems: vec![t!(
+        if let Err(why) = validate_account(&account) {
+            problems.borrow_mut().push(t!(
                 "setup-role-account",
                 key = format!("[accounts] {role}"),
                 account = &account,
                 why = why
-            )],
-        })?;
-        Ok(account)
+            ));
+        }
+        account
     };
-    let optional = |role: &str, value: Option<AccountValue>| -> Result<_, ConfigError> {
-        value.map(|v| account(role, v)).transpose()
+    let optional = |role: &str, value: Option<AccountValue>| value.map(|v| account(role, v));
+    let accounts = Accounts {
+        bank: account("bank", raw.bank),
+        receivable: account("receivable", raw.receivable),
+        gst: account("gst", raw.gst),
+        qst: account("qst", raw.qst),
+        hst: optional("hst", raw.hst),
+        default_revenue: optional("default_revenue", raw.default_revenue),
+        plannit_pay_clearing: optional("plannit_pay_clearing", raw.plannit_pay_clearing),
+        processing_fees: optional("processing_fees", raw.processing_fees),
+        payout_bank: optional("payout_bank", raw.payout_bank),
+        customer_deposits: optional("customer_deposits", raw.customer_deposits),
+        tips: optional("tips", raw.tips),
     };
-    Ok(Accounts {
-        bank: account("bank", raw.bank)?,
-        receivable: account("receivable", raw.receivable)?,
-        gst: account("gst", raw.gst)?,
-        qst: account("qst", raw.qst)?,
-        hst: optional("hst", raw.hst)?,
-        default_revenue: optional("default_revenue", raw.default_revenue)?,
-        plannit_pay_clearing: optional("plannit_pay_clearing", raw.plannit_pay_clearing)?,
-        processing_fees: optional("processing_fees", raw.processing_fees)?,
-        payout_bank: optional("payout_bank", raw.payout_bank)?,
-        customer_deposits: optional("customer_deposits", raw.customer_deposits)?,
-        tips: optional("tips", raw.tips)?,
-    })
+    let problems = problems.into_inner();
+    if problems.is_empty() {
+        Ok(accounts)
+    } else {
+        Err(ConfigError::Invalid {
+            path: origin.into(),
+            problems,
+        })
+    }
 }
 
 /// `[sage50]`: how the file is written, and the company it goes into (with

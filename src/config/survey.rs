@@ -5,14 +5,16 @@
 //! by `[mapping] products_file`), and as the list of items a rejected run
 //! could not map (`produits-a-associer.csv`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use crate::i18n::{format_message, Arg, Lang};
+use crate::i18n::{format_message, Arg, Lang, Text};
+use crate::load::reports::{Payment, PaymentKind, SalesLine};
 use crate::load::text::fold_name;
-use crate::load::{load_inbox, InboxError, LoadOptions};
+use crate::load::{load_inbox, InboxError, LoadOptions, LoadedInputs};
+use crate::t;
 
 /// File name of the table of items a run could not map.
 pub const MISSING_ITEMS_FILE: &str = "produits-a-associer.csv";
@@ -36,6 +38,9 @@ pub struct Survey {
     pub methods: Vec<Seen>,
     /// Files read as reports.
     pub files: usize,
+    /// The accounts the exports call for beyond the bank, the receivable,
+    /// GST and QST: each `[accounts]` key with what in the exports needs it.
+    pub needs: Vec<(&'static str, Text)>,
 }
 
 /// Reads the exports in `inbox` (nothing is written) and tallies what they hold.
@@ -60,7 +65,66 @@ pub fn survey(inbox: &Path) -> Result<Survey, InboxError> {
                 .map(|p| (&*p.method, p.amount)),
         ),
         files,
+        needs: needs(&inputs),
     })
+}
+
+/// The accounts HST, Plannit Pay, its payouts, tips and deposits call for,
+/// with what was found of each.
+fn needs(inputs: &LoadedInputs) -> Vec<(&'static str, Text)> {
+    let mut needs = Vec::new();
+    let hst: Vec<&SalesLine> = inputs.sales.iter().filter(|l| !l.hst.is_zero()).collect();
+    if !hst.is_empty() {
+        let invoices: BTreeSet<&str> = hst.iter().map(|l| &*l.invoice).collect();
+        let amount: Decimal = hst.iter().map(|l| l.hst).sum();
+        let count = invoices.len();
+        needs.push((
+            "hst",
+            t!("survey-needs-hst", count = count, amount = amount),
+        ));
+    }
+    let plannit_pay: Vec<&Payment> = (inputs.payments.iter())
+        .filter(|p| fold_name(&p.method).starts_with("plannit pay"))
+        .collect();
+    if !plannit_pay.is_empty() || !inputs.payouts.is_empty() {
+        let amount: Decimal = plannit_pay.iter().map(|p| p.received).sum();
+        let count = plannit_pay.len();
+        let found = t!("survey-needs-plannit-pay", count = count, amount = amount);
+        needs.push(("plannit_pay_clearing", found));
+    }
+    if !inputs.payouts.is_empty() {
+        let payouts: BTreeSet<&str> = inputs.payouts.iter().map(|r| &*r.payout).collect();
+        let fees: Decimal = inputs.payouts.iter().map(|r| r.fee).sum();
+        let count = payouts.len();
+        needs.push((
+            "processing_fees",
+            t!("survey-needs-fees", count = count, amount = fees),
+        ));
+    }
+    let tips: Vec<&Payment> = inputs
+        .payments
+        .iter()
+        .filter(|p| !p.tip.is_zero())
+        .collect();
+    if !tips.is_empty() {
+        let amount: Decimal = tips.iter().map(|p| p.tip).sum();
+        needs.push((
+            "tips",
+            t!("survey-needs-tips", count = tips.len(), amount = amount),
+        ));
+    }
+    let deposits: Vec<&Payment> = (inputs.payments.iter())
+        .filter(|p| p.kind == PaymentKind::Deposit)
+        .collect();
+    if !deposits.is_empty() {
+        let amount: Decimal = deposits.iter().map(|p| p.received).sum();
+        let count = deposits.len();
+        needs.push((
+            "customer_deposits",
+            t!("survey-needs-deposits", count = count, amount = amount),
+        ));
+    }
+    needs
 }
 
 /// Groups names folded for matching, in name order.
@@ -189,6 +253,13 @@ pub fn starter_config(template: &str, survey: &Survey, lang: Lang, table: bool) 
         if table && trimmed.starts_with("# products_file") {
             continue;
         }
+        if section == "[accounts" {
+            if let Some(line) = needed_account(line, survey, lang) {
+                text.push_str(&line);
+                text.push('\n');
+                continue;
+            }
+        }
         text.push_str(line);
         text.push('\n');
         if trimmed.starts_with("[products]") && !table {
@@ -225,6 +296,18 @@ pub fn starter_config(template: &str, survey: &Survey, lang: Lang, table: bool) 
         }
     }
     text
+}
+
+/// A commented `# key = ""` line of `[accounts]` whose account the exports
+/// call for: uncommented, with what was found.
+fn needed_account(line: &str, survey: &Survey, lang: Lang) -> Option<String> {
+    let uncommented = line.strip_prefix("# ")?;
+    let key = uncommented.split_whitespace().next()?;
+    let (_, found) = survey.needs.iter().find(|(needed, _)| *needed == key)?;
+    let found = format_message(lang, "survey-needs-found", &[("found", Arg::from(found))]);
+    // Two spaces more before the comment keep it under the others.
+    let aligned = uncommented.replacen("\"\" ", "\"\"   ", 1);
+    Some(format!("{aligned} — {found}"))
 }
 
 #[cfg(test)]

@@ -386,3 +386,29 @@ pub fn file_names(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// A starter configuration (`init`) with its empty accounts filled in with
+/// the example numbers its comments give.
+pub fn fill_starter_accounts(config: &str) -> String {
+    let accounts = [
+        ("bank = ", "1020"),
+        ("receivable = ", "1210"),
+        ("gst = ", "2420"),
+        ("qst = ", "2500"),
+        ("hst = ", "2430"),
+        ("plannit_pay_clearing = ", "1030"),
+        ("processing_fees = ", "5310"),
+        ("tips = ", "2450"),
+        ("customer_deposits = ", "2700"),
+    ];
+    config
+        .lines()
+        .map(|line| {
+            let filled = match accounts.iter().find(|(start, _)| line.starts_with(start)) {
+                Some((_, account)) => line.replacen("= \"\"", &format!("= \"{account}\""), 1),
+                None => line.to_string(),
+            };
+            filled + "\n"
+        })
+        .collect()
+}

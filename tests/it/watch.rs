@@ -90,7 +90,7 @@ fn terminate(child: Child) -> std::process::Output {
 }
 
 #[test]
-fn init_writes_a_starter_config_that_loads() {
+fn init_writes_a_starter_config_that_says_what_to_fill_in() {
     let dir = tempfile::tempdir().unwrap();
     let output = binary().arg("init").arg(dir.path()).run_output();
     assert!(output.status.success());
@@ -98,10 +98,59 @@ fn init_writes_a_starter_config_that_loads() {
         file_names(dir.path()),
         ["archive", "inbox", "out", "plannit2sage.toml", "rejected"]
     );
-    let config = plannit2sage::config::Config::load(&dir.path().join("plannit2sage.toml")).unwrap();
-    assert_eq!(config.accounts.receivable, "1210");
-    let text = std::fs::read_to_string(dir.path().join("plannit2sage.toml")).unwrap();
+    // Example numbers are comments: the accounts are the client's to fill in,
+    // and loading the file names every one still empty.
+    let path = dir.path().join("plannit2sage.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("compte NON associé") && text.contains("NON-linked account"));
+    assert!(
+        text.contains("bank = \"\"                   # ex. 1020"),
+        "{text}"
+    );
+    let refused = plannit2sage::config::Config::load(&path)
+        .unwrap_err()
+        .to_string();
+    for key in ["bank", "receivable", "gst", "qst"] {
+        assert!(
+            refused.contains(&format!(
+                "[accounts] {key} = \"\" : à remplir avec le numéro du compte"
+            )),
+            "{key}: {refused}"
+        );
+    }
+    // The safeguards are there, each saying what it prevents.
+    for (key, prevents) in [
+        (
+            "# chart_of_accounts",
+            "un compte absent de la compagnie est signalé avant l'import",
+        ),
+        (
+            "# linked_accounts",
+            "Sage refuse tout le fichier qui y écrit",
+        ),
+        (
+            "# lock_before",
+            "un document antérieur est refusé ici plutôt que par Sage",
+        ),
+        (
+            "# fiscal_year_end",
+            "Sage refuse toute écriture postérieure",
+        ),
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(key) && l.contains(prevents)),
+            "{key}: {text}"
+        );
+    }
+    let filled = text
+        .replacen("bank = \"\"", "bank = \"1020\"", 1)
+        .replacen("receivable = \"\"", "receivable = \"1210\"", 1)
+        .replacen("gst = \"\"", "gst = \"2420\"", 1)
+        .replacen("qst = \"\"", "qst = \"2500\"", 1);
+    std::fs::write(&path, filled).unwrap();
+    let config = plannit2sage::config::Config::load(&path).unwrap();
+    assert_eq!(config.accounts.receivable, "1210");
     // Running init again changes nothing.
     std::fs::write(dir.path().join("plannit2sage.toml"), CONFIG).unwrap();
     assert!(binary()

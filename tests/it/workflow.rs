@@ -445,7 +445,21 @@ fn init_from_the_exports_lists_every_item_and_method_to_complete() {
             && l.ends_with("# 1 ligne, 10,00\u{a0}$")),
         "{config}"
     );
-    // Valid as written; an item is mapped once its line is completed and uncommented.
+    // The accounts the exports call for are named, with what was found.
+    assert!(
+        config
+            .lines()
+            .any(|l| l.starts_with("plannit_pay_clearing = \"\"")
+                && l.ends_with(
+                    "trouvé dans les exports : 1 paiement Plannit Pay (1\u{a0}000,00\u{a0}$)"
+                )),
+        "{config}"
+    );
+    assert!(
+        config.contains("\n# tips = \"\""),
+        "no tip in the exports: {config}"
+    );
+    // Valid TOML as written; an item is mapped once its line is completed and uncommented.
     toml::from_str::<toml::Table>(&config).unwrap();
     let completed = config
         .lines()
@@ -470,7 +484,11 @@ fn init_from_the_exports_lists_every_item_and_method_to_complete() {
             }
         })
         .collect::<String>();
-    std::fs::write(root.join("plannit2sage.toml"), &completed).unwrap();
+    std::fs::write(
+        root.join("plannit2sage.toml"),
+        fill_starter_accounts(&completed),
+    )
+    .unwrap();
     let run = binary()
         .arg("run")
         .arg(exports.path())
@@ -579,7 +597,11 @@ fn init_table_writes_a_mapping_table_that_products_file_reads() {
             None => format!("{l}\n"),
         })
         .collect::<String>();
-    std::fs::write(folder.path().join("plannit2sage.toml"), &config).unwrap();
+    std::fs::write(
+        folder.path().join("plannit2sage.toml"),
+        fill_starter_accounts(&config),
+    )
+    .unwrap();
     let run = binary()
         .arg("run")
         .arg(exports.path())
@@ -668,4 +690,68 @@ fn colours_only_where_a_person_reads_them() {
     let case = rejected_case();
     let no_color = case.run_into(&case.out(), &[], &[("NO_COLOR", "1")]);
     assert!(!no_color.stderr.contains('\u{1b}'), "{}", no_color.stderr);
+}
+
+/// The samples carry HST, Plannit Pay payments, a payouts report and a
+/// deposit: `init --from` names every account they call for, with what was
+/// found, so that once the accounts are filled in the first run exports.
+#[test]
+fn init_from_the_samples_names_every_account_they_need() {
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().join("client");
+    let output = binary()
+        .args(["--lang", "fr", "init"])
+        .arg(&root)
+        .arg("--from")
+        .arg(&samples)
+        .run_output();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let config = std::fs::read_to_string(root.join("plannit2sage.toml")).unwrap();
+    for (key, found) in [
+        ("hst", "1 facture avec TVH (15,60\u{a0}$)"),
+        (
+            "plannit_pay_clearing",
+            "2 paiements Plannit Pay (1\u{a0}454,58\u{a0}$)",
+        ),
+        (
+            "processing_fees",
+            "1 versement Plannit Pay, 15,30\u{a0}$ de frais",
+        ),
+        ("customer_deposits", "1 dépôt reçu (500,00\u{a0}$)"),
+    ] {
+        let line = config
+            .lines()
+            .find(|l| l.starts_with(&format!("{key} = \"\"")))
+            .unwrap_or_else(|| panic!("no {key} line in:\n{config}"));
+        assert!(
+            line.contains(&format!("trouvé dans les exports : {found}")),
+            "{line}"
+        );
+    }
+    // Every item and method mapped to the default revenue and the bank: the
+    // first run has no setup error left.
+    let config = fill_starter_accounts(&config)
+        .replace("# default_revenue = \"\"", "default_revenue = \"4000\"");
+    std::fs::write(root.join("plannit2sage.toml"), config).unwrap();
+    for entry in std::fs::read_dir(&samples).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "csv" || e == "xlsx") {
+            std::fs::copy(&path, root.join("inbox").join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let watch = binary()
+        .args(["watch", root.to_str().unwrap(), "--once", "--quiet", "0"])
+        .run_output();
+    let stdout = String::from_utf8_lossy(&watch.stdout);
+    assert!(
+        watch.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&watch.stderr)
+    );
+    assert!(stdout.contains("exported  batch"), "{stdout}");
 }
