@@ -52,6 +52,11 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/load.ftl"),
     ),
     (
+        "query",
+        include_str!("../locales/fr/query.ftl"),
+        include_str!("../locales/en/query.ftl"),
+    ),
+    (
         "setup",
         include_str!("../locales/fr/setup.ftl"),
         include_str!("../locales/en/setup.ftl"),

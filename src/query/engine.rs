@@ -1,11 +1,13 @@
-//! The tables and views a query sees, and how a query runs over them: on
-//! Polars' streaming engine for a large inbox, in memory for a small one.
+//! The tables and views a query sees, and how a query runs over them: its
+//! plan looked at first ([`guard`]), then on Polars' streaming engine for a
+//! large inbox, in memory for a small one.
 
 use std::path::Path;
 
 use polars::prelude::*;
 use polars::sql::SQLContext;
 
+use super::guard::{self, CROSS_JOIN_LIMIT};
 use super::{QueryError, QueryFile};
 
 /// Table functions that read files: refused, so that a query only sees the
@@ -20,6 +22,16 @@ const FILE_FUNCTIONS: &[&str] = &[
 ];
 
 pub fn run_query(tables: &SqlTables, query: &QueryFile) -> Result<DataFrame, QueryError> {
+    run_query_within(tables, query, CROSS_JOIN_LIMIT)
+}
+
+/// [`run_query`], refusing cross joins of more than `limit` pairs (a
+/// parameter so that tests reach it with small tables).
+fn run_query_within(
+    tables: &SqlTables,
+    query: &QueryFile,
+    limit: u128,
+) -> Result<DataFrame, QueryError> {
     let lowered = query.sql.to_lowercase();
     if let Some(function) = FILE_FUNCTIONS.iter().find(|f| lowered.contains(*f)) {
         return Err(QueryError::FileAccess {
@@ -32,11 +44,17 @@ pub fn run_query(tables: &SqlTables, query: &QueryFile) -> Result<DataFrame, Que
         source,
         caret: String::new(),
     };
-    tables
-        .context()
-        .execute(&query.sql)
-        .map_err(failed)?
-        .collect_with_engine(tables.engine)
+    let frame = tables.context().execute(&query.sql).map_err(failed)?;
+    let shape = guard::inspect(&frame, limit).map_err(failed)?;
+    if let Some(join) = shape.oversized {
+        return Err(QueryError::CrossJoin {
+            file: query.name.clone(),
+            join,
+            limit,
+        });
+    }
+    frame
+        .collect_with_engine(tables.engine_for(&shape))
         .map(|result| result.unwrap_single())
         .map_err(failed)
 }
@@ -105,6 +123,16 @@ impl SqlTables {
             sql_tables.tables.push((name, frame.lazy()));
         }
         Ok(sql_tables)
+    }
+
+    /// The engine for a query of this plan: in memory when the plan hands
+    /// every row a list, which the streaming engine would copy into each.
+    fn engine_for(&self, shape: &guard::PlanShape) -> Engine {
+        if shape.hands_rows_a_list {
+            Engine::InMemory
+        } else {
+            self.engine
+        }
     }
 
     /// Every table and view, in the order registered.
@@ -216,5 +244,194 @@ mod tests {
         // Dates cycle by 7, documents by 40, items by 3: 840 distinct lines.
         assert_eq!(streamed.len(), 7 * 40 * 3);
         assert_eq!(streamed, in_memory);
+    }
+}
+
+#[cfg(test)]
+mod plan_tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// `rows` rows of `column`: "F-0", "F-1", … cycling through `distinct` values.
+    fn invoices(column: &str, rows: usize, distinct: usize) -> DataFrame {
+        let values: Vec<String> = (0..rows).map(|i| format!("F-{}", i % distinct)).collect();
+        DataFrame::new(rows, vec![Column::new(column.into(), values)]).unwrap()
+    }
+
+    fn query(sql: &str) -> QueryFile {
+        QueryFile {
+            name: "checks/unknown_invoice.sql".into(),
+            sql: sql.into(),
+        }
+    }
+
+    /// The count `sql` gives over `tables`, once its plan is known to have no
+    /// cross join past `limit` and to hand every row a list or not, as
+    /// `hands_rows_a_list` says (looked at before running: on the streaming
+    /// engine, such a list is copied into every row).
+    fn count(tables: &SqlTables, sql: &str, limit: u128, hands_rows_a_list: bool) -> u32 {
+        let frame = tables.context().execute(sql).unwrap();
+        let shape = guard::inspect(&frame, limit).unwrap();
+        assert!(shape.oversized.is_none(), "{sql}: {shape:?}");
+        assert_eq!(shape.hands_rows_a_list, hands_rows_a_list, "{sql}");
+        if hands_rows_a_list {
+            assert_eq!(tables.engine_for(&shape), Engine::InMemory, "{sql}");
+        }
+        let result = run_query_within(tables, &query(sql), limit).unwrap();
+        result.columns()[0].u32().unwrap().get(0).unwrap()
+    }
+
+    /// 50,000 payments over 5,000 invoices (10 each), of which the sales (and
+    /// `known`, its column named otherwise) name the first 500: 45,000
+    /// payments are of unknown invoices. On the streaming engine, as a large
+    /// inbox runs.
+    fn large_inbox() -> SqlTables {
+        let tables = SqlTables::new(
+            vec![
+                ("payments", invoices("invoice", 50_000, 5_000)),
+                ("sales", invoices("invoice", 500, 500)),
+                ("known", invoices("number", 500, 500)),
+            ],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(tables.engine, Engine::Streaming);
+        tables
+    }
+
+    /// `NOT IN (SELECT …)` over a column of the same name is one Polars does
+    /// not make an anti join: it hands every payment the list of the sales'
+    /// invoices, which the streaming engine would copy 50,000 times (25
+    /// million values, past the cross join limit). It runs in memory instead,
+    /// with the anti join's count.
+    #[test]
+    fn not_in_a_subquery_gives_the_anti_join_count_without_a_cross_join() {
+        let tables = large_inbox();
+        let unknown = 45_000;
+        let sql = "SELECT COUNT(*) FROM payments WHERE invoice NOT IN (SELECT invoice FROM sales)";
+        assert_eq!(count(&tables, sql, CROSS_JOIN_LIMIT, true), unknown);
+        let sql = "SELECT COUNT(*) FROM payments WHERE invoice IN (SELECT invoice FROM sales)";
+        assert_eq!(
+            count(&tables, sql, CROSS_JOIN_LIMIT, true),
+            50_000 - unknown
+        );
+
+        // Over a column of another name, Polars plans an anti (semi) join.
+        for (sql, expected) in [
+            (
+                "SELECT COUNT(*) FROM payments WHERE invoice NOT IN (SELECT number FROM known)",
+                unknown,
+            ),
+            (
+                "SELECT COUNT(*) FROM payments WHERE invoice IN (SELECT number FROM known)",
+                50_000 - unknown,
+            ),
+            (
+                "SELECT COUNT(*) FROM payments AS p ANTI JOIN sales AS s ON s.invoice = p.invoice",
+                unknown,
+            ),
+            (
+                "SELECT COUNT(*) FROM payments AS p LEFT JOIN sales AS s \
+                 ON s.invoice = p.invoice WHERE s.invoice IS NULL",
+                unknown,
+            ),
+        ] {
+            // No cross join of more than one row per payment.
+            assert_eq!(count(&tables, sql, 50_000, false), expected, "{sql}");
+        }
+    }
+
+    /// SQL's `NOT IN` with a null in the subquery keeps no row, on both paths.
+    #[test]
+    fn not_in_a_subquery_with_a_null_keeps_no_row() {
+        let with_null = |column: &str| {
+            let values = [Some("F-1"), None];
+            DataFrame::new(2, vec![Column::new(column.into(), values)]).unwrap()
+        };
+        let tables = SqlTables::new(
+            vec![
+                ("payments", invoices("invoice", 10, 5)),
+                ("sales", with_null("invoice")),
+                ("known", with_null("number")),
+            ],
+            &[],
+        )
+        .unwrap();
+        for sql in [
+            "SELECT COUNT(*) FROM payments WHERE invoice NOT IN (SELECT invoice FROM sales)",
+            "SELECT COUNT(*) FROM payments WHERE invoice NOT IN (SELECT number FROM known)",
+        ] {
+            let hands_rows_a_list = sql.contains("sales");
+            assert_eq!(count(&tables, sql, 1_000, hands_rows_a_list), 0, "{sql}");
+        }
+    }
+
+    /// A cross join past the limit is refused before it runs, naming the
+    /// file and the rows of each side; one with a one-row table still runs.
+    #[test]
+    fn a_cross_join_past_the_limit_is_refused_before_it_runs() {
+        let tables = SqlTables::new(
+            vec![
+                ("payments", invoices("invoice", 100, 100)),
+                ("sales", invoices("invoice", 50, 50)),
+                ("accounts", invoices("receivable", 1, 1)),
+            ],
+            &[],
+        )
+        .unwrap();
+        let sql = "SELECT COUNT(*) FROM payments AS p CROSS JOIN sales AS s";
+        let error = run_query_within(&tables, &query(sql), 4_999).unwrap_err();
+        let QueryError::CrossJoin { join, .. } = &error else {
+            panic!("{error:?}");
+        };
+        assert_eq!((join.left, join.right), (100, 50));
+        assert_eq!(
+            error.text().render(Lang::En),
+            "checks/unknown_invoice.sql: this query would pair up to 100 rows with up to 50 \
+             rows, 5 000 pairs, over the limit of 4 999; it was not run. To relate two tables, \
+             join them on a key (JOIN sales AS s ON s.invoice = p.invoice); to keep the rows \
+             without a match, write LEFT JOIN sales AS s ON s.invoice = p.invoice WHERE \
+             s.invoice IS NULL, or ANTI JOIN sales AS s ON s.invoice = p.invoice; CROSS JOIN \
+             only a table of a few rows, such as accounts."
+        );
+        assert!(error
+            .text()
+            .render(Lang::Fr)
+            .starts_with("checks/unknown_invoice.sql : cette requête croiserait jusqu'à 100 lignes avec jusqu'à 50 lignes, soit 5 000 paires"));
+        // An implicit join without a key is a cross join too; at the limit it runs.
+        let implicit = "SELECT COUNT(*) FROM payments, sales";
+        assert!(run_query_within(&tables, &query(implicit), 4_999).is_err());
+        assert!(run_query_within(&tables, &query(implicit), 5_000).is_ok());
+        // A cross join filtered on a key is planned as a key join.
+        let keyed = "SELECT COUNT(*) FROM payments AS p CROSS JOIN sales AS s \
+                     WHERE p.invoice = s.invoice";
+        assert!(run_query_within(&tables, &query(keyed), 10).is_ok());
+        let settings = "SELECT COUNT(*) FROM payments AS p CROSS JOIN accounts AS a";
+        assert!(run_query_within(&tables, &query(settings), 100).is_ok());
+    }
+
+    /// The public path, at the real limit: two tables of 5,000 rows pair 25
+    /// million times, refused without building anything.
+    #[test]
+    fn run_query_refuses_a_cross_join_past_the_real_limit() {
+        let tables = SqlTables::new(
+            vec![
+                ("payments", invoices("invoice", 5_000, 5_000)),
+                ("sales", invoices("invoice", 5_000, 5_000)),
+            ],
+            &[],
+        )
+        .unwrap();
+        let sql = "SELECT p.invoice FROM payments AS p CROSS JOIN sales AS s \
+                   WHERE p.invoice <> s.invoice";
+        match run_query(&tables, &query(sql)) {
+            Err(QueryError::CrossJoin { join, limit, .. }) => {
+                assert_eq!(
+                    (join.left, join.right, limit),
+                    (5_000, 5_000, CROSS_JOIN_LIMIT)
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

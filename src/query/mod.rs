@@ -13,6 +13,7 @@ use crate::i18n::Text;
 
 mod checks;
 mod engine;
+mod guard;
 mod journal_lines;
 pub(crate) mod tables;
 pub(crate) mod views;
@@ -20,6 +21,7 @@ use crate::t;
 use checks::parse_check;
 pub use checks::{run_checks, CheckQuery};
 pub use engine::{run_query, warm_up, SqlTables};
+pub use guard::CrossJoin;
 pub use journal_lines::{run_journal, run_journal_each, JournalLine, JournalLineRef, LineSink};
 
 /// A SQL file: its name relative to the queries folder and its text.
@@ -66,6 +68,13 @@ pub enum QueryError {
     BadOutput { file: String, message: Text },
     /// The query reads files itself (`read_csv(…)`), which queries may not.
     FileAccess { file: String, function: String },
+    /// The query's plan has a cross join of more than `limit` pairs: refused
+    /// before it runs, which would exhaust the memory.
+    CrossJoin {
+        file: String,
+        join: CrossJoin,
+        limit: u128,
+    },
     /// The tables the queries read could not be built.
     Tables(#[from] PolarsError),
 }
@@ -93,6 +102,17 @@ impl QueryError {
             ),
             QueryError::FileAccess { file, function } => {
                 t!("load-query-file-access", file = file, function = function)
+            }
+            QueryError::CrossJoin { file, join, limit } => {
+                let count = |n: u128| crate::money::group_thousands(&n.to_string(), ' ');
+                t!(
+                    "query-cross-join-too-large",
+                    file = file,
+                    left = count(join.left),
+                    right = count(join.right),
+                    pairs = count(join.pairs()),
+                    limit = count(*limit)
+                )
             }
             QueryError::Tables(e) => t!("setup-internal-table", reason = e.to_string()),
         }

@@ -162,3 +162,91 @@ fn a_journal_query_labelling_lines_its_own_way_is_followed() {
         "{headers:?}"
     );
 }
+
+/// `sql` in the case's inbox: exit code, stdout, stderr.
+fn sql(case: &Case, query: &str, extra: &[&str]) -> (i32, String, String) {
+    let inbox = case.inbox().display().to_string();
+    let output = binary()
+        .args(["sql", &inbox, query, "--format", "csv"])
+        .args(extra)
+        .run_output();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_check_with_not_in_a_subquery_finds_its_rows() {
+    let case = standard_case();
+    let payments =
+        format!("{STANDARD_PAYMENTS_CSV}2026-11-08,R-3,F-9,Gagnon,Paiement,Virement,10.00\n");
+    std::fs::write(case.file("paiements.csv"), payments).unwrap();
+    let queries = queries_copy(&case);
+    std::fs::write(
+        queries.join("checks/paid_elsewhere.sql"),
+        "-- severity: warning\n\
+         -- message: payment {reference} is for invoice {invoice}, which is not in the sales\n\
+         -- column: invoice\n\
+         SELECT file, sheet, row, reference, invoice FROM payments\n\
+         WHERE invoice NOT IN (SELECT invoice FROM sales)\n",
+    )
+    .unwrap();
+    let outcome = case.run(&["--queries", queries.to_str().unwrap()]);
+    outcome.assert_success();
+    let finding = "payment R-3 is for invoice F-9, which is not in the sales";
+    assert_eq!(
+        outcome.stderr.matches(finding).count(),
+        1,
+        "{}",
+        outcome.stderr
+    );
+    let (code, stdout, stderr) = sql(
+        &case,
+        "SELECT COUNT(*) AS n FROM payments WHERE invoice NOT IN (SELECT invoice FROM sales)",
+        &[],
+    );
+    assert_eq!((code, stdout.as_str()), (0, "n\n1\n"), "{stderr}");
+}
+
+#[test]
+fn a_check_pairing_two_large_tables_is_refused_before_it_runs() {
+    let case = standard_case();
+    // 5,000 more payments: paired with themselves, over 25 million pairs.
+    let mut payments = String::from(STANDARD_PAYMENTS_CSV);
+    for n in 1..=5_000 {
+        payments.push_str(&format!(
+            "2026-11-08,P-{n},F-9,Gagnon,Paiement,Virement,1.00\n"
+        ));
+    }
+    std::fs::write(case.file("paiements.csv"), payments).unwrap();
+    let queries = queries_copy(&case);
+    let pairing = "SELECT a.file, a.sheet, a.row, a.reference \
+                   FROM payments AS a CROSS JOIN payments AS b \
+                   WHERE a.reference <> b.reference";
+    std::fs::write(
+        queries.join("checks/pairs.sql"),
+        format!("-- severity: warning\n-- message: {{reference}}\n{pairing}\n"),
+    )
+    .unwrap();
+    let outcome = case.run(&["--queries", queries.to_str().unwrap()]);
+    assert_eq!(outcome.code, 2, "{}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains(
+            "pairs.sql: this query would pair up to 5 002 rows with up to 5 002 rows, \
+             25 020 004 pairs, over the limit of 20 000 000; it was not run. \
+             To relate two tables, join them on a key"
+        ),
+        "{}",
+        outcome.stderr
+    );
+    assert!(outcome.sage_files.is_empty());
+    // `sql` refuses it as it refuses any query it cannot run, in French here.
+    let (code, _, stderr) = sql(&case, pairing, &["--lang", "fr"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("cette requête croiserait jusqu'à 5 002 lignes avec jusqu'à 5 002 lignes"),
+        "{stderr}"
+    );
+}
