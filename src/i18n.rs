@@ -81,6 +81,11 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
         include_str!("../locales/fr/config.ftl"),
         include_str!("../locales/en/config.ftl"),
     ),
+    (
+        "help",
+        include_str!("../locales/fr/help.ftl"),
+        include_str!("../locales/en/help.ftl"),
+    ),
 ];
 
 thread_local! {

@@ -1,19 +1,10 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-use plannit2sage::cmd::{self, args::Cli};
-use plannit2sage::i18n::{self, Lang};
+use plannit2sage::cmd::launch;
 
 fn main() -> ExitCode {
     map_large_blocks_apart();
-    let cli = Cli::parse();
-    // Until a command reads its configuration, messages follow --lang, else French.
-    let lang = cli.lang.map(Lang::from);
-    match lang {
-        Some(lang) => i18n::choose_lang(lang),
-        None => i18n::set_lang(Lang::default()),
-    }
-    cmd::execute(cli.command, lang)
+    launch::main(std::env::args_os().collect())
 }
 
 /// glibc serves a large block from its heaps once a block of that size has

@@ -1,10 +1,15 @@
 //! One module per subcommand: each turns the parsed command line into a call
-//! to the library and prints the result for a person.
+//! to the library and prints the result for a person. `launch` goes from the
+//! raw arguments to a command, `help` and `parse_error` give clap's help and
+//! errors the user's language.
 
 pub mod args;
 pub mod check;
 pub(crate) mod console;
+mod help;
 pub mod history;
+pub mod launch;
+mod parse_error;
 pub mod run;
 mod sample_data;
 pub mod sql;
@@ -20,112 +25,59 @@ use args::Command;
 /// Runs the command as typed; its exit status.
 pub fn execute(command: Command, lang: Option<Lang>) -> ExitCode {
     match command {
-        Command::Run {
-            inbox,
-            config,
-            out,
-            granularity,
-            queries,
-            history,
-            adjust,
-            timings,
-            dry_run,
-        } => {
-            if timings {
+        Command::Run(args) => {
+            if args.timings {
                 crate::run::timings::enable();
             }
             run::execute(RunRequest {
-                inbox,
-                config,
-                out_dir: out,
-                granularity: granularity.map(Into::into),
-                queries,
+                inbox: args.inbox,
+                config: args.config,
+                out_dir: args.out,
+                granularity: args.granularity.map(Into::into),
+                queries: args.queries,
                 lang,
-                history,
-                adjust,
-                dry_run,
+                history: args.history,
+                adjust: args.adjust,
+                dry_run: args.dry_run,
             })
         }
-        Command::Check { file, config } => check::execute(&file, config),
-        Command::History {
-            config,
-            history,
-            action,
-        } => history::execute(config, history, action),
-        Command::SampleData {
-            out,
-            lines,
-            payments,
-            seed,
-            format,
-        } => sample_data(&out, lines, payments, seed, format),
-        command @ (Command::Sql { .. } | Command::Tables { .. } | Command::TestQueries { .. }) => {
-            analyst(command)
-        }
-        command => drop_folder(command, lang),
-    }
-}
-
-/// The analyst's tools: `sql`, `tables`, `test-queries`.
-fn analyst(command: Command) -> ExitCode {
-    match command {
-        Command::Sql {
-            inbox,
-            query,
-            file,
-            config,
-            queries,
-            history,
-            format,
-            out,
-        } => {
+        Command::Check(args) => check::execute(&args.file, args.config),
+        Command::History(args) => history::execute(args.config, args.history, args.action),
+        Command::SampleData(args) => sample_data(&args),
+        Command::Sql(args) => {
             let source = sql::Source {
-                inbox,
-                config,
-                queries,
-                history,
+                inbox: args.inbox,
+                config: args.config,
+                queries: args.queries,
+                history: args.history,
             };
-            sql::execute(source, query, file, format, out)
+            sql::execute(source, args.query, args.file, args.format, args.out)
         }
-        Command::Tables {
-            inbox,
-            config,
-            queries,
-            history,
-        } => sql::tables(sql::Source {
-            inbox,
-            config,
-            queries,
-            history,
+        Command::Tables(args) => sql::tables(sql::Source {
+            inbox: args.inbox,
+            config: args.config,
+            queries: args.queries,
+            history: args.history,
         }),
-        Command::TestQueries { queries } => sql::test_queries(&queries),
-        _ => unreachable!("only the analyst's commands come here"),
-    }
-}
-
-/// The drop folder's commands: `init`, `watch`, `retry`, `status`, `schedule`.
-fn drop_folder(command: Command, lang: Option<Lang>) -> ExitCode {
-    match command {
-        Command::Init {
-            folder,
-            from,
-            table,
-        } => watch::init(&folder, &watch::InitOptions { from, table }),
-        Command::Watch {
-            folder,
-            once,
-            quiet,
-            rescan,
-            adjust,
-        } => watch::execute(folder, once, quiet, rescan, adjust, lang),
-        Command::Retry {
-            folder,
-            name,
-            adjust,
-        } => watch::retry(&folder, name.as_deref(), adjust, lang),
-        Command::Status { root } => status::status(&root),
-        Command::Schedule { folder, every } => status::schedule(&folder, &every),
-        _ => unreachable!("only the drop folder's commands come here"),
+        Command::TestQueries(args) => sql::test_queries(&args.queries),
+        Command::Init(args) => watch::init(
+            &args.folder,
+            &watch::InitOptions {
+                from: args.from,
+                table: args.table,
+            },
+        ),
+        Command::Watch(args) => watch::execute(
+            args.folder,
+            args.once,
+            args.quiet,
+            args.rescan,
+            args.adjust,
+            lang,
+        ),
+        Command::Retry(args) => watch::retry(&args.folder, args.name.as_deref(), args.adjust, lang),
+        Command::Status(args) => status::status(&args.root),
+        Command::Schedule(args) => status::schedule(&args.folder, &args.every),
     }
 }
 
@@ -144,19 +96,14 @@ pub(crate) fn follow_config_lang(lang: crate::i18n::Lang) {
 
 /// `plannit2sage sample-data`: writes the exports, a matching config and
 /// `expected-totals.json` (net per account).
-pub fn sample_data(
-    out: &std::path::Path,
-    lines: usize,
-    payments: usize,
-    seed: u64,
-    format: crate::cmd::args::SampleFormat,
-) -> std::process::ExitCode {
+fn sample_data(args: &args::SampleDataArgs) -> ExitCode {
     use crate::cmd::sample_data::{generate, SampleSpec, SAMPLE_CONFIG};
+    let out = &args.out;
     let spec = SampleSpec {
-        sales_lines: lines,
-        payments,
-        seed,
-        xlsx: matches!(format, crate::cmd::args::SampleFormat::Xlsx),
+        sales_lines: args.lines,
+        payments: args.payments,
+        seed: args.seed,
+        xlsx: matches!(args.format, args::SampleFormat::Xlsx),
     };
     let result = generate(&spec, out).and_then(|(files, expected)| {
         std::fs::write(out.join(crate::config::CONFIG_FILE_NAME), SAMPLE_CONFIG)?;

@@ -13,6 +13,7 @@ mod granularity;
 mod history;
 mod integrity;
 mod large_sheets;
+mod launch;
 mod payouts;
 mod properties;
 mod queries;
