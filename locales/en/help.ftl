@@ -1,4 +1,5 @@
-# The command line: --help of every command, clap's own words, its errors.
+# The command line: --help of every command, clap's own words, its errors,
+# and what the program says when started without an argument.
 #
 # help-cmd-<command path> describes a command; help-arg-<command path>-<argument>
 # an argument (.value: its placeholder; .<value>: what a possible value means).
@@ -155,6 +156,8 @@ help-arg-check-config = Configuration giving field limits and encoding [default:
 
 cli-unknown-argument = unexpected argument '{ $arg }' found
 cli-unknown-command = unrecognized subcommand '{ $name }'
+cli-not-command-or-folder = '{ $name }' is neither a command nor an existing folder
+cli-file-not-folder = '{ $name }' is a file: give the folder holding the exports (or drop that folder on the program)
 cli-missing-required = the following required { $count ->
     [one] argument was
    *[other] arguments were
@@ -180,3 +183,20 @@ cli-similar-value = tip: { $count ->
 cli-quoted = '{ $name }'
 cli-try-help = For more information, try '{ $help }'.
 
+## Started without an argument; a console window of its own
+
+launch-guide =
+    plannit2sage turns Plannit's sales and payments exports into a Sage 50
+    General Journal import file.
+
+    To process a folder, drop it on { $program }:
+    {"  "}- a folder of Plannit exports: the Sage file and the reconciliation
+    {"    "}workbook are written to out/, beside the folder;
+    {"  "}- a drop folder (laid out by 'init', with inbox/): the exports waiting
+    {"    "}in inbox/ are processed, as by 'watch FOLDER --once'.
+
+    Or type, in a command prompt:
+    {"  "}plannit2sage run FOLDER                    processes the exports in FOLDER
+    {"  "}plannit2sage init FOLDER --from EXPORTS    lays out a drop folder
+    {"  "}plannit2sage --help                        every command
+launch-press-enter = Press Enter to close this window.

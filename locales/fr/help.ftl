@@ -1,4 +1,5 @@
-# The command line: --help of every command, clap's own words, its errors.
+# The command line: --help of every command, clap's own words, its errors,
+# and what the program says when started without an argument.
 #
 # help-cmd-<command path> describes a command; help-arg-<command path>-<argument>
 # an argument (.value: its placeholder; .<value>: what a possible value means).
@@ -155,6 +156,8 @@ help-arg-check-config = Configuration donnant les limites des champs et l'encoda
 
 cli-unknown-argument = argument inattendu « { $arg } »
 cli-unknown-command = commande inconnue « { $name } »
+cli-not-command-or-folder = « { $name } » n'est ni une commande ni un dossier existant
+cli-file-not-folder = « { $name } » est un fichier : donnez le dossier qui contient les exports (ou glissez ce dossier sur le programme)
 cli-missing-required = { $count ->
     [one] cet argument obligatoire manque :
    *[other] ces arguments obligatoires manquent :
@@ -180,3 +183,20 @@ cli-similar-value = astuce : { $count ->
 cli-quoted = « { $name } »
 cli-try-help = Pour en savoir plus, essayez « { $help } ».
 
+## Started without an argument; a console window of its own
+
+launch-guide =
+    plannit2sage transforme les exports de ventes et de paiements de Plannit
+    en un fichier d'importation du journal général de Sage 50.
+
+    Pour traiter un dossier, glissez-le sur { $program } :
+    {"  "}- un dossier d'exports Plannit : le fichier Sage et le classeur de
+    {"    "}rapprochement sont écrits dans out/, à côté du dossier ;
+    {"  "}- un dossier de dépôt (préparé par « init », avec inbox/) : les exports
+    {"    "}déposés dans inbox/ sont traités, comme par « watch DOSSIER --once ».
+
+    Ou tapez, dans une invite de commandes :
+    {"  "}plannit2sage run DOSSIER                   traite les exports de DOSSIER
+    {"  "}plannit2sage init DOSSIER --from EXPORTS   prépare un dossier de dépôt
+    {"  "}plannit2sage --help                        toutes les commandes
+launch-press-enter = Appuyez sur Entrée pour fermer cette fenêtre.

@@ -75,3 +75,33 @@ pub fn note(message: impl std::fmt::Display) {
         tr!("prefixed", prefix = prefix, message = message.to_string())
     );
 }
+
+/// Started from Explorer (a double-click, a folder dropped on it), the
+/// program has a console window of its own, which Windows closes the moment
+/// the program exits: it waits for Enter so that what it printed can be read.
+pub fn keep_window_open() {
+    use std::io::{IsTerminal, Write};
+    if !owns_console() || !std::io::stdin().is_terminal() {
+        return;
+    }
+    print!("\n{}", tr!("launch-press-enter"));
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stdin().read_line(&mut String::new());
+}
+
+/// Whether this process is the only one attached to its console: Windows made
+/// the console for it (a command prompt's console lists the prompt too).
+#[cfg(windows)]
+fn owns_console() -> bool {
+    use windows_sys::Win32::System::Console::GetConsoleProcessList;
+    let mut processes = [0u32; 2];
+    // SAFETY: the buffer holds as many process ids as the count passed.
+    let attached = unsafe { GetConsoleProcessList(processes.as_mut_ptr(), processes.len() as u32) };
+    attached == 1
+}
+
+/// Elsewhere a terminal window outlives the programs it runs.
+#[cfg(not(windows))]
+fn owns_console() -> bool {
+    false
+}

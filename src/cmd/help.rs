@@ -26,6 +26,16 @@ pub fn command(lang: Lang) -> Command {
     )
 }
 
+/// The names a user can type as a command (`help` included).
+pub fn command_names() -> Vec<String> {
+    let mut names: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    names.push("help".to_string());
+    names
+}
+
 /// `help-cmd` for the program itself, `help-cmd-history-void` for `history void`.
 fn command_key(path: &[String]) -> String {
     std::iter::once("help-cmd")

@@ -14,14 +14,14 @@ use crate::tr;
 
 /// Prints what clap stopped on; the exit status (0 for help and version, 2
 /// for a mistake, as clap does).
-pub fn report(error: &clap::Error) -> ExitCode {
+pub fn report(error: &clap::Error, lone_word: bool) -> ExitCode {
     let status = ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
     if !error.use_stderr() {
         // Help or version: already in the user's language.
         let _ = error.print();
         return status;
     }
-    let Some(message) = describe(error) else {
+    let Some(message) = describe(error, lone_word) else {
         let _ = error.print();
         return status;
     };
@@ -70,7 +70,9 @@ fn quoted(names: &[String]) -> String {
 }
 
 /// The error's first line(s), or None for a kind (or a context) left to clap.
-fn describe(error: &clap::Error) -> Option<String> {
+/// `lone_word`: the command line was one word, which may have been meant as a
+/// folder.
+fn describe(error: &clap::Error, lone_word: bool) -> Option<String> {
     let indented = |values: Vec<String>| {
         values
             .iter()
@@ -85,10 +87,12 @@ fn describe(error: &clap::Error) -> Option<String> {
             )
         }
         ErrorKind::InvalidSubcommand => {
-            tr!(
-                "cli-unknown-command",
-                name = one(error, ContextKind::InvalidSubcommand)?
-            )
+            let name = one(error, ContextKind::InvalidSubcommand)?;
+            if lone_word {
+                tr!("cli-not-command-or-folder", name = name)
+            } else {
+                tr!("cli-unknown-command", name = name)
+            }
         }
         ErrorKind::MissingRequiredArgument => {
             let missing = many(error, ContextKind::InvalidArg)?;

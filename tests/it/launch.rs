@@ -1,9 +1,12 @@
 //! The command line itself: `--help` and clap's errors in French by default
-//! and in English on request.
+//! and in English on request, what the program says without an argument, and
+//! a lone folder (what Explorer passes when a folder is dropped on the
+//! program) run as `run` or `watch --once`.
 
 use std::process::Output;
 
 use crate::fixtures::*;
+use crate::watch::{drop_folder, log_lines, sage_files};
 
 /// The binary in its default language (French): no `PLANNIT2SAGE_LANG`.
 fn french(args: &[&str]) -> Output {
@@ -208,5 +211,109 @@ fn clap_s_errors_speak_french_by_default() {
             "Usage: plannit2sage [OPTIONS] <COMMAND>",
             "For more information, try '--help'.",
         ],
+    );
+}
+
+#[test]
+fn without_an_argument_it_says_what_to_do() {
+    let output = french(&[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert_contains(
+        &text,
+        &[
+            "Pour traiter un dossier, glissez-le sur plannit2sage",
+            "plannit2sage run DOSSIER",
+            "plannit2sage init DOSSIER --from EXPORTS",
+            "plannit2sage --help",
+        ],
+    );
+    assert_no_clap_english(&text);
+    // Not started from Explorer: nothing waits for Enter.
+    assert!(!text.contains("Entrée"), "{text}");
+
+    let output = english(&[]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_contains(
+        &stdout(&output),
+        &[
+            "To process a folder, drop it on plannit2sage",
+            "plannit2sage run FOLDER",
+        ],
+    );
+}
+
+#[test]
+fn a_lone_folder_of_exports_is_run() {
+    let case = standard_case();
+    let output = binary().arg(case.inbox()).run_output();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}\n{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    let sage: Vec<_> = file_names(&case.out())
+        .into_iter()
+        .filter(|name| name.starts_with("sage50-") && name.ends_with(".txt"))
+        .collect();
+    assert_eq!(sage.len(), 1, "{:?}", file_names(&case.out()));
+}
+
+#[test]
+fn a_lone_drop_folder_is_watched_once() {
+    let root = drop_folder();
+    let inbox = root.path().join("inbox");
+    write_xlsx(
+        &inbox.join("ventes.xlsx"),
+        &[("Ventes", standard_sales_rows_fr())],
+    );
+    std::fs::write(inbox.join("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
+
+    let output = binary().arg(root.path()).run_output();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}\n{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert_eq!(sage_files(root.path()).len(), 1);
+    assert!(file_names(&inbox).is_empty(), "{:?}", file_names(&inbox));
+    let log = log_lines(root.path());
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0]["status"], "exported");
+}
+
+#[test]
+fn a_lone_name_that_is_neither_a_command_nor_a_folder_is_refused_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let absent = dir.path().join("Paysagement Gagnon");
+    let output = binary()
+        .env_remove("PLANNIT2SAGE_LANG")
+        .arg(&absent)
+        .run_output();
+    assert_eq!(output.status.code(), Some(2));
+    let text = stderr(&output);
+    assert_contains(
+        &text,
+        &[&format!(
+            "« {} » n'est ni une commande ni un dossier existant",
+            absent.display()
+        )],
+    );
+    assert_no_clap_english(&text);
+
+    let file = dir.path().join("ventes.xlsx");
+    std::fs::write(&file, "").unwrap();
+    let output = binary()
+        .env_remove("PLANNIT2SAGE_LANG")
+        .arg(&file)
+        .run_output();
+    assert_eq!(output.status.code(), Some(2));
+    assert_contains(
+        &stderr(&output),
+        &[&format!("« {} » est un fichier", file.display())],
     );
 }
