@@ -138,6 +138,8 @@ pub enum Arg {
     Nested(Box<Text>),
     /// An amount of money, written as the message's language writes it.
     Amount(rust_decimal::Decimal),
+    /// A large count, its thousands grouped as the message's language does.
+    Grouped(u128),
 }
 
 macro_rules! count_arg {
@@ -282,6 +284,7 @@ pub fn format_message(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Str
             Arg::Count(n) => FluentValue::from(*n),
             Arg::Nested(text) => FluentValue::from(text.render(lang)),
             Arg::Amount(amount) => FluentValue::from(self::amount(lang, *amount)),
+            Arg::Grouped(n) => FluentValue::from(group_thousands(lang, &n.to_string())),
         };
         fluent_args.set(*name, value);
     }
@@ -339,22 +342,28 @@ pub fn amount(lang: Lang, value: rust_decimal::Decimal) -> String {
     rounded.rescale(2);
     let text = rounded.abs().to_string();
     let (units, cents) = text.split_once('.').unwrap_or((&text, "00"));
-    let (thousands, decimal) = match lang {
-        Lang::Fr => ('\u{a0}', ','),
-        Lang::En => (',', '.'),
+    let sign = if rounded.is_sign_negative() { "-" } else { "" };
+    let decimal = match lang {
+        Lang::Fr => ',',
+        Lang::En => '.',
     };
-    let mut grouped = String::with_capacity(text.len() + units.len() / 3 + 1);
-    if rounded.is_sign_negative() {
-        grouped.push('-');
-    }
-    for (i, digit) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i).is_multiple_of(3) {
-            grouped.push(thousands);
+    format!("{sign}{}{decimal}{cents}", group_thousands(lang, units))
+}
+
+/// Digits with their thousands grouped as `lang` does: a no-break space in
+/// French (`25 020 004`), a comma in English (`25,020,004`).
+fn group_thousands(lang: Lang, digits: &str) -> String {
+    let separator = match lang {
+        Lang::Fr => '\u{a0}',
+        Lang::En => ',',
+    };
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(separator);
         }
         grouped.push(digit);
     }
-    grouped.push(decimal);
-    grouped.push_str(cents);
     grouped
 }
 

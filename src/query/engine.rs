@@ -388,7 +388,7 @@ mod plan_tests {
         assert_eq!(
             error.text().render(Lang::En),
             "checks/unknown_invoice.sql: this query would pair up to 100 rows with up to 50 \
-             rows, 5 000 pairs, over the limit of 4 999; it was not run. To relate two tables, \
+             rows, 5,000 pairs, over the limit of 4,999; it was not run. To relate two tables, \
              join them on a key (JOIN sales AS s ON s.invoice = p.invoice); to keep the rows \
              without a match, write LEFT JOIN sales AS s ON s.invoice = p.invoice WHERE \
              s.invoice IS NULL, or ANTI JOIN sales AS s ON s.invoice = p.invoice; CROSS JOIN \
@@ -397,7 +397,7 @@ mod plan_tests {
         assert!(error
             .text()
             .render(Lang::Fr)
-            .starts_with("checks/unknown_invoice.sql : cette requête croiserait jusqu'à 100 lignes avec jusqu'à 50 lignes, soit 5 000 paires"));
+            .starts_with("checks/unknown_invoice.sql : cette requête croiserait jusqu'à 100 lignes avec jusqu'à 50 lignes, soit 5\u{a0}000 paires"));
         // An implicit join without a key is a cross join too; at the limit it runs.
         let implicit = "SELECT COUNT(*) FROM payments, sales";
         assert!(run_query_within(&tables, &query(implicit), 4_999).is_err());

@@ -104,7 +104,7 @@ impl QueryError {
                 t!("load-query-file-access", file = file, function = function)
             }
             QueryError::CrossJoin { file, join, limit } => {
-                let count = |n: u128| crate::money::group_thousands(&n.to_string(), ' ');
+                let count = crate::i18n::Arg::Grouped;
                 t!(
                     "query-cross-join-too-large",
                     file = file,

@@ -234,8 +234,8 @@ fn a_check_pairing_two_large_tables_is_refused_before_it_runs() {
     assert_eq!(outcome.code, 2, "{}", outcome.stderr);
     assert!(
         outcome.stderr.contains(
-            "pairs.sql: this query would pair up to 5 002 rows with up to 5 002 rows, \
-             25 020 004 pairs, over the limit of 20 000 000; it was not run. \
+            "pairs.sql: this query would pair up to 5,002 rows with up to 5,002 rows, \
+             25,020,004 pairs, over the limit of 20,000,000; it was not run. \
              To relate two tables, join them on a key"
         ),
         "{}",
@@ -246,7 +246,9 @@ fn a_check_pairing_two_large_tables_is_refused_before_it_runs() {
     let (code, _, stderr) = sql(&case, pairing, &["--lang", "fr"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains("cette requête croiserait jusqu'à 5 002 lignes avec jusqu'à 5 002 lignes"),
+        stderr.contains(
+            "cette requête croiserait jusqu'à 5\u{a0}002 lignes avec jusqu'à 5\u{a0}002 lignes"
+        ),
         "{stderr}"
     );
 }
