@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use super::{follow_config_lang, EXIT_REJECTED, EXIT_SETUP};
 use crate::cmd::args::SqlFormat;
 use crate::cmd::console;
-use crate::query::SqlTables;
+use crate::query::{QueryError, SqlTables};
 use crate::run::plan::{RunPlan, RunRequest};
 use crate::run::workbench;
 use crate::tr;
@@ -68,8 +68,11 @@ pub fn execute(
     let frame = match workbench::run_sql(&tables, &name, &sql) {
         Ok(frame) => frame,
         Err(e) => {
+            // A query refused before it runs, or one Polars stopped on, is
+            // the setup's; one that fails on the data, the query's.
+            let setup = matches!(e, QueryError::CrossJoin { .. } | QueryError::Stopped { .. });
             console::error(e);
-            return ExitCode::from(EXIT_REJECTED);
+            return ExitCode::from(if setup { EXIT_SETUP } else { EXIT_REJECTED });
         }
     };
     let (headers, rows) = workbench::rows_as_text(&frame);

@@ -53,10 +53,59 @@ fn run_query_within(
             limit,
         });
     }
-    frame
-        .collect_with_engine(tables.engine_for(&shape))
-        .map(|result| result.unwrap_single())
-        .map_err(failed)
+    let engine = tables.engine_for(&shape);
+    // Polars stops (panics) on some queries it cannot run, such as a join
+    // on a money column: that is the query's error, not the tool's end.
+    let collected = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _quiet = QuietPanics::hold();
+        frame.collect_with_engine(engine)
+    }));
+    match collected {
+        Ok(result) => result.map(|result| result.unwrap_single()).map_err(failed),
+        Err(panic) => Err(QueryError::Stopped {
+            file: query.name.clone(),
+            message: panic_message(&panic),
+        }),
+    }
+}
+
+/// The text a panic was raised with.
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    match (panic.downcast_ref::<&str>(), panic.downcast_ref::<String>()) {
+        (Some(text), _) => text.to_string(),
+        (_, Some(text)) => text.clone(),
+        _ => String::new(),
+    }
+}
+
+/// Queries running now: while there is one, a panic raised inside Polars is
+/// not printed (the query's error says it), any other is.
+static QUERIES_RUNNING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+struct QuietPanics;
+
+impl QuietPanics {
+    fn hold() -> QuietPanics {
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(|| {
+            let default = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                let in_polars = (info.location()).is_some_and(|l| l.file().contains("polars"));
+                let running = QUERIES_RUNNING.load(std::sync::atomic::Ordering::SeqCst) > 0;
+                if !(in_polars && running) {
+                    default(info);
+                }
+            }));
+        });
+        QUERIES_RUNNING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        QuietPanics
+    }
+}
+
+impl Drop for QuietPanics {
+    fn drop(&mut self) {
+        QUERIES_RUNNING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 /// The tables every query sees: the loaded tables, then the views computed

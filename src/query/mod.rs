@@ -75,6 +75,8 @@ pub enum QueryError {
         join: CrossJoin,
         limit: u128,
     },
+    /// Polars stopped on the query (a panic inside it), with what it said.
+    Stopped { file: String, message: String },
     /// The tables the queries read could not be built.
     Tables(#[from] PolarsError),
 }
@@ -114,6 +116,9 @@ impl QueryError {
                     limit = count(*limit)
                 )
             }
+            QueryError::Stopped { file, message } => {
+                t!("query-stopped", file = file, message = message)
+            }
             QueryError::Tables(e) => t!("setup-internal-table", reason = e.to_string()),
         }
     }
@@ -142,6 +147,7 @@ const BUILTIN_QUERIES: &[(&str, &str)] = builtin!(
     "checks/hst_without_account.sql",
     "checks/line_total_mismatch.sql",
     "checks/payment_date_missing.sql",
+    "checks/payment_method_near_miss.sql",
     "checks/payment_unknown_invoice.sql",
     "checks/payout_amount_mismatch.sql",
     "checks/payout_net_mismatch.sql",

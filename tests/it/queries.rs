@@ -242,13 +242,38 @@ fn a_check_pairing_two_large_tables_is_refused_before_it_runs() {
         outcome.stderr
     );
     assert!(outcome.sage_files.is_empty());
-    // `sql` refuses it as it refuses any query it cannot run, in French here.
+    // `sql` refuses it too, a setup error, in French here.
     let (code, _, stderr) = sql(&case, pairing, &["--lang", "fr"]);
-    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains(
             "cette requête croiserait jusqu'à 5\u{a0}002 lignes avec jusqu'à 5\u{a0}002 lignes"
         ),
         "{stderr}"
     );
+}
+
+/// A query Polars stops on (a join on a money column) is the query's error,
+/// naming its file: the tool does not crash, and prints no panic.
+#[test]
+fn a_query_polars_stops_on_is_an_error_not_a_crash() {
+    let case = standard_case();
+    let queries = queries_copy(&case);
+    std::fs::write(
+        queries.join("checks/same_amount.sql"),
+        "-- severity: warning\n-- message: {invoice}\n\
+         SELECT a.file, a.sheet, a.row, a.invoice FROM sales AS a \
+         JOIN sales AS b ON a.amount = b.amount AND a.invoice <> b.invoice\n",
+    )
+    .unwrap();
+    let outcome = case.run(&["--queries", queries.to_str().unwrap()]);
+    assert_eq!(outcome.code, 2, "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stderr
+            .contains("same_amount.sql: Polars could not run this query"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(!outcome.stderr.contains("panicked"), "{}", outcome.stderr);
 }

@@ -755,3 +755,159 @@ fn init_from_the_samples_names_every_account_they_need() {
     );
     assert!(stdout.contains("exported  batch"), "{stdout}");
 }
+
+/// A `[products]` or `[payment_methods]` line misspelt (`Taille de haies`
+/// for the exports' `taille de HAIE`) is named with the name it most likely
+/// means: in the unmapped-item error, else in the warning of the default
+/// account, and for a payment method in a warning of its own.
+#[test]
+fn a_misspelt_mapping_line_is_named_with_the_closest_name_found() {
+    let typo = |config: &str| {
+        config
+            .replace(
+                "\"Taille de haie\" = \"4001\"",
+                "\"Taille de haies\" = \"4001\"",
+            )
+            .replace(
+                "[payment_methods]",
+                "[payment_methods]\n\"Virement bancaire\" = \"1025\"",
+            )
+    };
+    let case = Case::new(&typo(CONFIG));
+    write_xlsx(
+        &case.file("ventes.xlsx"),
+        &[("Ventes", standard_sales_rows_fr())],
+    );
+    std::fs::write(
+        case.file("paiements.csv"),
+        STANDARD_PAYMENTS_CSV.replace(",Virement,", ",Virement bancair,"),
+    )
+    .unwrap();
+    let outcome = case.run(&["--lang", "fr"]);
+    assert_eq!(outcome.code, 1, "{}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains(
+            "le produit « taille de HAIE » du catalogue n'a pas de compte de revenus : \
+             ajoutez-le sous [products] dans la configuration (ou indiquez [accounts] default_revenue) ; \
+             la ligne [products] « Taille de haies » de la configuration ne correspond à aucun produit \
+             de ce dépôt : vouliez-vous dire « taille de HAIE » ?"
+        ),
+        "{}",
+        outcome.stderr
+    );
+    assert!(
+        outcome.stderr.contains(
+            "le mode de paiement « Virement bancair » n'est pas associé : son argent va au compte 1020 ; \
+             la ligne [payment_methods] « Virement bancaire » de la configuration ne correspond à aucun \
+             mode de paiement de ce dépôt : vouliez-vous dire « Virement bancair » ?"
+        ),
+        "{}",
+        outcome.stderr
+    );
+    // With a default revenue account the item posts there, and the warning says which line is off.
+    let config = typo(CONFIG).replace(
+        "hst = \"2430\"",
+        "hst = \"2430\"\ndefault_revenue = \"4000\"",
+    );
+    std::fs::write(case.file("plannit2sage.toml"), config).unwrap();
+    let outcome = case.run(&[]);
+    outcome.assert_success();
+    assert!(
+        outcome.stderr.contains(
+            "posted to the default revenue account 4000; add it under [products] to post it to its own \
+             account; the [products] line 'Taille de haies' of the config matches no item of this drop: \
+             did you mean 'taille de HAIE'?"
+        ),
+        "{}",
+        outcome.stderr
+    );
+    // Names far from every configured one are not taken for misspellings.
+    assert_eq!(
+        outcome.stderr.matches("did you mean").count(),
+        2,
+        "{}",
+        outcome.stderr
+    );
+}
+
+/// What a French run prints reads as French: no "(s)" and none of the
+/// report's English words, on the samples (a first run, a second one with
+/// nothing new) and on a rejected batch. Codes are left out of the scan:
+/// rule names and configuration keys in brackets, names with `_`, `.` or
+/// `/` (files, paths, keys).
+#[test]
+fn french_output_has_no_english_word_and_no_plural_in_parentheses() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = dir.path().join("samples");
+    let rejected = dir.path().join("refus");
+    for folder in [&samples, &rejected] {
+        std::fs::create_dir(folder).unwrap();
+        for entry in
+            std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"))
+                .unwrap()
+        {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e != "sqlite") {
+                std::fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let config = std::fs::read_to_string(rejected.join("plannit2sage.toml")).unwrap();
+    let config = config
+        .lines()
+        .filter(|l| !l.starts_with("default_revenue") && !l.starts_with("\"Taille de haie\""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(rejected.join("plannit2sage.toml"), config).unwrap();
+    let mut printed = String::new();
+    for (folder, code) in [(&samples, 0), (&samples, 0), (&rejected, 1)] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_plannit2sage"))
+            .env_remove("PLANNIT2SAGE_LANG")
+            .env("NO_COLOR", "1")
+            .arg("run")
+            .arg(folder)
+            .arg("--history")
+            .arg(folder.join("historique.sqlite"))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(code), "{text}");
+        printed.push_str(&text);
+    }
+    assert!(printed.contains("déjà exportées"), "{printed}");
+    assert!(printed.contains("Refusé : 2 erreurs"), "{printed}");
+    assert!(!printed.contains("(s)"), "{printed}");
+    let bracketed = without_brackets(&printed);
+    let english = [
+        "invoice", "invoices", "payment", "payments", "deposit", "deposits", "refund", "refunds",
+        "payout", "payouts", "warning", "warnings", "error", "errors", "skipped", "already",
+        "exported", "batch", "rows", "row", "line", "lines", "file", "written", "entries", "entry",
+        "debits", "credits", "account",
+    ];
+    for word in bracketed
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '_' && c != '.' && c != '/')
+        .filter(|w| !w.contains(['_', '.', '/']))
+    {
+        assert!(
+            !english.contains(&word.to_lowercase().as_str()),
+            "English word {word:?} in:\n{printed}"
+        );
+    }
+}
+
+/// The text without what stands between square brackets (rule names,
+/// configuration sections and keys).
+fn without_brackets(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth > 0 => depth -= 1,
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    kept
+}

@@ -5,8 +5,12 @@
 use chrono::NaiveDate;
 use polars::prelude::*;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::config::{Config, Mapping};
 use crate::history::HistoryTables;
+use crate::i18n::{format_message, Arg, Lang};
+use crate::load::text::fold_name;
 
 use crate::load::reports::{Payment, PayoutRow, RowOrigin, SalesLine};
 
@@ -321,7 +325,99 @@ pub fn all_tables(
             mapping_frame("mapped_method", "method_key", &config.payment_methods)?,
         ),
         ("accounts", accounts_frame(config)?),
+        (
+            "mapping_near_misses",
+            near_misses_frame(config, sales, payments)?,
+        ),
     ])
+}
+
+/// The `mapping_near_misses` table: each `[products]` or `[payment_methods]`
+/// line that matches nothing in the drop, with the name of the drop it is
+/// most likely a misspelling of, and the sentence that says so in each
+/// language (a check appends it to its message).
+fn near_misses_frame(
+    config: &Config,
+    sales: &[SalesLine],
+    payments: &[Payment],
+) -> PolarsResult<DataFrame> {
+    let items = near_misses(&config.products, sales.iter().map(|l| &*l.item));
+    let methods = near_misses(&config.payment_methods, payments.iter().map(|p| &*p.method));
+    let rows: Vec<(&str, NearMiss)> = (items.into_iter().map(|m| ("products", m)))
+        .chain(methods.into_iter().map(|m| ("payment_methods", m)))
+        .collect();
+    let hint = |lang: Lang, section: &str, miss: &NearMiss| {
+        let args = [
+            ("section", Arg::from(section)),
+            ("configured", Arg::from(&miss.configured)),
+            ("found", Arg::from(&miss.found)),
+        ];
+        format_message(lang, "query-near-miss-hint", &args)
+    };
+    let hints = |lang: Lang| {
+        rows.iter()
+            .map(move |(s, m)| hint(lang, s, m))
+            .collect::<Vec<_>>()
+    };
+    let (hints_fr, hints_en) = (hints(Lang::Fr), hints(Lang::En));
+    DataFrame::new(
+        rows.len(),
+        vec![
+            text_column("section", rows.iter().map(|(s, _)| *s)),
+            text_column(
+                "configured",
+                rows.iter().map(|(_, m)| m.configured.as_str()),
+            ),
+            text_column("key", rows.iter().map(|(_, m)| m.key.as_str())),
+            text_column("found", rows.iter().map(|(_, m)| m.found.as_str())),
+            text_column("hint_fr", hints_fr.iter().map(String::as_str)),
+            text_column("hint_en", hints_en.iter().map(String::as_str)),
+        ],
+    )
+}
+
+/// A configured name that matches nothing in the drop, and the drop's name
+/// (as first written, and folded) it most likely means.
+struct NearMiss {
+    configured: String,
+    key: String,
+    found: String,
+}
+
+/// How alike (normalized Damerau–Levenshtein, folded names) a configured name
+/// and a name of the drop must be to be taken for a misspelling: a letter or
+/// two in a name of a few words.
+const NEAR_MISS: f64 = 0.8;
+
+/// The configured names that match none of `names` (the drop's), each with
+/// the unmatched name of the drop closest to it, when one is close enough.
+fn near_misses<'a>(mappings: &[Mapping], names: impl Iterator<Item = &'a str>) -> Vec<NearMiss> {
+    let mut found: BTreeMap<String, &str> = BTreeMap::new();
+    for name in names {
+        found.entry(fold_name(name)).or_insert(name);
+    }
+    let configured: BTreeSet<&str> = mappings.iter().map(|m| m.key.as_str()).collect();
+    let unmatched: Vec<(&String, &&str)> = found
+        .iter()
+        .filter(|(key, _)| !configured.contains(key.as_str()))
+        .collect();
+    mappings
+        .iter()
+        .filter(|m| !found.contains_key(&m.key))
+        .filter_map(|m| {
+            let score = |key: &str| strsim::normalized_damerau_levenshtein(&m.key, key);
+            let (key, name) = (unmatched.iter())
+                .map(|(key, name)| (score(key), key, name))
+                .filter(|(score, _, _)| *score >= NEAR_MISS)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, key, name)| (key, name))?;
+            Some(NearMiss {
+                configured: m.name.clone(),
+                key: key.to_string(),
+                found: name.trim().to_string(),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
