@@ -563,6 +563,28 @@ fn every_control_is_zero_for_consistent_batches() {
         .map(|e| e.unwrap().path())
         .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
         .unwrap();
+    // The first screen: status, period, accounts (each role named) and the
+    // controls, before the settings, the files and the query files.
+    let summary = cells(&workbook, "Sommaire");
+    let row_of = |wanted: &str| {
+        (summary.iter())
+            .find(|(_, v)| text(Some(v)) == wanted)
+            .map(|((r, _), _)| *r)
+            .unwrap_or_else(|| panic!("no {wanted:?} in the summary"))
+    };
+    assert!(row_of("Contrôles") < row_of("Paramètres du lot"));
+    assert!(row_of("Débits du journal = crédits") < 30);
+    assert!(row_of("Paramètres du lot") < row_of("Fichiers d'entrée"));
+    assert!(row_of("Fichiers d'entrée") < row_of("Requêtes"));
+    let roles: Vec<String> = summary.values().map(|v| text(Some(v))).collect();
+    assert!(
+        roles.iter().any(|r| r == "Frais de traitement Plannit Pay"),
+        "{roles:?}"
+    );
+    assert!(
+        !roles.iter().any(|r| r.contains("Autre (requête)")),
+        "{roles:?}"
+    );
     let Some(differences) = recalculated_control_differences(&workbook) else {
         eprintln!("LibreOffice not installed: controls not recalculated");
         return;
