@@ -11,12 +11,14 @@ use std::fmt::Write;
 use rusqlite::{params, Transaction};
 
 use super::bulk::BulkInsert;
+use super::entries::insert_entries;
 use super::{
     now, sqlite_error, Amounts, BatchRecord, History, HistoryBatchRow, HistoryError,
     HistoryPostingRow, HistoryTables, PostedState, StoredAt,
 };
 use crate::money::text::write_amount;
 use crate::output::finish_rename;
+use crate::sage::entry::JournalEntry;
 
 /// The history while a run holds its write lock.
 pub struct Locked<'a> {
@@ -208,9 +210,14 @@ impl Locked<'_> {
         Ok(batches)
     }
 
-    /// Inserts a batch and its documents into the run's transaction; nothing
-    /// counts until [`Locked::commit`], the point after which the batch is exported.
-    pub fn insert(&self, batch: &BatchRecord) -> Result<(), HistoryError> {
+    /// Inserts a batch, its documents and the entries of its Sage file into
+    /// the run's transaction; nothing counts until [`Locked::commit`], the
+    /// point after which the batch is exported.
+    pub fn insert(
+        &self,
+        batch: &BatchRecord,
+        entries: &[JournalEntry],
+    ) -> Result<(), HistoryError> {
         let path = self.path.clone();
         let err = sqlite_error(&path);
         let tx = &self.tx;
@@ -289,7 +296,7 @@ impl Locked<'_> {
             }
         }
         amounts.finish();
-        Ok(())
+        insert_entries(tx, &batch.id, entries).map_err(&err)
     }
 
     pub fn commit(self) -> Result<(), HistoryError> {

@@ -20,11 +20,13 @@ use sha2::{Digest, Sha256};
 
 mod amounts;
 mod bulk;
+mod entries;
 mod error;
 mod kinds;
 mod locked;
 
 pub use amounts::{AccountName, Amounts};
+pub use entries::RecordedEntry;
 pub use error::HistoryError;
 pub use kinds::{BatchState, DocType, Posting};
 pub use locked::Locked;
@@ -118,6 +120,22 @@ const MIGRATIONS: &[(i64, &str)] = &[
         INSERT INTO amounts_by_batch SELECT batch_id, doc_key, account, amount FROM document_amounts;
         DROP TABLE document_amounts;
         ALTER TABLE amounts_by_batch RENAME TO document_amounts;",
+    ),
+    (
+        5,
+        // What each batch wrote to its Sage file, line by line: compared with
+        // Sage's general ledger, reversed when a batch is undone in Sage.
+        "CREATE TABLE batch_entries (
+            batch_id TEXT NOT NULL REFERENCES batches(id),
+            entry INTEGER NOT NULL,
+            line INTEGER NOT NULL,
+            entry_date TEXT NOT NULL,
+            source TEXT NOT NULL,
+            comment TEXT NOT NULL,
+            account TEXT NOT NULL,
+            amount TEXT NOT NULL,
+            PRIMARY KEY (batch_id, entry, line)
+        ) WITHOUT ROWID;",
     ),
 ];
 

@@ -146,7 +146,7 @@ fn write_and_record(
             crate::run::timings::span("(workbook written)", started);
             written
         });
-        let inserted = locked.insert(&record);
+        let inserted = locked.insert(&record, &report.entries);
         crate::run::timings::span("(history rows inserted)", started);
         // Freed while the workbook is finished.
         drop(record);

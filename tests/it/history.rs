@@ -349,8 +349,46 @@ fn a_history_created_by_schema_version_1_is_upgraded_and_used() {
     );
     let history =
         plannit2sage::history::History::open(&path, std::time::Duration::from_secs(1)).unwrap();
-    assert_eq!(history.schema_version().unwrap(), 4);
-    assert_eq!(history.batches().unwrap().len(), 2);
+    assert_eq!(history.schema_version().unwrap(), 5);
+    let batches = history.batches().unwrap();
+    assert_eq!(batches.len(), 2);
+    // The batch of version 1 kept no entries; the new one did.
+    assert!(history.batch_entries(&batches[0].id).unwrap().is_empty());
+    assert!(!history.batch_entries(&batches[1].id).unwrap().is_empty());
+}
+
+/// The history keeps each entry of the Sage file as written: read back, the
+/// entries give the file's headers and lines, line for line.
+#[test]
+fn the_history_keeps_the_entries_of_each_sage_file() {
+    let case = standard_case();
+    let outcome = case.run_into(&out(&case, "out"), &["--granularity", "document"], &[]);
+    outcome.assert_success();
+    let history = plannit2sage::history::History::open(
+        &case.file("plannit2sage.sqlite"),
+        std::time::Duration::from_secs(1),
+    )
+    .unwrap();
+    let batch = &history.batches().unwrap()[0].id;
+    let entries = history.batch_entries(batch).unwrap();
+    assert!(entries.len() > 2, "{entries:?}");
+    let mut from_history = Vec::new();
+    for entry in &entries {
+        from_history.push(format!(
+            "{},\"{}\",\"{}\"",
+            entry.date.format("%m-%d-%y"),
+            entry.source,
+            entry.comment
+        ));
+        for (account, amount) in &entry.lines {
+            from_history.push(format!("{account},{amount:.2}"));
+        }
+    }
+    let in_file: Vec<String> = (outcome.sage_text().split("\r\n"))
+        .filter(|line| !line.is_empty() && !line.starts_with("TAX"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(from_history, in_file);
 }
 
 #[test]
