@@ -51,7 +51,7 @@ help-arg-run-adjust = Post documents changed since they were exported as adjusti
 help-arg-run-timings = Print the time and memory of each stage on stderr
 help-arg-run-dry-run = Show the journal, findings and totals without writing anything (no Sage file, workbook or history)
 
-help-cmd-history = List the batches of the export history, show one, or void one
+help-cmd-history = List the batches of the export history, show one, void one, or record the receivable's opening balance
 help-arg-history-config = Configuration, to find the history beside it [default: ./plannit2sage.toml]
     .value = CONFIG
 help-arg-history-history = Export history file [default: plannit2sage.sqlite beside the config]
@@ -65,6 +65,12 @@ help-arg-history-void-batch = The batch, as 'history' names it
 help-arg-history-void-yes = Confirm: voiding lets the batch's documents be posted again
 help-arg-history-void-note = Why the batch is voided, kept in the history
     .value = NOTE
+help-cmd-history-opening = Record the receivable's opening balance: the invoices open in Plannit's accounts-receivable report at the adoption date, already in Sage's books. Posts nothing; their payments then apply to them. One opening at a time (void it to replace it)
+help-arg-history-opening-file = Plannit's accounts-receivable report (xlsx, xls, ods or csv)
+    .value = FILE
+help-arg-history-opening-as-of = The date the report's balances are at, when its title does not say (YYYY-MM-DD)
+    .value = DATE
+help-date-format = expected a date written YYYY-MM-DD
 
 help-cmd-init = Create a drop folder: inbox/, out/, archive/, rejected/ and a commented plannit2sage.toml
 help-arg-init-folder = The folder to lay out (created if needed; nothing is overwritten)

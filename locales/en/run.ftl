@@ -74,6 +74,7 @@ no-report-found = (no Plannit sales or payments report found in the inbox)
 report-kind-sales = sales
 report-kind-payments = payments
 report-kind-payouts = payouts
+report-kind-receivable = accounts receivable
 rows-read = ; { $read } rows read: { $buckets }
 rows-posted = { $count } posted
 rows-already-exported = { $count } already exported
@@ -82,6 +83,8 @@ rows-duplicates = { $count ->
    *[other] { $count } merged duplicates
 }
 rows-skipped = { $count } skipped
+rows-voided = { $count } voided
+rows-control = { $count } read as a control
 rows-refused = { $count } refused
 
 summary-line = { $sales ->
@@ -106,3 +109,19 @@ granularity-period = period
 granularity-day = day
 granularity-document = document
 queries-built-in = built-in queries
+
+run-receivable-tie-out = accounts receivable at { $date }: { $customer }, invoice { $invoice }: Plannit { $plannit }, ledger { $ledger } (difference { $difference }): { $cause ->
+    [unknown] this invoice is neither in the export history nor in the opening balance; export the sales report that holds it (or record the opening balance with 'plannit2sage history opening')
+    [ledger-higher] a payment, credit note or voided invoice is probably missing from the exports
+   *[ledger-lower] an invoice, refund or bounced payment is probably missing from the exports
+}
+run-receivable-undated = this accounts-receivable report gives no date in its title and nothing else in the drop is dated: save it with its title row ("Accounts receivable as of 10/31/2026"), or drop it with the month's sales report
+run-tie-out = Tie-out with Plannit ({ $file }, at { $date }): { $invoices ->
+    [one] { $invoices } open invoice compared
+   *[other] { $invoices } open invoices compared
+}, { $differences ->
+    [0] no difference
+    [one] { $differences } difference, { $difference } in all
+   *[other] { $differences } differences, { $difference } in all
+}
+run-only-controls = Nothing to post: an accounts-receivable report is a control; it was tied out against the ledger.

@@ -91,6 +91,7 @@ setup-history-busy = { $path }: the history is in use by another plannit2sage ru
 setup-history-too-new = { $path }: this history was written by a newer plannit2sage (schema { $found }, this version knows { $known }); upgrade plannit2sage
 setup-history-unknown-batch = batch { $batch } does not exist (see 'plannit2sage history')
 setup-history-already-void = batch { $batch } is already void
+setup-history-opening-stands = an opening balance is already recorded ({ $opening }); void it first with 'plannit2sage history void { $opening } --yes' if it was wrong
 setup-history-unknown-value = { $path }: the history holds a { $what ->
     [posting] posting
     [document-type] document type

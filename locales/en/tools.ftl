@@ -151,3 +151,29 @@ tools-tq-finding-extra = finding { $severity } [{ $rule }]: reported, not expect
 
 tools-sample-wrote = wrote { $path }
 tools-sample-expected = expected net per account: { $path }
+
+tools-opening-recorded = Opening balance recorded as { $opening }: { $invoices ->
+    [one] { $invoices } open invoice
+   *[other] { $invoices } open invoices
+} of { $customers ->
+    [one] { $customers } customer
+   *[other] { $customers } customers
+}, { $total } at { $date }. Nothing is posted to Sage 50: these invoices are already in its books; their payments will apply to them.
+tools-opening-not-receivable = { $path }: this is not Plannit's accounts-receivable report (no header with a customer, an invoice number, an invoice date and a balance); export Reports > Accounts receivable from Plannit
+tools-opening-date-mismatch = { $file }: the report's title gives { $title } but --as-of says { $given }; give the date the report was made at
+tools-opening-no-date = { $file }: the report's title gives no date; say which day its balances are at with --as-of YYYY-MM-DD
+tools-opening-row-undated = { $file }, row { $row }: invoice { $invoice } has no date, so it cannot be aged; fix the report and run again
+tools-opening-line = { $opening }  { $status ->
+    [void] void
+   *[done] done
+}  opening balance at { $date }: { $invoices ->
+    [one] { $invoices } invoice
+   *[other] { $invoices } invoices
+}, { $total } ({ $file })
+tools-opening-voided = Opening balance { $opening } is void: its invoices have left the ledger; record the right one with 'plannit2sage history opening'.
+tools-status-receivable = receivable ({ $account }) per the ledger: { $amount }
+tools-status-tie-out = last tie-out with Plannit (at { $date }, made { $time }): { $differences ->
+    [0] no difference
+    [one] { $differences } difference, { $difference } in all
+   *[other] { $differences } differences, { $difference } in all
+}

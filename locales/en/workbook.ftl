@@ -67,6 +67,7 @@ wb-file-failed = unreadable
 wb-report-sales = detailed sales
 wb-report-payments = payments
 wb-report-payouts = Plannit Pay payouts
+wb-report-receivable = accounts receivable
 
 wb-accounts = General ledger accounts
 wb-account-header-account = Account
@@ -198,6 +199,8 @@ wb-rows-header-posted = Posted
 wb-rows-header-already-exported = Already exported
 wb-rows-header-duplicates = Merged duplicates
 wb-rows-header-skipped = Skipped (title, blank, headers, totals)
+wb-rows-header-voided = Voided (never exported)
+wb-rows-header-control = Control (never posted)
 wb-rows-header-refused = Refused
 wb-rows-header-unaccounted = Difference
 
@@ -226,3 +229,43 @@ wb-pp-waiting-header-invoice = Invoice
 wb-pp-waiting-header-customer = Customer
 wb-pp-waiting-header-amount = Amount
 wb-pp-waiting-header-days = Days waiting
+
+wb-ar-sheet = Receivable
+wb-ar-title = Accounts receivable: account { $account }
+wb-ar-opening = Opening balance (before this batch)
+wb-ar-movement = { $kind ->
+    [Invoice] Invoices and credit notes
+    [Payment] Payments received
+    [Deposit] Deposits received (to the receivable)
+    [Refund] Refunds
+    [DepositApplied] Deposits applied
+    [Bounced] Bounced (NSF) and voided payments
+   *[Adjustment] Adjustments (--adjust)
+}
+wb-ar-closing = Closing balance
+wb-ar-journal-net = Net movement of the account in the Journal
+wb-ar-control = Control: closing − opening − journal (must be 0)
+wb-ar-open-title = Open balances by customer at { $date }
+wb-ar-header-customer = Customer
+wb-ar-header-invoice = Invoice
+wb-ar-header-date = Date
+wb-ar-header-days = Days
+wb-ar-header-bucket-0 = 0–30 days
+wb-ar-header-bucket-1 = 31–60 days
+wb-ar-header-bucket-2 = 61–90 days
+wb-ar-header-bucket-3 = Over 90 days
+wb-ar-header-balance = Balance
+wb-ar-header-note = Note
+wb-ar-customer-total = Total { $customer }
+wb-ar-total = Total receivable
+wb-ar-open-control = Control: total − closing balance (must be 0)
+wb-ar-in-credit = In credit: overpaid
+wb-ar-chart-title = Receivable aging
+wb-ar-chart-series = Balance
+wb-ar-tie-out-title = Tie-out with Plannit: { $file } at { $date }
+wb-ar-tie-header-customer = Customer
+wb-ar-tie-header-invoice = Invoice
+wb-ar-tie-header-plannit = Plannit balance
+wb-ar-tie-header-ledger = Ledger balance
+wb-ar-tie-header-difference = Difference
+wb-ar-tie-total = Total (the difference must be 0)

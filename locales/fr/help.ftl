@@ -51,7 +51,7 @@ help-arg-run-adjust = Comptabilise les documents modifiés depuis leur export en
 help-arg-run-timings = Affiche le temps et la mémoire de chaque étape sur la sortie d'erreur
 help-arg-run-dry-run = Montre le journal, les constats et les totaux sans rien écrire (ni fichier Sage, ni classeur, ni historique)
 
-help-cmd-history = Liste les lots de l'historique des exports, en montre un ou en annule un
+help-cmd-history = Liste les lots de l'historique des exports, en montre un, en annule un, ou inscrit le solde d'ouverture des comptes clients
 help-arg-history-config = Configuration, pour trouver l'historique à côté [défaut : ./plannit2sage.toml]
     .value = FICHIER
 help-arg-history-history = Fichier de l'historique des exports [défaut : plannit2sage.sqlite à côté de la configuration]
@@ -65,6 +65,12 @@ help-arg-history-void-batch = Le lot, tel que « history » le nomme
 help-arg-history-void-yes = Confirme : annuler le lot permet de comptabiliser ses documents de nouveau
 help-arg-history-void-note = Pourquoi le lot est annulé, gardé dans l'historique
     .value = NOTE
+help-cmd-history-opening = Inscrit le solde d'ouverture des comptes clients : les factures ouvertes du rapport des comptes clients de Plannit à la date d'adoption, déjà dans les livres de Sage. Ne comptabilise rien ; leurs paiements s'y appliquent ensuite. Un seul solde d'ouverture à la fois (annulez-le pour le remplacer)
+help-arg-history-opening-file = Le rapport des comptes clients de Plannit (xlsx, xls, ods ou csv)
+    .value = FICHIER
+help-arg-history-opening-as-of = La date des soldes du rapport, quand son titre ne la donne pas (AAAA-MM-JJ)
+    .value = DATE
+help-date-format = date attendue au format AAAA-MM-JJ
 
 help-cmd-init = Crée un dossier de dépôt : inbox/, out/, archive/, rejected/ et un plannit2sage.toml commenté
 help-arg-init-folder = Le dossier à préparer (créé au besoin ; rien n'est écrasé)

@@ -77,6 +77,7 @@ no-report-found = (aucun rapport de ventes ou de paiements Plannit trouvé dans 
 report-kind-sales = ventes
 report-kind-payments = paiements
 report-kind-payouts = versements
+report-kind-receivable = comptes clients
 rows-read = { "" } ; { $read } lignes lues : { $buckets }
 rows-posted = { $count ->
     [one] { $count } comptabilisée
@@ -93,6 +94,14 @@ rows-duplicates = { $count ->
 rows-skipped = { $count ->
     [one] { $count } ignorée
    *[other] { $count } ignorées
+}
+rows-voided = { $count ->
+    [one] { $count } annulée
+   *[other] { $count } annulées
+}
+rows-control = { $count ->
+    [one] { $count } lue comme contrôle
+   *[other] { $count } lues comme contrôle
 }
 rows-refused = { $count ->
     [one] { $count } refusée
@@ -121,3 +130,19 @@ granularity-period = période
 granularity-day = jour
 granularity-document = document
 queries-built-in = requêtes intégrées
+
+run-receivable-tie-out = comptes clients au { $date } : { $customer }, facture { $invoice } : Plannit { $plannit }, grand livre { $ledger } (écart { $difference }) : { $cause ->
+    [unknown] cette facture n'est ni dans l'historique des exports ni dans le solde d'ouverture ; exportez le rapport des ventes qui la contient (ou inscrivez le solde d'ouverture avec « plannit2sage history opening »)
+    [ledger-higher] il manque sans doute aux exports un paiement, une note de crédit ou une facture annulée
+   *[ledger-lower] il manque sans doute aux exports une facture, un remboursement ou un paiement refusé (NSF)
+}
+run-receivable-undated = ce rapport des comptes clients ne donne pas de date dans son titre et rien d'autre n'est daté dans le dépôt : enregistrez-le avec sa ligne de titre (« Comptes clients au 31 octobre 2026 »), ou déposez-le avec le rapport des ventes du mois
+run-tie-out = Rapprochement avec Plannit ({ $file }, au { $date }) : { $invoices ->
+    [one] { $invoices } facture ouverte comparée
+   *[other] { $invoices } factures ouvertes comparées
+}, { $differences ->
+    [0] aucun écart
+    [one] { $differences } écart, { $difference } au total
+   *[other] { $differences } écarts, { $difference } au total
+}
+run-only-controls = Rien à comptabiliser : le rapport des comptes clients est un contrôle ; il a été rapproché du grand livre.

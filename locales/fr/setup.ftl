@@ -97,6 +97,7 @@ setup-history-sqlite = { $path } : { $reason }
 setup-history-busy = { $path } : l'historique est utilisé par une autre exécution de plannit2sage ; attendez qu'elle se termine et relancez
 setup-history-too-new = { $path } : cet historique a été écrit par une version plus récente de plannit2sage (schéma { $found }, cette version connaît le { $known }) ; mettez plannit2sage à jour
 setup-history-unknown-batch = le lot { $batch } n'existe pas (voir « plannit2sage history »)
+setup-history-opening-stands = un solde d'ouverture est déjà inscrit ({ $opening }) ; s'il était faux, annulez-le d'abord avec « plannit2sage history void { $opening } --yes »
 setup-history-already-void = le lot { $batch } est déjà annulé
 setup-history-unknown-value = { $path } : l'historique contient { $what ->
     [posting] un mode de comptabilisation

@@ -177,3 +177,29 @@ tools-tq-finding-extra = constat { $severity } [{ $rule }] : signalé, non atten
 
 tools-sample-wrote = fichier écrit : { $path }
 tools-sample-expected = net attendu par compte : { $path }
+
+tools-opening-recorded = Solde d'ouverture inscrit comme { $opening } : { $invoices ->
+    [one] { $invoices } facture ouverte
+   *[other] { $invoices } factures ouvertes
+} de { $customers ->
+    [one] { $customers } client
+   *[other] { $customers } clients
+}, { $total } au { $date }. Rien n'est comptabilisé dans Sage 50 : ces factures sont déjà dans ses livres ; leurs paiements s'y appliqueront.
+tools-opening-not-receivable = { $path } : ce n'est pas le rapport des comptes clients de Plannit (aucun en-tête avec un client, un numéro de facture, une date de facture et un solde) ; exportez Rapports > Comptes clients depuis Plannit
+tools-opening-date-mismatch = { $file } : le titre du rapport donne le { $title }, mais --as-of dit { $given } ; donnez la date à laquelle le rapport a été fait
+tools-opening-no-date = { $file } : le titre du rapport ne donne pas de date ; indiquez le jour de ses soldes avec --as-of AAAA-MM-JJ
+tools-opening-row-undated = { $file }, ligne { $row } : la facture { $invoice } n'a pas de date, elle ne peut pas être classée par âge ; corrigez le rapport et recommencez
+tools-opening-line = { $opening }  { $status ->
+    [void] annulé
+   *[done] inscrit
+}  solde d'ouverture au { $date } : { $invoices ->
+    [one] { $invoices } facture
+   *[other] { $invoices } factures
+}, { $total } ({ $file })
+tools-opening-voided = Le solde d'ouverture { $opening } est annulé : ses factures ont quitté le grand livre ; inscrivez le bon avec « plannit2sage history opening ».
+tools-status-receivable = comptes clients ({ $account }) selon le grand livre : { $amount }
+tools-status-tie-out = dernier rapprochement avec Plannit (au { $date }, fait le { $time }) : { $differences ->
+    [0] aucun écart
+    [one] { $differences } écart, { $difference } au total
+   *[other] { $differences } écarts, { $difference } au total
+}

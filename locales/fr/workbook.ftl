@@ -67,6 +67,7 @@ wb-file-failed = illisible
 wb-report-sales = ventes détaillées
 wb-report-payments = paiements
 wb-report-payouts = versements Plannit Pay
+wb-report-receivable = comptes clients
 
 wb-accounts = Comptes du grand livre
 wb-account-header-account = Compte
@@ -198,6 +199,8 @@ wb-rows-header-posted = Postées
 wb-rows-header-already-exported = Déjà exportées
 wb-rows-header-duplicates = Doublons fusionnés
 wb-rows-header-skipped = Ignorées (titre, vides, en-têtes, totaux)
+wb-rows-header-voided = Annulées (jamais exportées)
+wb-rows-header-control = Contrôle (jamais comptabilisées)
 wb-rows-header-refused = Refusées
 wb-rows-header-unaccounted = Écart
 
@@ -226,3 +229,43 @@ wb-pp-waiting-header-invoice = Facture
 wb-pp-waiting-header-customer = Client
 wb-pp-waiting-header-amount = Montant
 wb-pp-waiting-header-days = Jours d'attente
+
+wb-ar-sheet = Comptes clients
+wb-ar-title = Comptes clients : compte { $account }
+wb-ar-opening = Solde d'ouverture (avant ce lot)
+wb-ar-movement = { $kind ->
+    [Invoice] Factures et notes de crédit
+    [Payment] Paiements reçus
+    [Deposit] Dépôts reçus (portés aux comptes clients)
+    [Refund] Remboursements
+    [DepositApplied] Dépôts appliqués
+    [Bounced] Paiements refusés (NSF) et annulés
+   *[Adjustment] Ajustements (--adjust)
+}
+wb-ar-closing = Solde de clôture
+wb-ar-journal-net = Mouvement net du compte au Journal
+wb-ar-control = Contrôle : clôture − ouverture − journal (doit être 0)
+wb-ar-open-title = Soldes ouverts par client au { $date }
+wb-ar-header-customer = Client
+wb-ar-header-invoice = Facture
+wb-ar-header-date = Date
+wb-ar-header-days = Jours
+wb-ar-header-bucket-0 = 0 à 30 jours
+wb-ar-header-bucket-1 = 31 à 60 jours
+wb-ar-header-bucket-2 = 61 à 90 jours
+wb-ar-header-bucket-3 = Plus de 90 jours
+wb-ar-header-balance = Solde
+wb-ar-header-note = Note
+wb-ar-customer-total = Total { $customer }
+wb-ar-total = Total des comptes clients
+wb-ar-open-control = Contrôle : total − solde de clôture (doit être 0)
+wb-ar-in-credit = En crédit : payé en trop
+wb-ar-chart-title = Âge des comptes clients
+wb-ar-chart-series = Solde
+wb-ar-tie-out-title = Rapprochement avec Plannit : { $file } au { $date }
+wb-ar-tie-header-customer = Client
+wb-ar-tie-header-invoice = Facture
+wb-ar-tie-header-plannit = Solde Plannit
+wb-ar-tie-header-ledger = Solde au grand livre
+wb-ar-tie-header-difference = Écart
+wb-ar-tie-total = Total (l'écart doit être 0)

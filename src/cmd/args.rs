@@ -130,6 +130,16 @@ pub enum HistoryAction {
         #[arg(long, default_value = "")]
         note: String,
     },
+    Opening {
+        file: PathBuf,
+        #[arg(long, value_parser = parse_iso_date)]
+        as_of: Option<chrono::NaiveDate>,
+    },
+}
+
+/// A `YYYY-MM-DD` date on the command line.
+fn parse_iso_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| crate::tr!("help-date-format"))
 }
 
 #[derive(Debug, Args)]

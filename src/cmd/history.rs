@@ -17,10 +17,11 @@ pub fn execute(
     history: Option<PathBuf>,
     action: Option<HistoryAction>,
 ) -> ExitCode {
-    let path = history.unwrap_or_else(|| {
-        history::default_path(&config.unwrap_or_else(|| PathBuf::from(CONFIG_FILE_NAME)))
-    });
-    if !path.is_file() {
+    let config = config.unwrap_or_else(|| PathBuf::from(CONFIG_FILE_NAME));
+    let path = history.unwrap_or_else(|| history::default_path(&config));
+    // The opening balance is the history's first record: it may create it.
+    let creates = matches!(action, Some(HistoryAction::Opening { .. }));
+    if !path.is_file() && !creates {
         console::error(t!("tools-history-none", path = path.display().to_string()));
         return ExitCode::from(EXIT_SETUP);
     }
@@ -29,10 +30,17 @@ pub fn execute(
         match action {
             None => list(&history),
             Some(HistoryAction::Show { batch }) => show(&history, &batch),
+            Some(HistoryAction::Opening { file, as_of }) => {
+                super::opening::record(&mut history, &file, as_of, &config)
+            }
             Some(HistoryAction::Void { batch, yes, note }) => {
                 if !yes {
                     eprintln!("{}", tr!("tools-history-void-confirm", batch = &batch));
                     return Ok(ExitCode::from(EXIT_REJECTED));
+                }
+                if history.void_opening(&batch, &note)? {
+                    println!("{}", tr!("tools-opening-voided", opening = &batch));
+                    return Ok(ExitCode::SUCCESS);
                 }
                 history.void(&batch, &note)?;
                 println!("{}", tr!("tools-history-voided", batch = &batch));
@@ -90,6 +98,7 @@ fn list(history: &History) -> Result<ExitCode, history::HistoryError> {
             b.sage_file.unwrap_or_default()
         );
     }
+    super::opening::list(history)?;
     Ok(ExitCode::SUCCESS)
 }
 

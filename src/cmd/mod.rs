@@ -9,6 +9,7 @@ pub(crate) mod console;
 mod help;
 pub mod history;
 pub mod launch;
+mod opening;
 mod parse_error;
 pub mod run;
 mod sample_data;

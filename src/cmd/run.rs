@@ -62,10 +62,18 @@ pub fn execute(request: RunRequest) -> ExitCode {
 fn print_outcome(plan: &RunPlan, report: &RunReport) -> ExitCode {
     print_files(report);
     print_history(report);
-    // When nothing is new, warnings are about documents already exported.
+    // When nothing is new, warnings are about documents already exported,
+    // but a tie-out's differences stand.
     if !report.nothing_new() {
         print_findings(&report.findings);
+    } else {
+        let tie_outs: Vec<_> = (report.findings.iter())
+            .filter(|f| f.rule == "receivable_tie_out")
+            .cloned()
+            .collect();
+        print_findings(&tie_outs);
     }
+    print_tie_outs(report);
     for problem in &report.sage_problems {
         console::error_line(tr!("run-sage-problem", problem = problem.to_string()));
     }
@@ -99,6 +107,10 @@ fn print_outcome(plan: &RunPlan, report: &RunReport) -> ExitCode {
         println!("{}", tr!("run-nothing-new"));
         return ExitCode::SUCCESS;
     }
+    if report.only_controls() {
+        println!("{}", tr!("run-only-controls"));
+        return ExitCode::SUCCESS;
+    }
     let Some(path) = &report.sage_file else {
         console::error_line(tr!("run-nothing-to-post"));
         return ExitCode::from(EXIT_REJECTED);
@@ -116,6 +128,29 @@ fn print_outcome(plan: &RunPlan, report: &RunReport) -> ExitCode {
     }
     println!("{}", tr!("run-import-hint"));
     ExitCode::SUCCESS
+}
+
+/// Each tie-out with Plannit's accounts-receivable report: how many
+/// invoices were compared and what differs.
+fn print_tie_outs(report: &RunReport) {
+    let Some(figures) = &report.reconciliation.receivable else {
+        return;
+    };
+    for tie_out in &figures.tie_outs {
+        let line = tr!(
+            "run-tie-out",
+            file = &tie_out.file,
+            date = tie_out.as_of.to_string(),
+            invoices = tie_out.rows.len(),
+            differences = tie_out.differences().count(),
+            difference = crate::i18n::Arg::Amount(tie_out.total_difference())
+        );
+        if tie_out.differences().next().is_some() {
+            console::warning_line(line);
+        } else {
+            println!("{line}");
+        }
+    }
 }
 
 /// "42 invoices already exported in batch 2026-10-07-1 — skipped", per type and batch.
@@ -308,6 +343,7 @@ fn report_kind_name(kind: ReportKind) -> String {
         ReportKind::Sales => tr!("report-kind-sales"),
         ReportKind::Payments => tr!("report-kind-payments"),
         ReportKind::Payouts => tr!("report-kind-payouts"),
+        ReportKind::Receivable => tr!("report-kind-receivable"),
     }
 }
 
@@ -335,6 +371,8 @@ fn describe_rows(account: &RowAccount) -> String {
         (account.already_exported, "rows-already-exported"),
         (account.duplicates, "rows-duplicates"),
         (account.skipped, "rows-skipped"),
+        (account.voided, "rows-voided"),
+        (account.control, "rows-control"),
         (account.refused, "rows-refused"),
     ]
     .into_iter()

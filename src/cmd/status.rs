@@ -1,5 +1,6 @@
 //! `plannit2sage status ROOT` (where each client stands: last exported batch,
-//! last rejection, files waiting, Plannit Pay money in transit) and
+//! last rejection, files waiting, Plannit Pay money in transit, the
+//! receivable per the ledger and its last tie-out with Plannit) and
 //! `plannit2sage schedule FOLDER --every 15m` (the Task Scheduler or cron line
 //! that runs `watch --once`). In the run's language: `--lang`, else French.
 
@@ -119,6 +120,39 @@ fn print_client(folder: &Path) {
             amount = for_person(in_transit)
         ));
     }
+    receivable_lines(&layout).into_iter().for_each(say);
+}
+
+/// The receivable's balance per the ledger, and the last tie-out with
+/// Plannit's accounts-receivable report.
+fn receivable_lines(layout: &Layout) -> Vec<String> {
+    let Ok(config) = Config::load(&layout.config) else {
+        return Vec::new();
+    };
+    let Ok(mut history) = History::snapshot(&layout.history) else {
+        return Vec::new();
+    };
+    let last_tie_out = history.last_tie_out().ok().flatten();
+    let Some(tables) = history.lock().ok().and_then(|locked| locked.tables().ok()) else {
+        return Vec::new();
+    };
+    let account = &config.accounts.receivable;
+    let ledger = crate::history::ledger::Ledger::from_history(&tables, account);
+    let mut lines = vec![tr!(
+        "tools-status-receivable",
+        account = account,
+        amount = for_person(ledger.balance())
+    )];
+    if let Some(tie_out) = last_tie_out {
+        lines.push(tr!(
+            "tools-status-tie-out",
+            date = tie_out.as_of.to_string(),
+            time = tie_out.checked_at.chars().take(16).collect::<String>(),
+            differences = tie_out.differences,
+            difference = for_person(tie_out.difference)
+        ));
+    }
+    lines
 }
 
 /// The clearing account's balance over the batches exported, when configured.

@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::load::columns::ExtraAliases;
 use crate::load::dates::DateOrder;
+use crate::load::header::ExtraAliases;
 mod company_rules;
 mod mapping_table;
 mod names;
@@ -89,6 +89,19 @@ pub struct Config {
     pub named_files: Vec<PathBuf>,
     pub lang: Lang,
     pub limits: Limits,
+    /// `[receivable] tie_out`: what a difference with Plannit's
+    /// accounts-receivable report does to the batch.
+    pub tie_out: TieOut,
+}
+
+/// What a difference between the ledger and Plannit's accounts-receivable
+/// report does: a warning, or an error that refuses the batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TieOut {
+    #[default]
+    Warning,
+    Error,
 }
 
 /// A configuration that cannot be used; the message names the file and the key.
@@ -254,6 +267,7 @@ impl Config {
             sales: raw.columns.sales,
             payments: raw.columns.payments,
             payouts: raw.columns.payouts,
+            receivable: raw.columns.receivable,
         };
         if let Some(unknown) = aliases.unknown_columns().first() {
             return Err(invalid(t!("setup-unknown-column", column = unknown)));
@@ -280,6 +294,7 @@ impl Config {
             named_files,
             lang: raw.report.lang,
             limits: raw.limits,
+            tie_out: raw.receivable.tie_out,
         })
     }
 }

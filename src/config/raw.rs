@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use super::serde_names::variants;
-use super::{Granularity, Lang, SageEncoding, SageSettings};
+use super::{Granularity, Lang, SageEncoding, SageSettings, TieOut};
 use crate::load::dates::DateOrder;
 use crate::load::Limits;
 use crate::sage::company::{DateValue, TaxCodes};
@@ -93,6 +93,16 @@ pub(super) struct RawColumns {
     pub(super) payments: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub(super) payouts: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub(super) receivable: BTreeMap<String, Vec<String>>,
+}
+
+/// `[receivable]` as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawReceivable {
+    #[serde(default)]
+    pub(super) tie_out: TieOut,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -139,6 +149,8 @@ pub(super) struct RawConfig {
     pub(super) mapping: RawMapping,
     #[serde(default)]
     pub(super) report: RawReport,
+    #[serde(default)]
+    pub(super) receivable: RawReceivable,
     #[serde(default)]
     pub(super) limits: Limits,
 }
@@ -226,6 +238,12 @@ pub(super) const FILE: &[Key] = &[
     key("input", Kind::Table(INPUT), "config-purpose-input"),
     key("mapping", Kind::Table(MAPPING), "config-purpose-mapping"),
     key("report", Kind::Table(REPORT), "config-purpose-report").french(&["rapport"]),
+    key(
+        "receivable",
+        Kind::Table(RECEIVABLE),
+        "config-purpose-receivable-section",
+    )
+    .french(&["comptes_clients", "clients"]),
     key("limits", Kind::Table(LIMITS), "config-purpose-limits").french(&["limites"]),
 ];
 
@@ -323,7 +341,16 @@ const COLUMNS: &[Key] = &[
     key("sales", ALIASES, "config-purpose-columns-sales").french(&["ventes"]),
     key("payments", ALIASES, "config-purpose-columns-payments").french(&["paiements"]),
     key("payouts", ALIASES, "config-purpose-columns-payouts").french(&["versements"]),
+    key("receivable", ALIASES, "config-purpose-columns-receivable")
+        .french(&["comptes_clients", "clients"]),
 ];
+
+const RECEIVABLE: &[Key] = &[key(
+    "tie_out",
+    Kind::Choice(variants::<TieOut>),
+    "config-purpose-tie-out",
+)
+.french(&["rapprochement"])];
 
 const INPUT: &[Key] = &[
     key(
@@ -394,6 +421,7 @@ mod tests {
             (&["input"], fields::<RawInput>()),
             (&["mapping"], fields::<RawMapping>()),
             (&["report"], fields::<RawReport>()),
+            (&["receivable"], fields::<RawReceivable>()),
             (&["limits"], fields::<Limits>()),
         ];
         for (path, fields) in structs {
@@ -419,6 +447,7 @@ mod tests {
         assert_eq!(variants::<Granularity>(), ["period", "day", "document"]);
         assert_eq!(variants::<Lang>(), ["fr", "en"]);
         assert_eq!(variants::<DateOrder>(), ["strict", "dmy", "mdy"]);
+        assert_eq!(variants::<TieOut>(), ["warning", "error"]);
         assert!(variants::<SageEncoding>().contains(&"windows-1252"));
     }
 

@@ -40,6 +40,8 @@ pub enum HistoryError {
         what: &'static str,
         value: String,
     },
+    /// An opening balance stands already (its id): void it first.
+    OpeningStands(String),
     /// A committed batch's file could not be put in place (its path).
     Recover(PathBuf, #[source] std::io::Error),
 }
@@ -68,6 +70,7 @@ impl HistoryError {
                 t!("setup-history-unknown-batch", batch = batch)
             }
             HistoryError::AlreadyVoid(batch) => t!("setup-history-already-void", batch = batch),
+            HistoryError::OpeningStands(id) => t!("setup-history-opening-stands", opening = id),
             HistoryError::UnknownValue { path, what, value } => t!(
                 "setup-history-unknown-value",
                 path = path.display().to_string(),

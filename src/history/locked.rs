@@ -12,6 +12,7 @@ use rusqlite::{params, Transaction};
 
 use super::bulk::BulkInsert;
 use super::entries::insert_entries;
+use super::openings::{read_standing_opening, record_tie_out, TieOutRecord};
 use super::{
     now, sqlite_error, Amounts, BatchRecord, History, HistoryBatchRow, HistoryError,
     HistoryPostingRow, HistoryTables, PostedState, StoredAt,
@@ -146,7 +147,7 @@ impl Locked<'_> {
         let mut statement = self
             .tx
             .prepare(
-                "SELECT d.batch_id, d.doc_key, d.doc_type, d.doc_number, d.doc_date, d.posting, a.account, a.amount, d.invoice
+                "SELECT d.batch_id, d.doc_key, d.doc_type, d.doc_number, d.doc_date, d.posting, a.account, a.amount, d.invoice, d.customer
                  FROM documents d JOIN document_amounts a ON a.batch_id = d.batch_id AND a.doc_key = d.doc_key
                  ORDER BY d.batch_id, d.doc_key, a.account",
             )
@@ -173,6 +174,7 @@ impl Locked<'_> {
                     r.get(6)?,
                     r.get(7)?,
                     r.get(8)?,
+                    r.get(9)?,
                 ))
             })
             .map_err(&err)?
@@ -188,6 +190,7 @@ impl Locked<'_> {
             account,
             amount,
             invoice,
+            customer,
         ) in rows
         {
             let at = StoredAt {
@@ -203,11 +206,19 @@ impl Locked<'_> {
                 doc_type,
                 doc_number,
                 invoice,
+                customer,
                 posting,
                 account,
             });
         }
+        batches.opening = read_standing_opening(&self.tx, &self.path)?;
         Ok(batches)
+    }
+
+    /// Records a tie-out with Plannit's accounts-receivable report in the
+    /// run's transaction.
+    pub fn record_tie_out(&self, tie_out: &TieOutRecord) -> Result<(), HistoryError> {
+        record_tie_out(&self.tx, tie_out).map_err(self.err())
     }
 
     /// Inserts a batch, its documents and the entries of its Sage file into
@@ -250,8 +261,8 @@ impl Locked<'_> {
         // Text made per row goes through buffers reused from row to row.
         let mut documents = BulkInsert::new(
             tx,
-            "INSERT INTO documents (batch_id, doc_key, doc_type, doc_number, doc_date, content_hash, posting, invoice) VALUES ",
-            7,
+            "INSERT INTO documents (batch_id, doc_key, doc_type, doc_number, doc_date, content_hash, posting, invoice, customer) VALUES ",
+            8,
             &batch.id,
             batch.documents.len(),
         )
@@ -270,6 +281,7 @@ impl Locked<'_> {
                     &hash,
                     &posting.as_ref(),
                     &doc.invoice,
+                    &&*doc.customer,
                 ])
                 .map_err(&err)?;
         }
@@ -317,8 +329,10 @@ impl Locked<'_> {
     }
 }
 
-/// (batch, key, type, number, date, posting, account, amount, invoice) as stored.
+/// (batch, key, type, number, date, posting, account, amount, invoice,
+/// customer) as stored.
 type StoredPostingRow = (
+    String,
     String,
     String,
     String,

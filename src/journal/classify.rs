@@ -49,6 +49,7 @@ pub fn documents_of(
                 key,
                 doc_type: DocType::Invoice,
                 number: line.invoice.clone(),
+                customer: line.customer.clone(),
                 invoice: String::new(),
                 date,
                 amounts: Amounts::new(),
@@ -67,6 +68,7 @@ pub fn documents_of(
                 } else {
                     payment.reference.as_str().into()
                 },
+                customer: payment.customer.clone(),
                 invoice: payment.invoice.clone(),
                 date,
                 amounts: Amounts::new(),
@@ -81,6 +83,7 @@ pub fn documents_of(
                 key,
                 doc_type: DocType::Payout,
                 number: row.payout.clone(),
+                customer: "".into(),
                 invoice: String::new(),
                 date,
                 amounts: Amounts::new(),
@@ -375,6 +378,7 @@ mod tests {
             key: "invoice:P-1042".into(),
             doc_type: DocType::Invoice,
             number: "P-1042".into(),
+            customer: "Gagnon".into(),
             invoice: String::new(),
             date: date(4),
             amounts: amounts(-12000),

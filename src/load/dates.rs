@@ -150,9 +150,90 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<NaiveDate, DateError> 
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(not_date)
 }
 
+/// Month names as reports write them in titles, French and English, full
+/// or shortened (folded: no accents, lower case, no final period).
+const MONTHS: [&[&str]; 12] = [
+    &["janvier", "janv", "january", "jan"],
+    &["fevrier", "fevr", "fev", "february", "feb"],
+    &["mars", "march", "mar"],
+    &["avril", "avr", "april", "apr"],
+    &["mai", "may"],
+    &["juin", "june", "jun"],
+    &["juillet", "juil", "july", "jul"],
+    &["aout", "august", "aug"],
+    &["septembre", "sept", "sep", "september"],
+    &["octobre", "oct", "october"],
+    &["novembre", "nov", "november"],
+    &["decembre", "dec", "december"],
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let folded = crate::load::text::fold_header(word);
+    (1..=12u32).find(|m| MONTHS[*m as usize - 1].contains(&folded.as_str()))
+}
+
+/// The last date written in a title's text: `au 2026-10-31`, `as of
+/// 10/31/2026`, `au 31 octobre 2026`, `as of October 31, 2026`.
+pub fn date_in_text(text: &str, order: DateOrder) -> Option<NaiveDate> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // `1er décembre`: the French ordinal of the first day.
+    let number = |w: &str| {
+        (w.trim_end_matches('.').trim_end_matches("er"))
+            .parse::<u32>()
+            .ok()
+    };
+    let mut found = None;
+    for (i, word) in words.iter().enumerate() {
+        if let Ok(date) = parse_date(word, order) {
+            found = Some(date);
+            continue;
+        }
+        let Some(month) = month_number(word.trim_end_matches('.')) else {
+            continue;
+        };
+        let year = |w: Option<&&str>| w.and_then(|w| number(w)).filter(|y| *y >= 1900);
+        let day_before = i.checked_sub(1).and_then(|b| number(words[b]));
+        let named = match (day_before, year(words.get(i + 1))) {
+            (Some(day), Some(year)) => Some((year, day)),
+            _ => number(words.get(i + 1)?)
+                .zip(year(words.get(i + 2)))
+                .map(|(d, y)| (y, d)),
+        };
+        if let Some((year, day)) = named {
+            found = NaiveDate::from_ymd_opt(year as i32, month, day).or(found);
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_report_titles() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        let strict = DateOrder::Strict;
+        assert_eq!(
+            date_in_text("Comptes clients au 31 octobre 2026", strict),
+            d(2026, 10, 31)
+        );
+        assert_eq!(
+            date_in_text("Accounts receivable as of 10/31/2026", strict),
+            d(2026, 10, 31)
+        );
+        assert_eq!(date_in_text("Solde au 2026-10-31", strict), d(2026, 10, 31));
+        assert_eq!(date_in_text("As of Oct. 31, 2026", strict), d(2026, 10, 31));
+        assert_eq!(date_in_text("au 1er déc. 2026", strict), d(2026, 12, 1));
+        assert_eq!(date_in_text("Paysagement Rivière-Nord", strict), None);
+        assert_eq!(
+            date_in_text("Du 2026-10-01 au 2026-10-31", strict),
+            d(2026, 10, 31)
+        );
+    }
 
     #[test]
     fn dates_iso_serial_and_declared_order() {

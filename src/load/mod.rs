@@ -10,10 +10,12 @@ pub mod columns;
 mod csv_text;
 pub mod dates;
 mod file_bytes;
+pub mod header;
 mod inbox;
 pub(crate) mod merge;
 mod options;
 mod read_error;
+mod receivable;
 pub mod reports;
 pub(crate) mod row_accounts;
 pub mod rows;
@@ -28,11 +30,12 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Finding, Fix, Location};
 use crate::i18n::Text;
 use crate::t;
+use columns::describe_aliases;
 pub use columns::ReportKind;
-use columns::{describe_aliases, find_header};
+use header::find_header;
 pub use inbox::is_transient_file;
 use inbox::Content;
-use reports::{Payment, PayoutRow, SalesLine, SheetReader, SkippedRows};
+use reports::{Payment, PayoutRow, ReceivableReport, SalesLine, SheetReader, SkippedRows};
 
 /// What became of one file of the inbox.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +74,8 @@ pub struct LoadedInputs {
     pub sales: Vec<SalesLine>,
     pub payments: Vec<Payment>,
     pub payouts: Vec<PayoutRow>,
+    /// Accounts-receivable reports: controls, never posted.
+    pub receivables: Vec<ReceivableReport>,
     pub findings: Vec<Finding>,
     /// Header text as written, by (file name, canonical column).
     pub headers: std::collections::BTreeMap<(String, String), String>,
@@ -113,6 +118,32 @@ pub fn load_inbox(
         files: ignored,
         ..LoadedInputs::default()
     };
+    load_candidates(candidates, options, &mut loaded);
+    Ok(loaded)
+}
+
+/// Reads the reports of the files named (not of a folder): a file that is
+/// missing or not a report is an error finding, as in an inbox.
+pub fn load_files(paths: &[PathBuf], options: &LoadOptions) -> LoadedInputs {
+    let candidates = (paths.iter())
+        .map(|path| {
+            let name = (path.file_name()).map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            (path.clone(), name)
+        })
+        .collect();
+    let mut loaded = LoadedInputs::default();
+    load_candidates(candidates, options, &mut loaded);
+    loaded
+}
+
+fn load_candidates(
+    candidates: Vec<inbox::Listed>,
+    options: &LoadOptions,
+    loaded: &mut LoadedInputs,
+) {
     for candidate in inbox::read(candidates, &options.limits) {
         let (mut file, content) = candidate.into_parts();
         match content {
@@ -128,12 +159,11 @@ pub fn load_inbox(
                 let looks_binary = looks_binary(&bytes);
                 // The sheets hold what is read from here on.
                 drop(bytes);
-                load_file(&mut file, sheets, looks_binary, options, &mut loaded);
+                load_file(&mut file, sheets, looks_binary, options, loaded);
             }
         }
         loaded.files.push(file);
     }
-    Ok(loaded)
 }
 
 fn file_location(name: &str) -> Location {
@@ -171,7 +201,7 @@ fn load_file(
         }
     };
     for raw in &sheets {
-        let found = find_header(&raw.head(columns::HEADER_SEARCH_ROWS), &options.aliases);
+        let found = find_header(&raw.head(header::HEADER_SEARCH_ROWS), &options.aliases);
         if let Some(header) = found {
             let file_use = load_sheet(&input.name, raw, &header, options, loaded);
             input.uses.push(file_use);
@@ -187,7 +217,7 @@ fn load_file(
 fn load_sheet(
     name: &str,
     raw: &sheet::RawSheet,
-    header: &columns::HeaderMatch,
+    header: &header::HeaderMatch,
     options: &LoadOptions,
     loaded: &mut LoadedInputs,
 ) -> FileUse {
@@ -219,6 +249,19 @@ fn load_sheet(
         ReportKind::Sales => append(&mut loaded.sales, reader.sales_lines()),
         ReportKind::Payments => append(&mut loaded.payments, reader.payments()),
         ReportKind::Payouts => append(&mut loaded.payouts, reader.payouts()),
+        ReportKind::Receivable => {
+            let rows = reader.receivables();
+            let count = rows.len();
+            let report = receivable::receivable_report(
+                name,
+                raw,
+                header.row_index,
+                options.date_order,
+                rows,
+            );
+            loaded.receivables.push(report);
+            count
+        }
     };
     FileUse::Used {
         kind: header.kind,
@@ -259,13 +302,13 @@ fn no_report(input: &InputFile, looks_binary: bool, loaded: &mut LoadedInputs) -
     if (input.path.extension()).is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
         // A .txt file is read when it is a CSV export; otherwise it is a note.
         return FileUse::Ignored {
-            reason: t!("load-ignored-no-header", rows = columns::HEADER_SEARCH_ROWS),
+            reason: t!("load-ignored-no-header", rows = header::HEADER_SEARCH_ROWS),
         };
     }
     let message = if looks_binary {
         t!("load-file-damaged")
     } else {
-        t!("load-file-unrecognised", rows = columns::HEADER_SEARCH_ROWS)
+        t!("load-file-unrecognised", rows = header::HEADER_SEARCH_ROWS)
     };
     let finding = Finding::error("file_unrecognised", message, file_location(&input.name));
     loaded.findings.push(finding.fixed_in(Fix::DroppedFile));
@@ -324,7 +367,7 @@ mod tests {
         assert!(missing.render(Lang::Fr).starts_with(
             "ce rapport des ventes n'a pas de colonne « invoice » (en-têtes acceptés : « no facture », « n facture », "
         ));
-        let ignored = t!("load-ignored-no-header", rows = columns::HEADER_SEARCH_ROWS);
+        let ignored = t!("load-ignored-no-header", rows = header::HEADER_SEARCH_ROWS);
         assert_eq!(
             ignored.render(Lang::En),
             "no Plannit sales or payments header found in the first 30 rows"

@@ -3,8 +3,8 @@
 
 use serde::Deserialize;
 
-use super::columns::ExtraAliases;
 use super::dates::DateOrder;
+use super::header::ExtraAliases;
 
 /// The settings the load stage reads the inbox with.
 #[derive(Debug, Clone, Default)]

@@ -6,8 +6,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::columns::{HeaderMatch, ReportKind};
+use super::columns::ReportKind;
 use super::dates::{date_from_cell, DateOrder};
+use super::header::HeaderMatch;
 use super::sheet::{RawSheet, RowSpan};
 use super::values::{amount_from_cell, AmountError, Cell};
 use crate::diagnostics::{Finding, Fix, Location};
@@ -15,7 +16,10 @@ use crate::i18n::Text;
 use crate::load::text::{fold_header, SharedText};
 use crate::t;
 
-pub use super::rows::{Payment, PaymentKind, PayoutRow, RowOrigin, RowPlace, SalesLine};
+pub use super::rows::{
+    Payment, PaymentKind, PayoutRow, ReceivableReport, ReceivableRow, RowOrigin, RowPlace,
+    SalesLine,
+};
 
 /// Parts a large sheet is read in, at most (one thread each).
 const MAX_PARTS: usize = 4;
@@ -72,14 +76,14 @@ enum RowClass {
 }
 
 /// A closing total row, and how many report rows came before it.
-struct TotalRow {
+pub(super) struct TotalRow {
     number: u64,
     cells: Vec<Cell>,
     rows_before: usize,
 }
 
 impl<'a> SheetReader<'a> {
-    fn location(&self, row: u64, column: Option<&str>, document: &str) -> Location {
+    pub(super) fn location(&self, row: u64, column: Option<&str>, document: &str) -> Location {
         Location {
             file: Some(self.file.to_string()),
             sheet: self.sheet.sheet.clone(),
@@ -101,7 +105,7 @@ impl<'a> SheetReader<'a> {
     }
 
     /// As [`SheetReader::text`], for text that repeats from row to row.
-    fn shared_text(&mut self, row: &[Cell], column: &str) -> Arc<str> {
+    pub(super) fn shared_text(&mut self, row: &[Cell], column: &str) -> Arc<str> {
         match self.cell(row, column) {
             Cell::Text(text) => self.shared.get(text.trim()),
             Cell::Empty => self.shared.get(""),
@@ -112,7 +116,7 @@ impl<'a> SheetReader<'a> {
         }
     }
 
-    fn origin(&mut self, row: u64) -> RowOrigin {
+    pub(super) fn origin(&mut self, row: u64) -> RowOrigin {
         if self.place.is_none() {
             let file = self.shared.get(self.file);
             let sheet = (self.sheet.sheet.as_deref()).map(|sheet| self.shared.get(sheet));
@@ -124,7 +128,7 @@ impl<'a> SheetReader<'a> {
 
     /// Reads a money cell; a blank optional cell is zero, a blank required one
     /// is an error.
-    fn money(
+    pub(super) fn money(
         &mut self,
         row: &[Cell],
         number: u64,
@@ -171,7 +175,7 @@ impl<'a> SheetReader<'a> {
 
     /// A document number the row cannot do without (blank is a finding),
     /// held once for all the rows of its document.
-    fn identifier(
+    pub(super) fn identifier(
         &mut self,
         row: &[Cell],
         number: u64,
@@ -212,7 +216,12 @@ impl<'a> SheetReader<'a> {
     }
 
     /// The date, and the cell's text when there is no date (for messages).
-    fn date(&mut self, row: &[Cell], number: u64, document: &str) -> (Option<NaiveDate>, String) {
+    pub(super) fn date(
+        &mut self,
+        row: &[Cell],
+        number: u64,
+        document: &str,
+    ) -> (Option<NaiveDate>, String) {
         let cell = self.cell(row, "date");
         match date_from_cell(cell, self.date_order, self.sheet.is_1904) {
             Ok(Some(date)) => (Some(date), String::new()),
@@ -257,7 +266,7 @@ impl<'a> SheetReader<'a> {
     /// total rows; the other rows are counted in `skipped`. A large sheet is
     /// read in parts, one thread each: each part's rows, findings and counts
     /// follow the previous part's, as if read in one pass.
-    fn read_rows<T: Send>(
+    pub(super) fn read_rows<T: Send>(
         &mut self,
         read: impl for<'r, 's> Fn(&'s mut SheetReader<'r>, u64, &[Cell]) -> T + Sync,
     ) -> (Vec<T>, Vec<TotalRow>) {
@@ -354,7 +363,7 @@ impl<'a> SheetReader<'a> {
     /// Checks each closing total row against the rows above it (since the
     /// previous total row, or since the header): a difference means rows were
     /// hidden, filtered out or deleted before the export was saved.
-    fn check_totals(&mut self, totals: &[TotalRow], column: &str, values: &[Decimal]) {
+    pub(super) fn check_totals(&mut self, totals: &[TotalRow], column: &str, values: &[Decimal]) {
         let mut previous = 0usize;
         for total in totals {
             let cell = self

@@ -1,6 +1,7 @@
 //! Row accounting: every row of every file read ends in exactly one bucket —
 //! posted, already exported, merged duplicate, skipped (title, blank,
-//! repeated header, closing total) or refused — so that the accountant can
+//! repeated header, closing total), voided, read as a control (the
+//! accounts-receivable report) or refused — so that the accountant can
 //! check that nothing was lost or counted twice.
 
 use std::collections::BTreeMap;
@@ -23,6 +24,10 @@ pub struct RowAccount {
     pub already_exported: u64,
     pub duplicates: u64,
     pub skipped: u64,
+    /// Rows of invoices voided in Plannit before they were ever exported.
+    pub voided: u64,
+    /// Rows of a report read as a control, never posted.
+    pub control: u64,
     pub refused: u64,
     /// Rows of the batch, until the run knows whether it posts them.
     pending: u64,
@@ -36,6 +41,8 @@ impl RowAccount {
                 + self.already_exported
                 + self.duplicates
                 + self.skipped
+                + self.voided
+                + self.control
                 + self.refused
                 + self.pending) as i64
     }
@@ -86,6 +93,11 @@ impl RowAccounts {
                         already_exported: 0,
                         duplicates: 0,
                         skipped: skipped.count(),
+                        voided: 0,
+                        control: match kind {
+                            ReportKind::Receivable => *rows as u64,
+                            _ => 0,
+                        },
                         refused: 0,
                         pending: 0,
                     });
@@ -120,6 +132,13 @@ impl RowAccounts {
     pub fn skip(&mut self, origin: &RowOrigin) {
         if let Some(account) = self.account(origin) {
             account.skipped += 1;
+        }
+    }
+
+    /// A row of an invoice voided before it was ever exported.
+    pub fn void(&mut self, origin: &RowOrigin) {
+        if let Some(account) = self.account(origin) {
+            account.voided += 1;
         }
     }
 

@@ -1,4 +1,5 @@
-//! The typed rows of Plannit's reports (sales lines, payments, payout rows),
+//! The typed rows of Plannit's reports (sales lines, payments, payout rows,
+//! open invoices),
 //! each with where it was read, as the loader makes them and every later
 //! stage reads them.
 
@@ -119,6 +120,27 @@ pub struct PayoutRow {
     pub fee: Decimal,
     /// As written, when the report has the column.
     pub net: Option<Decimal>,
+}
+
+/// One row of Plannit's accounts-receivable report: an invoice open at the
+/// report's date, with what is still owed on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReceivableRow {
+    pub origin: RowOrigin,
+    pub customer: Arc<str>,
+    pub invoice: Arc<str>,
+    pub date: Option<NaiveDate>,
+    pub balance: Decimal,
+}
+
+/// An accounts-receivable report: its rows, and the date its title gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReceivableReport {
+    pub file: String,
+    pub sheet: Option<String>,
+    /// "Comptes clients au 31 octobre 2026": the date the balances are at.
+    pub as_of: Option<NaiveDate>,
+    pub rows: Vec<ReceivableRow>,
 }
 
 impl SalesLine {

@@ -122,6 +122,34 @@ impl RunReport {
         self.errors() == 0 && self.entries.is_empty() && !self.history.unchanged.is_empty()
     }
 
+    /// True when the drop held only controls (accounts-receivable reports):
+    /// nothing to post, and no batch made.
+    pub fn only_controls(&self) -> bool {
+        let accounts = self.rows.accounts();
+        self.entries.is_empty()
+            && !accounts.is_empty()
+            && (accounts.iter()).all(|a| a.kind == crate::load::ReportKind::Receivable)
+    }
+
+    /// The tie-outs made, as the history records them.
+    pub fn tie_out_records(&self, batch: Option<&str>) -> Vec<crate::history::TieOutRecord> {
+        let Some(figures) = &self.reconciliation.receivable else {
+            return Vec::new();
+        };
+        let checked_at = self.started.format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string();
+        (figures.tie_outs.iter())
+            .map(|tie_out| crate::history::TieOutRecord {
+                checked_at: checked_at.clone(),
+                as_of: tie_out.as_of,
+                file_name: tie_out.file.clone(),
+                batch: batch.map(str::to_string),
+                invoices: tie_out.rows.len() as i64,
+                differences: tie_out.differences().count() as i64,
+                difference: tie_out.total_difference(),
+            })
+            .collect()
+    }
+
     /// True when no input file was read at all.
     pub fn nothing_read(&self) -> bool {
         self.files.iter().all(|f| f.sha256.is_empty())

@@ -76,13 +76,22 @@ pub(super) fn journal(
     };
     // Accounts the Sage company does not have, or cannot post to.
     let line_queries = (line_queries.iter()).map(|(account, query)| (account.as_str(), &**query));
-    let findings = conform::account_findings(config, &entries, line_queries);
+    let account_findings = conform::account_findings(config, &entries, line_queries);
     if config.sage.tax_detail {
         conform::add_tax_detail(config, &mut entries, &sales, &labeler);
     }
     sage::fit_entries(&mut entries, &config.sage);
     let (first_date, last_date) = batch_dates(&entries, &labeler);
-    let reconciliation = Reconciliation::new(&ReconcileInputs {
+    let (receivable, mut findings) = super::receivable::receivable_figures(
+        plan,
+        known,
+        classified,
+        &adjusted,
+        &inputs.receivables,
+        last_date,
+    );
+    findings.extend(account_findings);
+    let mut reconciliation = Reconciliation::new(&ReconcileInputs {
         config,
         sales: &sales,
         payments: &payments,
@@ -94,6 +103,7 @@ pub(super) fn journal(
         history_tables: &known.tables,
         last_date,
     });
+    reconciliation.receivable = receivable;
     Ok(Batch {
         findings,
         files: inputs.files,

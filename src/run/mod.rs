@@ -11,6 +11,7 @@ mod batch;
 mod error;
 pub mod plan;
 mod publish;
+mod receivable;
 pub mod timings;
 pub(crate) mod workbench;
 

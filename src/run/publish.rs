@@ -38,8 +38,13 @@ pub(super) fn publish(
         // Everything was computed and checked; nothing is written.
         return Ok(report);
     }
-    if report.nothing_new() || (report.nothing_read() && report.entries.is_empty()) {
-        // Nothing to post, or nothing was read: no output, nothing recorded.
+    if report.nothing_new() || report.only_controls() {
+        // Nothing to post: no output; the tie-outs made are recorded.
+        record_tie_outs(locked, &report, None)?;
+        return Ok(report);
+    }
+    if report.nothing_read() && report.entries.is_empty() {
+        // Nothing was read: no output, nothing recorded.
         return Ok(report);
     }
     match sage_bytes {
@@ -112,6 +117,22 @@ fn post(
     Ok(report)
 }
 
+/// Records the run's tie-outs with Plannit's accounts-receivable reports.
+fn record_tie_outs(
+    locked: Locked<'_>,
+    report: &RunReport,
+    batch: Option<&str>,
+) -> Result<(), RunError> {
+    let records = report.tie_out_records(batch);
+    if records.is_empty() {
+        return Ok(());
+    }
+    for record in &records {
+        locked.record_tie_out(record)?;
+    }
+    locked.commit().map_err(RunError::from)
+}
+
 /// `sage50-<period>.txt` and `reconciliation-<period>.xlsx` in the output
 /// folder; when another batch covered the same dates, its files are kept
 /// and these names take the batch's id.
@@ -146,7 +167,10 @@ fn write_and_record(
             crate::run::timings::span("(workbook written)", started);
             written
         });
-        let inserted = locked.insert(&record, &report.entries);
+        let inserted = locked.insert(&record, &report.entries).and_then(|()| {
+            let tie_outs = report.tie_out_records(Some(&record.id));
+            tie_outs.iter().try_for_each(|t| locked.record_tie_out(t))
+        });
         crate::run::timings::span("(history rows inserted)", started);
         // Freed while the workbook is finished.
         drop(record);

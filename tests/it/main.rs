@@ -17,6 +17,7 @@ mod launch;
 mod payouts;
 mod properties;
 mod queries;
+mod receivable;
 mod sample_data;
 mod watch;
 mod workbench;

@@ -185,8 +185,9 @@ pub fn accounts_frame(config: &Config) -> PolarsResult<DataFrame> {
     )
 }
 
-/// The history, read-only: `history_batches` and `history_postings`.
-fn history_frames(history: &HistoryTables) -> PolarsResult<[(&'static str, DataFrame); 2]> {
+/// The history, read-only: `history_batches`, `history_postings` and
+/// `history_opening` (the receivable's opening balance, when one stands).
+fn history_frames(history: &HistoryTables) -> PolarsResult<[(&'static str, DataFrame); 3]> {
     let b = &history.batches;
     let batches = DataFrame::new(
         b.len(),
@@ -213,13 +214,28 @@ fn history_frames(history: &HistoryTables) -> PolarsResult<[(&'static str, DataF
             text_column("doc_type", p.iter().map(|r| r.doc_type.as_str())),
             text_column("doc_number", p.iter().map(|r| r.doc_number.as_str())),
             text_column("invoice", p.iter().map(|r| r.invoice.as_str())),
+            text_column("customer", p.iter().map(|r| r.customer.as_str())),
             date_column("doc_date", p.iter().map(|r| Some(r.doc_date))),
             text_column("posting", p.iter().map(|r| r.posting.as_str())),
             text_column("account", p.iter().map(|r| r.account.as_str())),
             money_column("amount", p.iter().map(|r| r.amount))?,
         ],
     )?;
-    Ok([("history_batches", batches), ("history_postings", postings)])
+    let o = &history.opening.items;
+    let opening = DataFrame::new(
+        o.len(),
+        vec![
+            text_column("invoice", o.iter().map(|r| r.invoice.as_str())),
+            text_column("customer", o.iter().map(|r| r.customer.as_str())),
+            date_column("invoice_date", o.iter().map(|r| Some(r.date))),
+            money_column("balance", o.iter().map(|r| r.balance))?,
+        ],
+    )?;
+    Ok([
+        ("history_batches", batches),
+        ("history_postings", postings),
+        ("history_opening", opening),
+    ])
 }
 
 fn parse_date(text: Option<&str>) -> Option<NaiveDate> {
@@ -309,10 +325,11 @@ pub fn all_tables(
     payouts: &[PayoutRow],
     history: &HistoryTables,
 ) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
-    let [batches, postings] = history_frames(history)?;
+    let [batches, postings, opening] = history_frames(history)?;
     Ok(vec![
         batches,
         postings,
+        opening,
         ("sales", sales_frame(sales)?),
         ("payments", payments_frame(payments)?),
         ("payouts", payouts_frame(payouts)?),

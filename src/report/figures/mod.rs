@@ -19,7 +19,9 @@ use crate::query::views::{ItemMapping, PostingAccounts};
 use crate::sage::entry::{account_totals, JournalEntry};
 
 mod invoices;
+pub mod receivable;
 use invoices::invoice_figures;
+pub use receivable::ReceivableFigures;
 
 /// What the workbook shows beyond the input rows and the journal.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +44,8 @@ pub struct Reconciliation {
     pub already_exported: Vec<AlreadyExported>,
     /// Money in transit through Plannit Pay, when a clearing account is set.
     pub plannit_pay: Option<PlannitPayFigures>,
+    /// The receivable's ledger, when the batch or the history moves it.
+    pub receivable: Option<ReceivableFigures>,
 }
 
 /// The Plannit Pay clearing account: what it held, what came in, what was
@@ -258,6 +262,7 @@ impl Reconciliation {
             accounts: account_figures(inputs.config, inputs.entries),
             already_exported: already_exported(inputs.history, inputs.adjusted),
             plannit_pay,
+            receivable: None,
         }
     }
 }

@@ -65,6 +65,8 @@ pub const ROWS_COLUMNS: &[&str] = &[
     "already_exported",
     "duplicates",
     "skipped",
+    "voided",
+    "control",
     "refused",
     "unaccounted",
 ];
@@ -123,6 +125,7 @@ pub struct Labels {
     pub report_sales: String,
     pub report_payments: String,
     pub report_payouts: String,
+    pub report_receivable: String,
     pub accounts: String,
     pub account_headers: Columns,
     pub role_bank: String,
@@ -178,11 +181,11 @@ pub struct Labels {
 }
 
 /// A catalogue message without arguments.
-fn message(lang: Lang, id: &str) -> String {
+pub(super) fn message(lang: Lang, id: &str) -> String {
     with_args(lang, id, &[])
 }
 
-fn with_args(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
+pub(super) fn with_args(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
     debug_assert!(
         crate::i18n::has_message(id),
         "the catalogue has no message {id}"
@@ -243,6 +246,7 @@ impl Labels {
             report_sales: m("wb-report-sales"),
             report_payments: m("wb-report-payments"),
             report_payouts: m("wb-report-payouts"),
+            report_receivable: m("wb-report-receivable"),
             accounts: m("wb-accounts"),
             account_headers: columns(lang, "account", ACCOUNT_COLUMNS),
             role_bank: m("wb-role-bank"),

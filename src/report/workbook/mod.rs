@@ -12,6 +12,7 @@
 mod formula;
 mod labels;
 mod plannit_pay;
+mod receivable;
 mod sheets;
 mod summary;
 mod table;
@@ -59,6 +60,9 @@ fn build(report: &RunReport, max_data_rows: usize) -> Result<Workbook, XlsxError
     let tables = sheets::write_detail_sheets(&mut workbook, report, l, &formats, max_data_rows)?;
     if let Some(figures) = &report.reconciliation.plannit_pay {
         plannit_pay::write_plannit_pay(&mut workbook, figures, l, &formats, &tables.journal)?;
+    }
+    if let Some(figures) = &report.reconciliation.receivable {
+        receivable::write_receivable(&mut workbook, figures, l, &formats, &tables.journal)?;
     }
     let sheet = workbook.worksheet_from_index(0)?;
     summary::write_summary(sheet, report, l, &formats, &tables)?;

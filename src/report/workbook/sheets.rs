@@ -76,6 +76,8 @@ const ROW_COUNTS: &[&str] = &[
     "already_exported",
     "duplicates",
     "skipped",
+    "voided",
+    "control",
     "refused",
     "unaccounted",
 ];
@@ -294,6 +296,7 @@ fn rows_read_rows<'a>(
             ReportKind::Sales => &l.report_sales,
             ReportKind::Payments => &l.report_payments,
             ReportKind::Payouts => &l.report_payouts,
+            ReportKind::Receivable => &l.report_receivable,
         };
         vec![
             Value::Text(account.file.clone()),
@@ -304,9 +307,11 @@ fn rows_read_rows<'a>(
             Value::Count(account.already_exported),
             Value::Count(account.duplicates),
             Value::Count(account.skipped),
+            Value::Count(account.voided),
+            Value::Count(account.control),
             Value::Count(account.refused),
             Value::CountFormula {
-                template: "{read}-{posted}-{already_exported}-{duplicates}-{skipped}-{refused}",
+                template: "{read}-{posted}-{already_exported}-{duplicates}-{skipped}-{voided}-{control}-{refused}",
                 result: account.unaccounted(),
             },
         ]

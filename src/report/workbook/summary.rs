@@ -475,6 +475,7 @@ fn describe_use<'l>(file_use: &FileUse, l: &'l Labels) -> (&'l str, String, Opti
                 ReportKind::Sales => l.report_sales.as_str(),
                 ReportKind::Payments => l.report_payments.as_str(),
                 ReportKind::Payouts => l.report_payouts.as_str(),
+                ReportKind::Receivable => l.report_receivable.as_str(),
             },
             sheet.clone().unwrap_or_default(),
             Some(*rows),

@@ -1,0 +1,78 @@
+//! The receivable's ledger over the batch: the history's items (opening
+//! balance included) and the batch's, the roll-forward and open items the
+//! workbook shows, and the tie-out with each accounts-receivable report of
+//! the drop, whose differences are findings.
+
+use chrono::NaiveDate;
+
+use super::{Classified, Known, RunPlan};
+use crate::config::TieOut as TieOutPolicy;
+use crate::diagnostics::{Finding, Location, Severity};
+use crate::history::ledger::Ledger;
+use crate::history::{DocumentPosting, PostedState, Posting};
+use crate::journal::classify;
+use crate::load::reports::ReceivableReport;
+use crate::report::figures::receivable::{tie_out, tie_out_findings, ReceivableFigures};
+use crate::t;
+
+/// The ledger's figures after the batch, and the tie-outs' findings. No
+/// figures when nothing ever moved the receivable and no report was dropped.
+pub(super) fn receivable_figures(
+    plan: &RunPlan,
+    known: &Known,
+    classified: &Classified,
+    adjusted: &[(DocumentPosting, PostedState)],
+    reports: &[ReceivableReport],
+    last_date: Option<NaiveDate>,
+) -> (Option<ReceivableFigures>, Vec<Finding>) {
+    let account = &plan.config.accounts.receivable;
+    let mut ledger = Ledger::from_history(&known.tables, account);
+    let batch_from = ledger.items.len();
+    let new = (classified.classification)
+        .new_documents(&classified.documents)
+        .map(|doc| (doc, Posting::Original));
+    ledger.add_batch(new, account);
+    let differences: Vec<DocumentPosting> = (adjusted.iter())
+        .map(|(doc, state)| DocumentPosting {
+            amounts: classify::difference(doc, state),
+            ..doc.clone()
+        })
+        .collect();
+    ledger.add_batch(
+        differences.iter().map(|d| (d, Posting::Adjustment)),
+        account,
+    );
+    if ledger.items.is_empty() && reports.is_empty() {
+        return (None, Vec::new());
+    }
+    let severity = match plan.config.tie_out {
+        TieOutPolicy::Warning => Severity::Warning,
+        TieOutPolicy::Error => Severity::Error,
+    };
+    let mut findings = Vec::new();
+    let mut tie_outs = Vec::new();
+    for report in reports {
+        let Some(as_of) = report.as_of.or(last_date).or_else(|| ledger.last_date()) else {
+            findings.push(undated(report));
+            continue;
+        };
+        let compared = tie_out(&ledger, report, as_of);
+        findings.extend(tie_out_findings(&compared, &ledger, severity));
+        tie_outs.push(compared);
+    }
+    let figures = ReceivableFigures::new(account, &ledger, batch_from, last_date, tie_outs);
+    (Some(figures), findings)
+}
+
+/// A report whose date cannot be known: no title date, nothing else dated.
+fn undated(report: &ReceivableReport) -> Finding {
+    Finding::error(
+        "receivable_report_undated",
+        t!("run-receivable-undated"),
+        Location {
+            file: Some(report.file.clone()),
+            sheet: report.sheet.clone(),
+            ..Location::default()
+        },
+    )
+}
