@@ -5,7 +5,7 @@
 //! invoice when the document names one. Balances per invoice and per
 //! customer at any date follow from the items.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -157,7 +157,8 @@ impl Ledger {
     /// ledger does not hold, from the earliest of them.
     pub fn open_items(&self, at: Option<NaiveDate>) -> Vec<OpenItem> {
         let invoices = self.invoices();
-        let mut open: BTreeMap<(&str, &str), OpenItem> = BTreeMap::new();
+        let mut open: HashMap<(&str, &str), OpenItem, foldhash::fast::RandomState> =
+            HashMap::default();
         for item in self
             .items
             .iter()
@@ -178,13 +179,15 @@ impl Ledger {
             entry.balance += item.amount;
             entry.date = entry.date.min(date);
         }
-        let mut open: Vec<OpenItem> = open.into_values().collect();
-        open.retain(|item| !item.balance.is_zero());
+        let mut open: Vec<OpenItem> = (open.into_values())
+            .filter(|item| !item.balance.is_zero())
+            .collect();
+        open.sort_unstable_by(|a, b| (&a.customer, &a.invoice).cmp(&(&b.customer, &b.invoice)));
         open
     }
 
     /// Each invoice's customer and date, as its invoice (or opening item) gives them.
-    fn invoices(&self) -> BTreeMap<&str, (&Arc<str>, NaiveDate)> {
+    fn invoices(&self) -> HashMap<&str, (&Arc<str>, NaiveDate), foldhash::fast::RandomState> {
         (self.items.iter())
             .filter(|i| is_invoice(i.kind))
             .map(|i| (&*i.invoice, (&i.customer, i.date)))

@@ -210,24 +210,37 @@ fn payments_of_opening_and_earlier_invoices_are_known_and_the_ledger_ties_out() 
     // 1 534.56 + 114.98 + 229.95 + 1 419.44 − 344.93 − 1 000.00 − 300.00
     assert_eq!(figure(&workbook, "Closing balance"), 1654.0);
     assert_eq!(figure(&workbook, "Payments received"), -1644.93);
-    let sheet = cells(&workbook, "Receivable");
-    let customers: Vec<String> = (sheet.iter())
-        .filter(|(&(_, col), _)| col == 0)
-        .map(|(_, v)| text(Some(v)))
-        .filter(|t| t.starts_with("Total "))
+    // One row per open invoice, by customer, aged at November 30.
+    let open = cells(&workbook, "Open items");
+    let invoices: Vec<(String, String, f64)> = (1..)
+        .map_while(|row| {
+            let customer = text(open.get(&(row, 0)));
+            (!customer.is_empty() && customer != "Total").then(|| {
+                (
+                    customer,
+                    text(open.get(&(row, 1))),
+                    number(open.get(&(row, 8))),
+                )
+            })
+        })
         .collect();
     assert_eq!(
-        customers,
+        invoices,
         [
-            "Total Bouchard & Fils",
-            "Total Gagnon, Luc",
-            "Total receivable",
-            // The tie-out's, customer by customer.
-            "Total Bouchard & Fils",
-            "Total Gagnon, Luc",
-            "Total (the difference must be 0)"
+            ("Bouchard & Fils".to_string(), "F-2".to_string(), 419.44),
+            ("Gagnon, Luc".to_string(), "O-2".to_string(), 1234.56)
         ]
     );
+    // O-2, of July 20, is over 90 days old at November 30.
+    assert_eq!(number(open.get(&(2, 7))), 1234.56);
+    let sheet = cells(&workbook, "Receivable");
+    let labels: Vec<String> = (sheet.iter())
+        .filter(|(&(_, col), _)| col == 0)
+        .map(|(_, v)| text(Some(v)))
+        .collect();
+    for expected in ["Bouchard & Fils", "Gagnon, Luc", "Total receivable"] {
+        assert!(labels.iter().any(|l| l == expected), "{labels:?}");
+    }
     if let Some(controls) = receivable_controls(&workbook) {
         assert_eq!(controls.len(), 2, "{controls:?}");
         for (label, difference) in controls {

@@ -100,6 +100,7 @@ fn clean_batch_workbook_has_every_sheet_and_zero_control_differences() {
             "Déjà exportés",
             "Lignes lues",
             "Doublons fusionnés",
+            "Soldes ouverts",
             "Comptes clients"
         ]
     );
@@ -258,6 +259,7 @@ fn english_labels_and_formula_like_text_stays_text() {
             "Already exported",
             "Rows read",
             "Merged duplicates",
+            "Open items",
             "Receivable"
         ]
     );
@@ -313,6 +315,7 @@ fn detail_sheets_continue_on_further_sheets_past_the_row_limit() {
         .chain(continued("Déjà exportés", 1))
         .chain(continued("Lignes lues", 2))
         .chain(continued("Doublons fusionnés", 1))
+        .chain(continued("Soldes ouverts", 1))
         .chain(continued("Comptes clients", 1))
         .collect();
     assert_eq!(open_workbook_auto(&one).unwrap().sheet_names(), expected);

@@ -70,6 +70,10 @@ pub const ROWS_COLUMNS: &[&str] = &[
     "refused",
     "unaccounted",
 ];
+pub const OPEN_ITEM_COLUMNS: &[&str] = &[
+    "customer", "invoice", "date", "days", "bucket_0", "bucket_1", "bucket_2", "bucket_3",
+    "balance",
+];
 pub const MERGED_COLUMNS: &[&str] = &[
     "file", "sheet", "row", "document", "of_file", "of_sheet", "of_row",
 ];
@@ -126,6 +130,8 @@ pub struct Labels {
     pub report_payments: String,
     pub report_payouts: String,
     pub report_receivable: String,
+    pub open_items: String,
+    pub open_item_headers: Columns,
     pub accounts: String,
     pub account_headers: Columns,
     pub role_bank: String,
@@ -247,6 +253,8 @@ impl Labels {
             report_payments: m("wb-report-payments"),
             report_payouts: m("wb-report-payouts"),
             report_receivable: m("wb-report-receivable"),
+            open_items: m("wb-open-items"),
+            open_item_headers: columns(lang, "open", OPEN_ITEM_COLUMNS),
             accounts: m("wb-accounts"),
             account_headers: columns(lang, "account", ACCOUNT_COLUMNS),
             role_bank: m("wb-role-bank"),

@@ -61,8 +61,11 @@ fn build(report: &RunReport, max_data_rows: usize) -> Result<Workbook, XlsxError
     if let Some(figures) = &report.reconciliation.plannit_pay {
         plannit_pay::write_plannit_pay(&mut workbook, figures, l, &formats, &tables.journal)?;
     }
-    if let Some(figures) = &report.reconciliation.receivable {
-        receivable::write_receivable(&mut workbook, figures, l, &formats, &tables.journal)?;
+    if let (Some(figures), Some(open_items)) =
+        (&report.reconciliation.receivable, &tables.open_items)
+    {
+        let tables = (&tables.journal, open_items);
+        receivable::write_receivable(&mut workbook, figures, l, &formats, tables)?;
     }
     let sheet = workbook.worksheet_from_index(0)?;
     summary::write_summary(sheet, report, l, &formats, &tables)?;

@@ -4,28 +4,24 @@
 //! grand total tied to the closing balance and a chart of the aging; then
 //! the tie-out with each of Plannit's accounts-receivable reports.
 
-use chrono::Datelike;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{
-    Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, ExcelDateTime, Format,
-    Workbook, Worksheet, XlsxError,
+    Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, Format, Workbook,
+    Worksheet, XlsxError,
 };
 
 use super::formula::formula;
 use super::labels::{message, with_args, Labels};
 use super::table::{to_f64, Formats, WrittenTable};
-use crate::history::ledger::OpenItem;
 use crate::i18n::{Arg, Lang};
 use crate::report::figures::receivable::{
     aging_bucket, ReceivableFigures, TieOut, TieOutRow, MOVEMENTS,
 };
 
-/// Columns of the open items: customer, invoice, date, days, the four
-/// aging buckets, balance, note.
-const BUCKET_COLUMNS: [u16; 4] = [4, 5, 6, 7];
-const BALANCE_COLUMN: u16 = 8;
-const NOTE_COLUMN: u16 = 9;
+/// The customers' table: customer, the four aging buckets, balance, note.
+const BUCKET_COLUMNS: [u16; 4] = [1, 2, 3, 4];
+const BALANCE_COLUMN: u16 = 5;
 
 /// Rows (0-based) of the roll-forward: the opening, one per movement, the
 /// closing, the Journal's net and the control.
@@ -47,19 +43,19 @@ pub(super) fn write_receivable(
     figures: &ReceivableFigures,
     l: &Labels,
     formats: &Formats,
-    journal: &WrittenTable,
+    tables: (&WrittenTable, &WrittenTable),
 ) -> Result<(), XlsxError> {
+    let (journal, open_items) = tables;
     let lang = l.lang;
     let sheet = workbook.add_worksheet_with_constant_memory()?;
     sheet.set_name(message(lang, "wb-ar-sheet"))?;
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_column_width(0, 44)?;
-    sheet.set_column_width(1, 16)?;
-    for col in 2..=BALANCE_COLUMN {
+    for col in 1..=BALANCE_COLUMN {
         sheet.set_column_width(col, 15)?;
     }
-    sheet.set_column_width(NOTE_COLUMN, 28)?;
+    sheet.set_column_width(BALANCE_COLUMN + 1, 28)?;
     let styles = Styles {
         formats,
         title: Format::new().set_bold().set_font_size(14),
@@ -73,7 +69,7 @@ pub(super) fn write_receivable(
     );
     sheet.write_string_with_format(0, 0, title, &styles.title)?;
     write_roll_forward(sheet, figures, lang, &styles, journal)?;
-    let next = write_open_items(sheet, figures, lang, &styles, OPEN_ITEMS_ROW)?;
+    let next = write_customers(sheet, figures, open_items, (lang, &styles), OPEN_ITEMS_ROW)?;
     let mut row = next + 2;
     for tie_out in &figures.tie_outs {
         row = write_tie_out(sheet, tie_out, lang, &styles, row)? + 2;
@@ -151,161 +147,106 @@ fn write_roll_forward(
     Ok(())
 }
 
-/// The open items from `top`, customer by customer with subtotals, the
-/// grand total, its control against the closing balance and the aging
-/// chart; returns the row after them.
-fn write_open_items(
+/// The open items by customer from `top`: each customer's aging buckets
+/// and balance as sums over its rows of the open items sheet (flagged when
+/// in credit), the grand total, its control against the closing balance and
+/// the aging chart; returns the row after them.
+fn write_customers(
     sheet: &mut Worksheet,
     figures: &ReceivableFigures,
-    lang: Lang,
-    styles: &Styles,
+    open_items: &WrittenTable,
+    (lang, styles): (Lang, &Styles),
     top: u32,
 ) -> Result<u32, XlsxError> {
     let as_of = figures.as_of.map(|d| d.to_string()).unwrap_or_default();
     let heading = with_args(lang, "wb-ar-open-title", &[("date", Arg::from(as_of))]);
     sheet.write_string_with_format(top, 0, heading, &styles.title)?;
-    let headers = [
-        "customer", "invoice", "date", "days", "bucket-0", "bucket-1", "bucket-2", "bucket-3",
-        "balance", "note",
-    ];
-    for (col, key) in headers.iter().enumerate() {
+    for (col, key) in CUSTOMER_COLUMNS.iter().enumerate() {
         let header = message(lang, &format!("wb-ar-header-{key}"));
         sheet.write_string_with_format(top + 1, col as u16, header, &styles.formats.header)?;
     }
     let first = top + 2;
     let mut row = first;
-    let mut totals = [Decimal::ZERO; 4];
-    for customer in figures.open_items.chunk_by(|a, b| a.customer == b.customer) {
-        let from = row;
-        for item in customer {
-            write_open_item(sheet, item, figures, styles, row)?;
-            totals[aging_bucket(item.date, figures.as_of)] += item.balance;
-            row += 1;
+    let mut totals = [Decimal::ZERO; 5];
+    let mut index = 0usize;
+    for items in figures.open_items.chunk_by(|a, b| a.customer == b.customer) {
+        let mut sums = [Decimal::ZERO; 5];
+        for item in items {
+            sums[aging_bucket(item.date, figures.as_of)] += item.balance;
+            sums[4] += item.balance;
         }
-        let subtotal = Subtotal {
-            items: customer,
-            as_of: figures.as_of,
-            rows: (from, row),
-        };
-        write_subtotal_row(sheet, &subtotal, lang, styles)?;
+        let rows = index..index + items.len();
+        write_customer_row(
+            sheet,
+            (&items[0].customer, sums),
+            open_items,
+            rows,
+            (lang, styles),
+            row,
+        )?;
+        for (total, sum) in totals.iter_mut().zip(sums) {
+            *total += sum;
+        }
+        index += items.len();
         row += 1;
     }
-    let label = message(lang, "wb-ar-total");
-    sheet.write_string_with_format(row, 0, label, &styles.formats.total_label)?;
-    let grand: Decimal = totals.iter().sum();
-    for (col, total) in BUCKET_COLUMNS.iter().zip(totals) {
-        let cells = subtotal_range(first, row, *col);
-        let cell = formula(&format!("SUBTOTAL(9,{cells})"), total);
-        sheet.write_formula_with_format(row, *col, cell, &styles.formats.total_money)?;
+    sheet.write_string_with_format(
+        row,
+        0,
+        message(lang, "wb-ar-total"),
+        &styles.formats.total_label,
+    )?;
+    for (col, total) in (1u16..).zip(totals) {
+        let cells = subtotal_range(first, row, col);
+        let cell = formula(&format!("SUM({cells})"), total);
+        sheet.write_formula_with_format(row, col, cell, &styles.formats.total_money)?;
     }
-    let cells = subtotal_range(first, row, BALANCE_COLUMN);
-    let cell = formula(&format!("SUBTOTAL(9,{cells})"), grand);
-    sheet.write_formula_with_format(row, BALANCE_COLUMN, cell, &styles.formats.total_money)?;
-    let control = format!(
-        "{}-{}",
-        row_col_to_cell(row, BALANCE_COLUMN),
-        row_col_to_cell(CLOSING_ROW, 1)
-    );
+    let balance = row_col_to_cell(row, BALANCE_COLUMN);
+    let control = format!("{balance}-{}", row_col_to_cell(CLOSING_ROW, 1));
     sheet.write_string_with_format(
         row + 1,
         0,
         message(lang, "wb-ar-open-control"),
         &styles.bold,
     )?;
-    let difference = grand - figures.closing;
-    sheet.write_formula_with_format(
-        row + 1,
-        BALANCE_COLUMN,
-        formula(&control, difference),
-        &styles.formats.money,
-    )?;
+    let difference = totals[4] - figures.closing;
+    let cell = formula(&control, difference);
+    sheet.write_formula_with_format(row + 1, BALANCE_COLUMN, cell, &styles.formats.money)?;
     insert_aging_chart(sheet, lang, top + 1, row)?;
     Ok(row + 2)
 }
 
-fn write_open_item(
+/// The aging columns, the balance and the note of the customers' table.
+const CUSTOMER_COLUMNS: [&str; 7] = [
+    "customer", "bucket-0", "bucket-1", "bucket-2", "bucket-3", "balance", "note",
+];
+
+/// A customer's row: each column the sum of its `rows` of the open items
+/// sheet (`sums` are their values).
+fn write_customer_row(
     sheet: &mut Worksheet,
-    item: &OpenItem,
-    figures: &ReceivableFigures,
-    styles: &Styles,
+    (customer, sums): (&str, [Decimal; 5]),
+    open_items: &WrittenTable,
+    rows: std::ops::Range<usize>,
+    (lang, styles): (Lang, &Styles),
     row: u32,
 ) -> Result<(), XlsxError> {
-    let money = &styles.formats.money;
-    sheet.write_string(row, 0, &*item.customer)?;
-    sheet.write_string(row, 1, &*item.invoice)?;
-    let date = ExcelDateTime::from_ymd(
-        item.date.year() as u16,
-        item.date.month() as u8,
-        item.date.day() as u8,
-    )?;
-    sheet.write_datetime_with_format(row, 2, date, &styles.formats.date)?;
-    if let Some(as_of) = figures.as_of {
-        sheet.write_number(row, 3, (as_of - item.date).num_days() as f64)?;
-    }
-    let bucket = aging_bucket(item.date, figures.as_of);
-    sheet.write_number_with_format(row, BUCKET_COLUMNS[bucket], to_f64(item.balance), money)?;
-    let sum = format!(
-        "SUM({}:{})",
-        row_col_to_cell(row, BUCKET_COLUMNS[0]),
-        row_col_to_cell(row, BUCKET_COLUMNS[3])
-    );
-    sheet.write_formula_with_format(row, BALANCE_COLUMN, formula(&sum, item.balance), money)?;
-    Ok(())
-}
-
-/// A customer's open items, written on rows `rows.0..rows.1`.
-struct Subtotal<'a> {
-    items: &'a [OpenItem],
-    as_of: Option<chrono::NaiveDate>,
-    rows: (u32, u32),
-}
-
-/// A customer's subtotal below its rows; flagged when in credit.
-fn write_subtotal_row(
-    sheet: &mut Worksheet,
-    customer_items: &Subtotal,
-    lang: Lang,
-    styles: &Styles,
-) -> Result<(), XlsxError> {
-    let Subtotal {
-        items,
-        as_of,
-        rows: (from, to),
-    } = *customer_items;
-    let subtotal: Decimal = items.iter().map(|i| i.balance).sum();
-    let customer = items.first().map(|i| &*i.customer).unwrap_or_default();
-    let label = with_args(
-        lang,
-        "wb-ar-customer-total",
-        &[("customer", Arg::from(customer))],
-    );
-    let in_credit = subtotal.is_sign_negative() && !subtotal.is_zero();
-    let label_format = if in_credit {
+    let in_credit = sums[4].is_sign_negative() && !sums[4].is_zero();
+    let customer_format = if in_credit {
         &styles.credit
     } else {
         &styles.bold
     };
-    sheet.write_string_with_format(to, 0, label, label_format)?;
-    for col in BUCKET_COLUMNS.into_iter().chain([BALANCE_COLUMN]) {
-        let part: Decimal = if col == BALANCE_COLUMN {
-            subtotal
-        } else {
-            (items.iter())
-                .filter(|i| BUCKET_COLUMNS[aging_bucket(i.date, as_of)] == col)
-                .map(|i| i.balance)
-                .sum()
-        };
-        let cells = subtotal_range(from, to, col);
-        let cell = formula(&format!("SUBTOTAL(9,{cells})"), part);
-        sheet.write_formula_with_format(to, col, cell, &styles.formats.total_money)?;
+    sheet.write_string_with_format(row, 0, customer, customer_format)?;
+    let keys = ["bucket_0", "bucket_1", "bucket_2", "bucket_3", "balance"];
+    for ((col, key), sum) in (1u16..).zip(keys).zip(sums) {
+        let ranges = open_items.ranges_of_rows(key, rows.clone()).join(",");
+        let cell = formula(&format!("SUM({ranges})"), sum);
+        sheet.write_formula_with_format(row, col, cell, &styles.formats.money)?;
     }
     if in_credit {
-        sheet.write_string_with_format(
-            to,
-            NOTE_COLUMN,
-            message(lang, "wb-ar-in-credit"),
-            &styles.credit,
-        )?;
+        let note = message(lang, "wb-ar-in-credit");
+        sheet.write_string_with_format(row, BALANCE_COLUMN + 1, note, &styles.credit)?;
     }
     Ok(())
 }

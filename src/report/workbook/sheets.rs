@@ -14,7 +14,8 @@ use crate::diagnostics::{Fix, Severity};
 use crate::load::columns::ReportKind;
 use crate::load::reports::PaymentKind;
 use crate::query::views::ItemMapping;
-use crate::report::figures::{AlreadyStatus, InvoiceFigures};
+use crate::report::figures::receivable::aging_bucket;
+use crate::report::figures::{AlreadyStatus, InvoiceFigures, ReceivableFigures};
 use crate::report::RunReport;
 
 /// The tables the summary's formulas refer to.
@@ -22,6 +23,8 @@ pub(super) struct DetailTables {
     pub journal: WrittenTable,
     pub invoices: WrittenTable,
     pub payments: WrittenTable,
+    /// The receivable's open items, when the run has a ledger.
+    pub open_items: Option<WrittenTable>,
 }
 
 /// What every table of the workbook is written with.
@@ -155,18 +158,59 @@ pub(super) fn write_detail_sheets(
             (&[], &[]),
             merged_rows(report),
         )?;
+        let open_items = (figures.receivable.as_ref())
+            .map(|receivable| {
+                tables.write(
+                    &l.open_items,
+                    &l.open_item_headers,
+                    (OPEN_ITEM_TOTALS, &[]),
+                    open_item_rows(receivable),
+                )
+            })
+            .transpose()?;
         let invoices = invoices
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        Ok([
+        let mut filled = vec![
             journal, invoices, payments, exceptions, products, already, rows_read, merged,
-        ])
+        ];
+        filled.extend(open_items);
+        Ok(filled)
     })?;
-    let [journal, invoices, payments, ..] = maker.add_in_order(filled);
+    let mut written = maker.add_in_order(filled);
+    // The open items come last, when there are any.
+    let open_items = figures.receivable.as_ref().and_then(|_| written.pop());
+    let mut written = written.into_iter();
+    let mut next = || written.next().expect("a table for each written");
     Ok(DetailTables {
-        journal,
-        invoices,
-        payments,
+        journal: next(),
+        invoices: next(),
+        payments: next(),
+        open_items,
+    })
+}
+
+const OPEN_ITEM_TOTALS: &[&str] = &["bucket_0", "bucket_1", "bucket_2", "bucket_3", "balance"];
+
+/// The receivable's open items by customer, each balance in its aging
+/// bucket; the balance is the buckets' sum.
+fn open_item_rows(figures: &ReceivableFigures) -> impl Iterator<Item = Vec<Value>> + '_ {
+    figures.open_items.iter().map(|item| {
+        let mut buckets = [Decimal::ZERO; 4];
+        buckets[aging_bucket(item.date, figures.as_of)] = item.balance;
+        let days = figures.as_of.map(|as_of| (as_of - item.date).num_days());
+        let mut row = vec![
+            Value::Text(item.customer.to_string()),
+            Value::Text(item.invoice.to_string()),
+            Value::Date(Some(item.date)),
+            Value::Number(days.map(Decimal::from).unwrap_or_default()),
+        ];
+        row.extend(buckets.map(Value::Money));
+        row.push(Value::RowFormula {
+            template: "{bucket_0}+{bucket_1}+{bucket_2}+{bucket_3}",
+            result: item.balance,
+        });
+        row
     })
 }
 

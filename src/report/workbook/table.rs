@@ -203,6 +203,30 @@ impl WrittenTable {
             .collect()
     }
 
+    /// The ranges of a column holding the table's data rows `rows` (0-based,
+    /// in table order), one per part they fall in.
+    pub fn ranges_of_rows(&self, key: &str, rows: std::ops::Range<usize>) -> Vec<String> {
+        let column = self.index(key) as u16;
+        let mut ranges = Vec::new();
+        let mut before = 0usize;
+        for part in self.parts.iter().filter(|p| p.last_row >= p.first_row) {
+            let count = (part.last_row - part.first_row + 1) as usize;
+            let (from, to) = (rows.start.max(before), rows.end.min(before + count));
+            if from < to {
+                let first = part.first_row - 1 + (from - before) as u32;
+                let last = part.first_row - 1 + (to - 1 - before) as u32;
+                ranges.push(format!(
+                    "{}!{}:{}",
+                    quoted_sheet(&part.sheet),
+                    row_col_to_cell_absolute(first, column),
+                    row_col_to_cell_absolute(last, column)
+                ));
+            }
+            before += count;
+        }
+        ranges
+    }
+
     /// `SUM(...)` of a column over every part (`0` for an empty table).
     pub fn sum(&self, key: &str) -> String {
         let ranges = self.ranges(key);
@@ -265,15 +289,17 @@ impl<'w> SheetMaker<'w> {
     }
 
     /// Adds the tables' sheets to the workbook, in the order given.
-    pub fn add_in_order<const N: usize>(self, tables: [FilledTable; N]) -> [WrittenTable; N] {
+    pub fn add_in_order(self, tables: Vec<FilledTable>) -> Vec<WrittenTable> {
         let workbook =
             (self.workbook.into_inner()).unwrap_or_else(|poisoned| poisoned.into_inner());
-        tables.map(|filled| {
-            for sheet in filled.sheets {
-                workbook.push_worksheet(sheet);
-            }
-            filled.table
-        })
+        (tables.into_iter())
+            .map(|filled| {
+                for sheet in filled.sheets {
+                    workbook.push_worksheet(sheet);
+                }
+                filled.table
+            })
+            .collect()
     }
 }
 
@@ -586,6 +612,16 @@ mod tests {
         assert_eq!(
             table.sumifs("debit", "account", "A7"),
             "SUMIFS('Journal'!$F$2:$F$4,'Journal'!$E$2:$E$4,A7)+SUMIFS('Journal (suite 2)'!$F$2:$F$3,'Journal (suite 2)'!$E$2:$E$3,A7)"
+        );
+        // Data rows 0–2 are on the first sheet, 3–4 on the second.
+        assert_eq!(table.ranges_of_rows("debit", 1..3), ["'Journal'!$F$3:$F$4"]);
+        assert_eq!(
+            table.ranges_of_rows("debit", 2..4),
+            ["'Journal'!$F$4:$F$4", "'Journal (suite 2)'!$F$2:$F$2"]
+        );
+        assert_eq!(
+            table.ranges_of_rows("debit", 4..5),
+            ["'Journal (suite 2)'!$F$3:$F$3"]
         );
     }
 }
