@@ -158,16 +158,7 @@ pub(super) fn write_detail_sheets(
             (&[], &[]),
             merged_rows(report),
         )?;
-        let open_items = (figures.receivable.as_ref())
-            .map(|receivable| {
-                tables.write(
-                    &l.open_items,
-                    &l.open_item_headers,
-                    (OPEN_ITEM_TOTALS, &[]),
-                    open_item_rows(receivable),
-                )
-            })
-            .transpose()?;
+        let open_items = open_items_table(&tables, figures.receivable.as_ref())?;
         let invoices = invoices
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
@@ -188,6 +179,20 @@ pub(super) fn write_detail_sheets(
         payments: next(),
         open_items,
     })
+}
+
+/// The receivable's open items, when the run has a ledger.
+fn open_items_table(
+    tables: &Tables,
+    receivable: Option<&ReceivableFigures>,
+) -> Result<Option<FilledTable>, XlsxError> {
+    let Some(receivable) = receivable else {
+        return Ok(None);
+    };
+    let l = tables.l;
+    let rows = open_item_rows(receivable);
+    let totals = (OPEN_ITEM_TOTALS, &[][..]);
+    (tables.write(&l.open_items, &l.open_item_headers, totals, rows)).map(Some)
 }
 
 const OPEN_ITEM_TOTALS: &[&str] = &["bucket_0", "bucket_1", "bucket_2", "bucket_3", "balance"];
