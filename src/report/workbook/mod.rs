@@ -5,7 +5,7 @@
 //! live formulas with their computed results stored.
 //!
 //! `sheets` draws the detail sheets, `summary` the first sheet with its
-//! controls, `table` writes one table over as many sheets as needed, and
+//! controls, `table` writes one table over as many sheets as needed (`references` builds the formulas that refer to it), and
 //! `labels` reads every piece of text from the message catalogue, in the
 //! run's language.
 
@@ -13,6 +13,7 @@ mod formula;
 mod labels;
 mod plannit_pay;
 mod receivable;
+mod references;
 mod sheets;
 mod summary;
 mod table;
