@@ -82,6 +82,11 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/config.ftl"),
     ),
     (
+        "safeguards",
+        include_str!("../locales/fr/safeguards.ftl"),
+        include_str!("../locales/en/safeguards.ftl"),
+    ),
+    (
         "help",
         include_str!("../locales/fr/help.ftl"),
         include_str!("../locales/en/help.ftl"),

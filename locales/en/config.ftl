@@ -63,6 +63,8 @@ config-purpose-columns = extra header names for the exports' columns
 config-purpose-input = how the exports are read: date order, files to ignore
 config-purpose-mapping = a product mapping table, for a long catalogue
 config-purpose-report = the language of messages and of the workbook
+config-purpose-watch = what 'watch' does with a batch carrying warnings
+config-purpose-watch-warnings = "export" (default): it is exported and its warnings shown; "hold": it waits in rejected/, to review, until 'plannit2sage retry FOLDER NAME --accept'
 config-purpose-limits = size limits of the files read
 
 config-purpose-granularity = how lines are grouped into Sage 50 entries

@@ -63,6 +63,8 @@ config-purpose-columns = des noms d'en-têtes de plus pour les colonnes des expo
 config-purpose-input = la lecture des exports : ordre des dates, fichiers à ignorer
 config-purpose-mapping = une table de correspondance des produits, pour un long catalogue
 config-purpose-report = la langue des messages et du classeur
+config-purpose-watch = ce que « watch » fait d'un lot qui porte des avertissements
+config-purpose-watch-warnings = « export » (par défaut) : il est exporté et ses avertissements affichés ; « hold » : il attend dans rejected/, à vérifier, jusqu'à « plannit2sage retry DOSSIER NOM --accept »
 config-purpose-limits = les limites de taille des fichiers lus
 
 config-purpose-granularity = le regroupement des lignes en écritures Sage 50

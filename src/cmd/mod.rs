@@ -40,6 +40,7 @@ pub fn execute(command: Command, lang: Option<Lang>) -> ExitCode {
                 history: args.history,
                 adjust: args.adjust,
                 dry_run: args.dry_run,
+                ..RunRequest::default()
             })
         }
         Command::Check(args) => check::execute(&args.file, args.config),

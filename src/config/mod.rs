@@ -68,6 +68,20 @@ pub struct Mapping {
     pub origin: String,
 }
 
+/// `[watch] warnings`: what `watch` does with a batch that carries warnings.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, strum::AsRefStr,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
+pub enum WarningPolicy {
+    /// Exported, its warnings shown on its line, in the log and in `status`.
+    #[default]
+    Export,
+    /// Kept in `rejected/` to be reviewed, until `retry … --accept`.
+    Hold,
+}
+
 /// The validated configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -92,6 +106,8 @@ pub struct Config {
     /// `[receivable] tie_out`: what a difference with Plannit's
     /// accounts-receivable report does to the batch.
     pub tie_out: TieOut,
+    /// `[watch] warnings`.
+    pub watch_warnings: WarningPolicy,
 }
 
 /// What a difference between the ledger and Plannit's accounts-receivable
@@ -295,6 +311,7 @@ impl Config {
             lang: raw.report.lang,
             limits: raw.limits,
             tie_out: raw.receivable.tie_out,
+            watch_warnings: raw.watch.warnings,
         })
     }
 }

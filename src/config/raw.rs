@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use super::serde_names::variants;
-use super::{Granularity, Lang, SageEncoding, SageSettings, TieOut};
+use super::{Granularity, Lang, SageEncoding, SageSettings, TieOut, WarningPolicy};
 use crate::load::dates::DateOrder;
 use crate::load::Limits;
 use crate::sage::company::{DateValue, TaxCodes};
@@ -122,6 +122,14 @@ pub(super) struct RawReport {
     pub(super) lang: Lang,
 }
 
+/// `[watch]` as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWatch {
+    #[serde(default)]
+    pub(super) warnings: WarningPolicy,
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMapping {
@@ -153,6 +161,8 @@ pub(super) struct RawConfig {
     pub(super) receivable: RawReceivable,
     #[serde(default)]
     pub(super) limits: Limits,
+    #[serde(default)]
+    pub(super) watch: RawWatch,
 }
 
 /// What a key holds: what the shape check accepts, and what its messages say
@@ -245,7 +255,15 @@ pub(super) const FILE: &[Key] = &[
     )
     .french(&["comptes_clients", "clients"]),
     key("limits", Kind::Table(LIMITS), "config-purpose-limits").french(&["limites"]),
+    key("watch", Kind::Table(WATCH), "config-purpose-watch").french(&["surveillance"]),
 ];
+
+const WATCH: &[Key] = &[key(
+    "warnings",
+    Kind::Choice(variants::<WarningPolicy>),
+    "config-purpose-watch-warnings",
+)
+.french(&["avertissements"])];
 
 const SAGE50: &[Key] = &[
     key(
@@ -423,6 +441,7 @@ mod tests {
             (&["report"], fields::<RawReport>()),
             (&["receivable"], fields::<RawReceivable>()),
             (&["limits"], fields::<Limits>()),
+            (&["watch"], fields::<RawWatch>()),
         ];
         for (path, fields) in structs {
             let mut known: Vec<&str> = table_at(path).iter().map(|key| key.name).collect();
@@ -449,6 +468,7 @@ mod tests {
         assert_eq!(variants::<DateOrder>(), ["strict", "dmy", "mdy"]);
         assert_eq!(variants::<TieOut>(), ["warning", "error"]);
         assert!(variants::<SageEncoding>().contains(&"windows-1252"));
+        assert_eq!(variants::<WarningPolicy>(), ["export", "hold"]);
     }
 
     #[test]

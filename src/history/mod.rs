@@ -26,14 +26,18 @@ mod error;
 mod kinds;
 pub mod ledger;
 mod locked;
+mod names;
 mod openings;
+mod voids;
 
 pub use amounts::{AccountName, Amounts};
 pub use entries::RecordedEntry;
 pub use error::HistoryError;
 pub use kinds::{BatchState, DocType, Posting};
 pub use locked::Locked;
+pub use names::{BatchNames, KnownNames};
 pub use openings::{OpeningItem, OpeningSummary, StandingOpening, TieOutRecord};
+pub use voids::{BatchFiles, VoidRecord};
 
 pub const HISTORY_FILE_NAME: &str = "plannit2sage.sqlite";
 
@@ -140,6 +144,21 @@ const MIGRATIONS: &[(i64, &str)] = &[
             amount TEXT NOT NULL,
             PRIMARY KEY (batch_id, entry, line)
         ) WITHOUT ROWID;",
+    ),
+    (
+        7,
+        // The catalogue items and customers each batch named, folded as the
+        // mappings match them: a drop naming none of them is not this
+        // client's. A void's reversing Sage file, when the batch had been
+        // imported into Sage.
+        "CREATE TABLE batch_names (
+            batch_id TEXT NOT NULL REFERENCES batches(id),
+            kind TEXT NOT NULL CHECK (kind IN ('item', 'customer')),
+            name TEXT NOT NULL,
+            PRIMARY KEY (batch_id, kind, name)
+        ) WITHOUT ROWID;
+        ALTER TABLE batch_voids ADD COLUMN reversal_file TEXT;
+        ALTER TABLE batch_voids ADD COLUMN reversal_sha256 TEXT;",
     ),
     (
         9,

@@ -9,6 +9,7 @@
 
 mod batch;
 mod error;
+mod foreign;
 pub mod plan;
 mod publish;
 mod receivable;
@@ -21,7 +22,7 @@ use std::sync::Arc;
 use chrono::Local;
 
 use crate::diagnostics::{error_count, Finding, Fix, Location};
-use crate::history::{History, HistoryTables, Locked, PostedState};
+use crate::history::{History, HistoryTables, KnownNames, Locked, PostedState};
 use crate::journal::classify::{self, Classification, Documents};
 use crate::journal::conform;
 use crate::journal::document_lines::DocumentLines;
@@ -62,6 +63,11 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     crate::run::timings::mark("inputs loaded");
     let checked = check(plan, &mut inputs, &known)?;
     let mut classified = classify(plan, checked, &known);
+    if let Some(names) = &known.names {
+        let findings = &mut classified.findings;
+        let classification = &classified.classification;
+        foreign::refuse_foreign(&plan.config, names, &inputs.sales, classification, findings);
+    }
     crate::run::timings::mark("history compared");
     let batch = batch::journal(plan, inputs, &mut classified, &known, rows, merged)?;
     crate::run::timings::mark("journal entries");
@@ -86,6 +92,8 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
 struct Known {
     tables: HistoryTables,
     posted: BTreeMap<String, PostedState>,
+    /// What the batches that stand named, when a foreign drop is refused.
+    names: Option<KnownNames>,
 }
 
 /// Stage 0: finish what a stopped run left (renames of a committed batch,
@@ -98,6 +106,9 @@ fn read_history(plan: &RunPlan, locked: &Locked) -> Result<Known, RunError> {
     Ok(Known {
         tables: locked.tables()?,
         posted: locked.posted_states()?,
+        names: (plan.refuse_foreign)
+            .then(|| locked.known_names())
+            .transpose()?,
     })
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::{self, Config, Granularity, Lang};
+use crate::config::{self, Config, Granularity, Lang, WarningPolicy};
 use crate::history;
 use crate::load;
 use crate::query::{QueryError, QuerySet};
@@ -24,6 +24,12 @@ pub struct RunRequest {
     pub adjust: bool,
     /// Do everything but record the history and write the outputs.
     pub dry_run: bool,
+    /// Run by `watch` on a drop: its safeguards apply (a foreign export is
+    /// refused, and with `[watch] warnings = "hold"`, a batch with warnings
+    /// is held), unless the batch is accepted.
+    pub watched: bool,
+    /// `retry … --accept`: a person looked at the batch; post it as it is.
+    pub accept: bool,
 }
 
 /// The resolved plan the pipeline runs.
@@ -40,6 +46,10 @@ pub struct RunPlan {
     pub dry_run: bool,
     /// How long to wait for another run holding the history.
     pub history_wait: std::time::Duration,
+    /// A drop that does not look like this client's is refused (`foreign_export`).
+    pub refuse_foreign: bool,
+    /// A batch with warnings is not posted: it waits for a person.
+    pub hold_warnings: bool,
 }
 
 /// A setup that cannot run: no configuration, a wrong one, or unusable queries.
@@ -82,6 +92,8 @@ impl RunPlan {
             .history
             .clone()
             .unwrap_or_else(|| history::default_path(&config_path));
+        let safeguards = request.watched && !request.accept && !request.dry_run;
+        let hold_warnings = safeguards && config.watch_warnings == WarningPolicy::Hold;
         Ok(RunPlan {
             inbox: request.inbox.clone(),
             config,
@@ -92,6 +104,8 @@ impl RunPlan {
             adjust: request.adjust,
             dry_run: request.dry_run,
             history_wait: std::time::Duration::from_secs(60),
+            refuse_foreign: safeguards,
+            hold_warnings,
         })
     }
 

@@ -31,7 +31,11 @@ pub(super) fn publish(
     mut report: RunReport,
     documents: Documents,
 ) -> Result<RunReport, RunError> {
-    let sage_bytes = render_sage(plan, &mut report);
+    let mut sage_bytes = render_sage(plan, &mut report);
+    if plan.hold_warnings && report.warnings() > 0 {
+        // Held for a person to review: written as a batch that cannot post.
+        sage_bytes = None;
+    }
     // The batch's rows are posted only if the Sage file is written below.
     report.rows.settle(sage_bytes.is_some());
     if plan.dry_run {
@@ -167,10 +171,14 @@ fn write_and_record(
             crate::run::timings::span("(workbook written)", started);
             written
         });
-        let inserted = locked.insert(&record, &report.entries).and_then(|()| {
-            let tie_outs = report.tie_out_records(Some(&record.id));
-            tie_outs.iter().try_for_each(|t| locked.record_tie_out(t))
-        });
+        let names = super::foreign::names_of(&report.sales, &report.payments);
+        let inserted = locked
+            .insert(&record, &report.entries)
+            .and_then(|()| locked.insert_names(&record.id, &names))
+            .and_then(|()| {
+                let tie_outs = report.tie_out_records(Some(&record.id));
+                tie_outs.iter().try_for_each(|t| locked.record_tie_out(t))
+            });
         crate::run::timings::span("(history rows inserted)", started);
         // Freed while the workbook is finished.
         drop(record);
@@ -199,6 +207,10 @@ fn write_and_record(
 /// The catalogue items a rejected run could not map, as a table to complete
 /// (`produits-a-associer.csv` beside the workbook), in the mapping table's format.
 fn write_missing_items(plan: &RunPlan, report: &RunReport) -> Result<Option<PathBuf>, RunError> {
+    if report.findings.iter().any(|f| f.rule == "foreign_export") {
+        // Another company's catalogue is not to be mapped.
+        return Ok(None);
+    }
     let unmapped = (report.reconciliation.products.iter())
         .filter(|p| p.mapping == ItemMapping::Unmapped)
         .map(|p| (p.item.as_str(), p.lines, p.amount));

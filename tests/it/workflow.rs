@@ -788,7 +788,7 @@ fn a_misspelt_mapping_line_is_named_with_the_closest_name_found() {
     assert!(
         outcome.stderr.contains(
             "le produit « taille de HAIE » du catalogue n'a pas de compte de revenus : \
-             ajoutez-le sous [products] dans la configuration (ou indiquez [accounts] default_revenue) ; \
+             ajoutez-le sous [products] dans la configuration (ou, en dernier recours, indiquez [accounts] default_revenue) ; \
              la ligne [products] « Taille de haies » de la configuration ne correspond à aucun produit \
              de ce dépôt : vouliez-vous dire « taille de HAIE » ?"
         ),
