@@ -75,6 +75,8 @@ pub enum Fix {
     /// A document changed since it was exported: post the difference
     /// (`--adjust`) or void the batch that exported it.
     History { batch: String },
+    /// The drop is another client's export: take it out (or accept it).
+    OtherClient,
 }
 
 impl Fix {
@@ -97,6 +99,7 @@ impl Fix {
             Fix::DroppedFile => t!("fix-dropped-file"),
             Fix::Queries { file } => t!("fix-queries", file = file),
             Fix::History { batch } => t!("fix-history", batch = batch),
+            Fix::OtherClient => t!("fix-other-client"),
         }
     }
 }

@@ -32,7 +32,7 @@ help-arg-lang = Language of messages, error files and the workbook [default: the
     .value = LANG
 
 help-cmd-run = Read every Plannit export in INBOX and write the Sage 50 import file
-help-arg-run-inbox = Folder holding the Plannit exports (.xlsx, .xls, .ods, .csv)
+help-arg-run-inbox = Folder holding the Plannit exports (.xlsx, .xls, .ods, .csv); with --dry-run, also a client's drop folder
     .value = INBOX
 help-arg-run-config = Configuration file [default: INBOX/plannit2sage.toml, then ./plannit2sage.toml]
     .value = CONFIG
@@ -52,6 +52,8 @@ help-arg-run-timings = Print the time and memory of each stage on stderr
 help-arg-run-dry-run = Show the journal, findings and totals without writing anything (no Sage file, workbook or history)
 
 help-cmd-history = List the batches of the export history, show one, void one, or record the receivable's opening balance
+help-arg-history-folder = A client's drop folder: its configuration and history
+    .value = FOLDER
 help-arg-history-config = Configuration, to find the history beside it [default: ./plannit2sage.toml]
     .value = CONFIG
 help-arg-history-history = Export history file [default: plannit2sage.sqlite beside the config]
@@ -65,6 +67,7 @@ help-arg-history-void-batch = The batch, as 'history' names it
 help-arg-history-void-yes = Confirm: voiding lets the batch's documents be posted again
 help-arg-history-void-note = Why the batch is voided, kept in the history
     .value = NOTE
+help-arg-history-void-imported = The batch was already imported into Sage 50: also write the Sage file reversing it (sage50-annulation-BATCH.txt), to import
 help-cmd-history-opening = Record the receivable's opening balance: the invoices open in Plannit's accounts-receivable report at the adoption date, already in Sage's books. Posts nothing; their payments then apply to them. One opening at a time (void it to replace it)
 help-arg-history-opening-file = Plannit's accounts-receivable report (xlsx, xls, ods or csv)
     .value = FILE
@@ -85,6 +88,7 @@ help-arg-retry-folder = A client's drop folder, or a folder holding one per clie
 help-arg-retry-name = The rejected batch's folder name under rejected/ [default: every rejected batch]
     .value = NAME
 help-arg-retry-adjust = Post changed documents as adjusting entries (see 'run --adjust')
+help-arg-retry-accept = Export batch NAME as it is: its warnings reviewed ([watch] warnings = "hold"), or an export unlike this client's earlier ones
 
 help-cmd-watch = Process exports dropped in FOLDER/inbox as they arrive (Ctrl-C stops after the current batch)
 help-arg-watch-folder = A folder laid out by 'plannit2sage init', or a folder holding one such folder per client
@@ -119,8 +123,10 @@ help-arg-schedule-every = How often: 15m, 1h
     .value = EVERY
 
 help-cmd-sql = Run one SQL query over the tables the journal queries see (nothing is written)
-help-arg-sql-inbox = Folder holding the Plannit exports
+help-arg-sql-inbox = Folder holding the Plannit exports, or a client's drop folder (its inbox, configuration and history)
     .value = INBOX
+help-arg-sql-batch = Read the files archived for a batch of the drop folder: 'last' (the last exported) or its id
+    .value = BATCH
 help-arg-sql-query = The query (or use --file)
     .value = QUERY
 help-arg-sql-file = Read the query from a file
@@ -139,8 +145,10 @@ help-arg-sql-out = Write the result to this file instead of the terminal
     .value = OUT
 
 help-cmd-tables = List the tables the queries see, with their columns, types and row counts
-help-arg-tables-inbox = Folder holding the Plannit exports
+help-arg-tables-inbox = Folder holding the Plannit exports, or a client's drop folder (its inbox, configuration and history)
     .value = INBOX
+help-arg-tables-batch = Read the files archived for a batch of the drop folder: 'last' (the last exported) or its id
+    .value = BATCH
 help-arg-tables-config = Configuration file [default: INBOX/plannit2sage.toml, then ./plannit2sage.toml]
     .value = CONFIG
 help-arg-tables-queries = Folder with views/, journal/ and checks/ [default: the built-in queries]

@@ -6,7 +6,10 @@ watch-bad-durations = --quiet and --rescan take a number of seconds
 watch-stopped = Stopped: { $exported ->
     [one] { $exported } batch exported
    *[other] { $exported } batches exported
-}, { $rejected } rejected, { $nothing_new } with nothing new, { $duplicates ->
+}, { $rejected } rejected, { $held ->
+    [0] {""}
+   *[other] { $held } to review,{" "}
+}{ $nothing_new } with nothing new, { $duplicates ->
     [one] { $duplicates } duplicate file
    *[other] { $duplicates } duplicate files
 }.
@@ -16,7 +19,7 @@ watch-client-problem = [{ $client }] { $problem }
 watch-line-exported = exported  batch { $batch } ({ $files }): { $entries ->
     [one] { $entries } entry
    *[other] { $entries } entries
-}, debits { $debits } → { $sage_file }
+}, debits { $debits }{ $warnings } → { $sage_file }
 watch-line-nothing-new = nothing new ({ $files }): every document was already exported
 watch-line-duplicate = duplicate ({ $files }): { $why }
 watch-already-processed = already processed

@@ -32,7 +32,7 @@ help-arg-lang = Langue des messages, des fichiers d'erreurs et du classeur [déf
     .value = LANGUE
 
 help-cmd-run = Lit chaque export Plannit de DOSSIER et écrit le fichier d'importation Sage 50
-help-arg-run-inbox = Dossier contenant les exports Plannit (.xlsx, .xls, .ods, .csv)
+help-arg-run-inbox = Dossier contenant les exports Plannit (.xlsx, .xls, .ods, .csv) ; avec --dry-run, aussi le dossier de dépôt d'un client
     .value = DOSSIER
 help-arg-run-config = Fichier de configuration [défaut : DOSSIER/plannit2sage.toml, puis ./plannit2sage.toml]
     .value = FICHIER
@@ -52,6 +52,8 @@ help-arg-run-timings = Affiche le temps et la mémoire de chaque étape sur la s
 help-arg-run-dry-run = Montre le journal, les constats et les totaux sans rien écrire (ni fichier Sage, ni classeur, ni historique)
 
 help-cmd-history = Liste les lots de l'historique des exports, en montre un, en annule un, ou inscrit le solde d'ouverture des comptes clients
+help-arg-history-folder = Le dossier de dépôt d'un client : sa configuration et son historique
+    .value = DOSSIER
 help-arg-history-config = Configuration, pour trouver l'historique à côté [défaut : ./plannit2sage.toml]
     .value = FICHIER
 help-arg-history-history = Fichier de l'historique des exports [défaut : plannit2sage.sqlite à côté de la configuration]
@@ -65,6 +67,7 @@ help-arg-history-void-batch = Le lot, tel que « history » le nomme
 help-arg-history-void-yes = Confirme : annuler le lot permet de comptabiliser ses documents de nouveau
 help-arg-history-void-note = Pourquoi le lot est annulé, gardé dans l'historique
     .value = NOTE
+help-arg-history-void-imported = Le lot a déjà été importé dans Sage 50 : écrit aussi le fichier Sage qui le contrepasse (sage50-annulation-LOT.txt), à importer
 help-cmd-history-opening = Inscrit le solde d'ouverture des comptes clients : les factures ouvertes du rapport des comptes clients de Plannit à la date d'adoption, déjà dans les livres de Sage. Ne comptabilise rien ; leurs paiements s'y appliquent ensuite. Un seul solde d'ouverture à la fois (annulez-le pour le remplacer)
 help-arg-history-opening-file = Le rapport des comptes clients de Plannit (xlsx, xls, ods ou csv)
     .value = FICHIER
@@ -85,6 +88,7 @@ help-arg-retry-folder = Le dossier de dépôt d'un client, ou un dossier qui en 
 help-arg-retry-name = Le nom du dossier du lot rejeté sous rejected/ [défaut : chaque lot rejeté]
     .value = NOM
 help-arg-retry-adjust = Comptabilise les documents modifiés en écritures d'ajustement (voir « run --adjust »)
+help-arg-retry-accept = Exporte le lot NOM tel quel : ses avertissements vérifiés ([watch] warnings = "hold"), ou un export qui ne ressemble pas aux précédents de ce client
 
 help-cmd-watch = Traite les exports déposés dans DOSSIER/inbox à leur arrivée (Ctrl-C arrête après le lot en cours)
 help-arg-watch-folder = Un dossier préparé par « plannit2sage init », ou un dossier qui en contient un par client
@@ -119,8 +123,10 @@ help-arg-schedule-every = À quelle fréquence : 15m, 1h
     .value = DURÉE
 
 help-cmd-sql = Exécute une requête SQL sur les tables que voient les requêtes du journal (rien n'est écrit)
-help-arg-sql-inbox = Dossier contenant les exports Plannit
+help-arg-sql-inbox = Dossier contenant les exports Plannit, ou le dossier de dépôt d'un client (son inbox, sa configuration et son historique)
     .value = DOSSIER
+help-arg-sql-batch = Lit les fichiers archivés d'un lot du dossier de dépôt : « last » (le dernier exporté) ou son identifiant
+    .value = LOT
 help-arg-sql-query = La requête (ou --file)
     .value = REQUÊTE
 help-arg-sql-file = Lit la requête dans un fichier
@@ -139,8 +145,10 @@ help-arg-sql-out = Écrit le résultat dans ce fichier plutôt qu'au terminal
     .value = FICHIER
 
 help-cmd-tables = Liste les tables que voient les requêtes, avec leurs colonnes, leurs types et leur nombre de lignes
-help-arg-tables-inbox = Dossier contenant les exports Plannit
+help-arg-tables-inbox = Dossier contenant les exports Plannit, ou le dossier de dépôt d'un client (son inbox, sa configuration et son historique)
     .value = DOSSIER
+help-arg-tables-batch = Lit les fichiers archivés d'un lot du dossier de dépôt : « last » (le dernier exporté) ou son identifiant
+    .value = LOT
 help-arg-tables-config = Fichier de configuration [défaut : DOSSIER/plannit2sage.toml, puis ./plannit2sage.toml]
     .value = FICHIER
 help-arg-tables-queries = Dossier contenant views/, journal/ et checks/ [défaut : les requêtes intégrées]

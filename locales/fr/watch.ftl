@@ -9,7 +9,10 @@ watch-stopped = Arrêt : { $exported ->
 }, { $rejected ->
     [one] { $rejected } refusé
    *[other] { $rejected } refusés
-}, { $nothing_new } sans rien de nouveau, { $duplicates ->
+}, { $held ->
+    [0] {""}
+   *[other] { $held } à vérifier,{" "}
+}{ $nothing_new } sans rien de nouveau, { $duplicates ->
     [one] { $duplicates } fichier en double
    *[other] { $duplicates } fichiers en double
 }.
@@ -19,7 +22,7 @@ watch-client-problem = [{ $client }] { $problem }
 watch-line-exported = exporté  lot { $batch } ({ $files }) : { $entries ->
     [one] { $entries } écriture
    *[other] { $entries } écritures
-}, débits { $debits } → { $sage_file }
+}, débits { $debits }{ $warnings } → { $sage_file }
 watch-line-nothing-new = rien de nouveau ({ $files }) : tous les documents ont déjà été exportés
 watch-line-duplicate = en double ({ $files }) : { $why }
 watch-already-processed = déjà traité

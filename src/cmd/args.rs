@@ -110,6 +110,8 @@ pub struct RunArgs {
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
+    /// A client's drop folder: its configuration and history.
+    pub folder: Option<PathBuf>,
     #[arg(long)]
     pub config: Option<PathBuf>,
     #[arg(long)]
@@ -129,6 +131,8 @@ pub enum HistoryAction {
         yes: bool,
         #[arg(long, default_value = "")]
         note: String,
+        #[arg(long)]
+        imported: bool,
     },
     Opening {
         file: PathBuf,
@@ -157,6 +161,8 @@ pub struct RetryArgs {
     pub name: Option<String>,
     #[arg(long)]
     pub adjust: bool,
+    #[arg(long, requires = "name")]
+    pub accept: bool,
 }
 
 #[derive(Debug, Args)]
@@ -202,6 +208,8 @@ pub struct SqlArgs {
     pub inbox: PathBuf,
     pub query: Option<String>,
     #[arg(long)]
+    pub batch: Option<String>,
+    #[arg(long)]
     pub file: Option<PathBuf>,
     #[arg(long)]
     pub config: Option<PathBuf>,
@@ -218,6 +226,8 @@ pub struct SqlArgs {
 #[derive(Debug, Args)]
 pub struct TablesArgs {
     pub inbox: PathBuf,
+    #[arg(long)]
+    pub batch: Option<String>,
     #[arg(long)]
     pub config: Option<PathBuf>,
     #[arg(long)]

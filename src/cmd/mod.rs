@@ -4,8 +4,10 @@
 //! errors the user's language.
 
 pub mod args;
+mod batch_details;
 pub mod check;
 pub(crate) mod console;
+mod folder;
 mod help;
 pub mod history;
 pub mod launch;
@@ -15,6 +17,7 @@ pub mod run;
 mod sample_data;
 pub mod sql;
 pub mod status;
+mod status_batches;
 pub mod watch;
 
 use std::process::ExitCode;
@@ -44,11 +47,14 @@ pub fn execute(command: Command, lang: Option<Lang>) -> ExitCode {
             })
         }
         Command::Check(args) => check::execute(&args.file, args.config),
-        Command::History(args) => history::execute(args.config, args.history, args.action),
+        Command::History(args) => {
+            history::execute(args.folder, args.config, args.history, args.action)
+        }
         Command::SampleData(args) => sample_data(&args),
         Command::Sql(args) => {
             let source = sql::Source {
                 inbox: args.inbox,
+                batch: args.batch,
                 config: args.config,
                 queries: args.queries,
                 history: args.history,
@@ -57,6 +63,7 @@ pub fn execute(command: Command, lang: Option<Lang>) -> ExitCode {
         }
         Command::Tables(args) => sql::tables(sql::Source {
             inbox: args.inbox,
+            batch: args.batch,
             config: args.config,
             queries: args.queries,
             history: args.history,
@@ -77,7 +84,13 @@ pub fn execute(command: Command, lang: Option<Lang>) -> ExitCode {
             args.adjust,
             lang,
         ),
-        Command::Retry(args) => watch::retry(&args.folder, args.name.as_deref(), args.adjust, lang),
+        Command::Retry(args) => watch::retry(
+            &args.folder,
+            args.name.as_deref(),
+            args.adjust,
+            args.accept,
+            lang,
+        ),
         Command::Status(args) => status::status(&args.root),
         Command::Schedule(args) => status::schedule(&args.folder, &args.every),
     }

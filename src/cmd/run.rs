@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use super::{EXIT_REJECTED, EXIT_SETUP};
-use crate::cmd::console;
+use crate::cmd::{console, folder};
 use crate::config::Granularity;
 use crate::diagnostics::Finding;
 use crate::i18n;
@@ -17,7 +17,10 @@ use crate::run::{run, RunPlan, RunRequest};
 use crate::sage::entry::{account_totals, grand_totals};
 use crate::{t, tr};
 
-pub fn execute(request: RunRequest) -> ExitCode {
+pub fn execute(mut request: RunRequest) -> ExitCode {
+    if let Err(code) = from_drop_folder(&mut request) {
+        return code;
+    }
     let plan = match RunPlan::resolve(&request) {
         Ok(plan) => plan,
         Err(e) => {
@@ -56,6 +59,30 @@ pub fn execute(request: RunRequest) -> ExitCode {
         }
     };
     print_outcome(&plan, &report)
+}
+
+/// A drop folder (or a folder in one) named to `--dry-run` is read with its
+/// configuration and history. A drop folder is not run for real: `watch`
+/// files its inputs and keeps its log.
+fn from_drop_folder(request: &mut RunRequest) -> Result<(), ExitCode> {
+    if !request.dry_run {
+        if folder::is_drop_folder(&request.inbox) {
+            console::error(tr!(
+                "run-drop-folder",
+                folder = request.inbox.display().to_string()
+            ));
+            return Err(ExitCode::from(EXIT_SETUP));
+        }
+        return Ok(());
+    }
+    let named = folder::resolve(&request.inbox, None).map_err(|e| {
+        console::error(e);
+        ExitCode::from(EXIT_SETUP)
+    })?;
+    request.config = named.config(request.config.take());
+    request.history = named.history(request.history.take());
+    request.inbox = named.inbox;
+    Ok(())
 }
 
 /// What the run read, found and wrote, and the exit code that says it.

@@ -7,26 +7,30 @@ use std::process::ExitCode;
 
 use super::{follow_config_lang, EXIT_REJECTED, EXIT_SETUP};
 use crate::cmd::args::SqlFormat;
-use crate::cmd::console;
+use crate::cmd::{console, folder};
 use crate::query::{QueryError, SqlTables};
 use crate::run::plan::{RunPlan, RunRequest};
 use crate::run::workbench;
 use crate::tr;
 
-/// Where the tables come from: the inbox and the run's settings.
+/// Where the tables come from: the inbox (or a drop folder, see
+/// `cmd::folder`) and the run's settings.
 pub struct Source {
     pub inbox: PathBuf,
+    /// `--batch last|ID`: a drop folder's files archived for that batch.
+    pub batch: Option<String>,
     pub config: Option<PathBuf>,
     pub queries: Option<PathBuf>,
     pub history: Option<PathBuf>,
 }
 
 fn load(source: Source) -> Result<SqlTables, String> {
+    let named = folder::resolve(&source.inbox, source.batch.as_deref())?;
     let request = RunRequest {
-        inbox: source.inbox,
-        config: source.config,
+        config: named.config(source.config),
+        history: named.history(source.history),
+        inbox: named.inbox,
         queries: source.queries,
-        history: source.history,
         dry_run: true,
         ..RunRequest::default()
     };

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use rust_decimal::Decimal;
 
 use super::EXIT_SETUP;
-use crate::cmd::console;
+use crate::cmd::{console, status_batches};
 use crate::config::Config;
 use crate::history::History;
 use crate::money::for_person;
@@ -46,10 +46,15 @@ fn print_client(folder: &Path) {
     let field =
         |entry: &serde_json::Value, key: &str| entry[key].as_str().unwrap_or_default().to_string();
     let history = History::snapshot(&layout.history).ok();
-    let batches = history
-        .as_ref()
-        .and_then(|h| h.batches().ok())
-        .unwrap_or_default();
+    let recorded = status_batches::Recorded {
+        batches: (history.as_ref())
+            .and_then(|h| h.batches().ok())
+            .unwrap_or_default(),
+        voids: (history.as_ref())
+            .and_then(|h| h.voids().ok())
+            .unwrap_or_default(),
+    };
+    let batches = &recorded.batches;
     match log.iter().rev().find(|l| l["status"] == "exported") {
         Some(entry) => {
             let id = field(entry, "batch");
@@ -72,6 +77,7 @@ fn print_client(folder: &Path) {
                 period = period,
                 debits = for_person(debits)
             ));
+            status_batches::print_after_last_exported(entry, &log, &recorded);
         }
         None => say(tr!("tools-status-none-exported")),
     }
@@ -99,7 +105,9 @@ fn print_client(folder: &Path) {
             ));
         }
     }
-    let pending = crate::watch::pending_batches(&layout).len();
+    let held = crate::watch::held_batches(&layout).len();
+    let pending = crate::watch::pending_batches(&layout).len() - held;
+    status_batches::print_held(&layout);
     if pending > 0 {
         say(tr!("tools-status-pending-rejected", count = pending));
     }

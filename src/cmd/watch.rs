@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use super::{EXIT_REJECTED, EXIT_SETUP};
-use crate::cmd::console;
+use crate::cmd::{batch_details, console};
 use crate::config::survey;
 use crate::i18n::{self, Lang};
 use crate::tr;
@@ -104,6 +104,7 @@ pub fn execute(
         rescan: Duration::from_secs_f64(rescan),
         adjust,
         lang,
+        accept: false,
     };
     if !once {
         println!(
@@ -148,11 +149,12 @@ fn finish(summary: &WatchSummary) -> ExitCode {
             "watch-stopped",
             exported = summary.exported,
             rejected = summary.rejected,
+            held = summary.held,
             nothing_new = summary.nothing_new,
             duplicates = summary.duplicates
         )
     );
-    if summary.rejected > 0 {
+    if summary.rejected + summary.held > 0 {
         ExitCode::from(EXIT_REJECTED)
     } else {
         ExitCode::SUCCESS
@@ -161,7 +163,13 @@ fn finish(summary: &WatchSummary) -> ExitCode {
 
 /// `plannit2sage retry FOLDER [NAME]`: runs the rejected batches of a drop
 /// folder (or of each client of a firm's folder) again, or only the one named.
-pub fn retry(folder: &Path, name: Option<&str>, adjust: bool, lang: Option<Lang>) -> ExitCode {
+pub fn retry(
+    folder: &Path,
+    name: Option<&str>,
+    adjust: bool,
+    accept: bool,
+    lang: Option<Lang>,
+) -> ExitCode {
     let options = WatchOptions {
         root: folder.to_path_buf(),
         once: true,
@@ -169,6 +177,7 @@ pub fn retry(folder: &Path, name: Option<&str>, adjust: bool, lang: Option<Lang>
         rescan: Duration::from_secs(1),
         adjust,
         lang,
+        accept,
     };
     let clients = watch::client_folders(folder);
     if clients.is_empty() {
@@ -236,7 +245,8 @@ fn print_line(log: &BatchLog) {
                     .debits
                     .parse::<rust_decimal::Decimal>()
                     .unwrap_or_default(),
-                sage_file = log.sage_file.as_deref().unwrap_or("")
+                sage_file = log.sage_file.as_deref().unwrap_or(""),
+                warnings = batch_details::warnings_suffix(log)
             )
         ),
         BatchStatus::NothingNew => {
@@ -245,6 +255,21 @@ fn print_line(log: &BatchLog) {
                 tr!("watch-line-nothing-new", files = files)
             )
         }
+        BatchStatus::Held => {
+            console::warning_line(format!(
+                "{when}  {retry}{}",
+                tr!("watch-line-held", files = files, count = log.warnings)
+            ));
+            batch_details::print_held(log, &log.root);
+        }
+        BatchStatus::AwaitingRetry => println!(
+            "{when}  {}",
+            tr!(
+                "watch-line-awaiting",
+                folder = log.retry_of.as_deref().unwrap_or(""),
+                why = log.errors.first().map(String::as_str).unwrap_or("")
+            )
+        ),
         BatchStatus::Duplicate => println!(
             "{when}  {retry}{}",
             tr!(
@@ -277,4 +302,5 @@ fn print_line(log: &BatchLog) {
             }
         }
     }
+    batch_details::print_details(log);
 }

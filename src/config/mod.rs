@@ -69,9 +69,7 @@ pub struct Mapping {
 }
 
 /// `[watch] warnings`: what `watch` does with a batch that carries warnings.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, strum::AsRefStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, strum::AsRefStr)]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
 pub enum WarningPolicy {

@@ -8,6 +8,7 @@ pub(crate) mod conform;
 pub(crate) mod document_lines;
 pub(crate) mod entries;
 pub(crate) mod labels;
+pub mod reversal;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

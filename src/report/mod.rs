@@ -82,6 +82,9 @@ pub struct RunReport {
     pub adjusted: Vec<(DocumentPosting, PostedState)>,
     /// The figures the workbook shows beyond the rows and the journal.
     pub reconciliation: Reconciliation,
+    /// Importable, but held for a person to review its warnings
+    /// (`[watch] warnings = "hold"`): nothing was posted.
+    pub held: bool,
 }
 
 impl RunReport {

@@ -251,6 +251,7 @@ impl Batch {
             history: classification,
             adjusted: self.adjusted,
             reconciliation: self.reconciliation,
+            held: false,
         }
     }
 }

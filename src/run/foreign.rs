@@ -25,6 +25,9 @@ use crate::load::reports::{Payment, SalesLine};
 use crate::load::text::fold_name;
 use crate::t;
 
+/// The rule of a drop refused as another client's export.
+pub const FOREIGN_EXPORT: &str = "foreign_export";
+
 /// The fewest foreign names (or missing documents) that make a sign: one new
 /// item sold to one new customer is a client's ordinary day.
 pub const MIN_UNKNOWN: usize = 2;
@@ -167,14 +170,14 @@ pub(super) fn refuse_foreign(
     }
     let file = sales.first().map(|line| line.origin.file().to_string());
     let finding = Finding::error(
-        "foreign_export",
+        FOREIGN_EXPORT,
         t!("foreign-export", signs = signs.describe()),
         Location {
             file,
             ..Location::default()
         },
     )
-    .fixed_in(Fix::DroppedFile);
+    .fixed_in(Fix::OtherClient);
     findings.retain(|f| !MAPPING_RULES.contains(&f.rule.as_str()));
     findings.insert(0, finding);
 }

@@ -14,6 +14,7 @@ pub mod plan;
 mod publish;
 mod receivable;
 pub mod timings;
+pub mod void;
 pub(crate) mod workbench;
 
 use std::collections::BTreeMap;
@@ -36,6 +37,7 @@ use crate::query::{self, QueryError, SqlTables};
 use crate::report::RunReport;
 use crate::t;
 
+pub use crate::run::foreign::FOREIGN_EXPORT;
 pub use crate::run::plan::{PlanError, RunPlan, RunRequest};
 use error::abort_point;
 pub use error::RunError;

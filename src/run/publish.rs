@@ -34,7 +34,7 @@ pub(super) fn publish(
     let mut sage_bytes = render_sage(plan, &mut report);
     if plan.hold_warnings && report.warnings() > 0 {
         // Held for a person to review: written as a batch that cannot post.
-        sage_bytes = None;
+        report.held = sage_bytes.take().is_some();
     }
     // The batch's rows are posted only if the Sage file is written below.
     report.rows.settle(sage_bytes.is_some());
@@ -64,7 +64,13 @@ pub(super) fn publish(
 /// A batch that cannot be posted: its workbook, and the table of items to map.
 fn write_rejected(plan: &RunPlan, mut report: RunReport) -> Result<RunReport, RunError> {
     let period = report.period_label();
-    let workbook_path = plan.out_dir.join(format!("reconciliation-{period}.xlsx"));
+    let mut workbook_path = plan.out_dir.join(format!("reconciliation-{period}.xlsx"));
+    if plan.out_dir.join(format!("sage50-{period}.txt")).is_file() {
+        // That name is an exported batch's workbook: it is kept.
+        workbook_path = plan
+            .out_dir
+            .join(format!("reconciliation-{period}-refus.xlsx"));
+    }
     write_atomically(&workbook_path, |file| {
         report::workbook::save_workbook(file, &report).map_err(std::io::Error::other)
     })
@@ -207,7 +213,11 @@ fn write_and_record(
 /// The catalogue items a rejected run could not map, as a table to complete
 /// (`produits-a-associer.csv` beside the workbook), in the mapping table's format.
 fn write_missing_items(plan: &RunPlan, report: &RunReport) -> Result<Option<PathBuf>, RunError> {
-    if report.findings.iter().any(|f| f.rule == "foreign_export") {
+    if report
+        .findings
+        .iter()
+        .any(|f| f.rule == super::FOREIGN_EXPORT)
+    {
         // Another company's catalogue is not to be mapped.
         return Ok(None);
     }

@@ -10,8 +10,9 @@ use chrono::Local;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::note::{setup_fingerprint, RejectedNote};
-use super::{Layout, WatchOptions, WatchSummary};
+use super::note::{setup_fingerprint, RejectedNote, ERRORS_FILE, REVIEW_FILE};
+use super::summary::{already_exported, warnings_by_rule, AlreadyExported, RuleWarnings};
+use super::{review, Layout, WatchOptions, WatchSummary};
 use crate::diagnostics::{Fix, Severity};
 use crate::history::History;
 use crate::i18n;
@@ -36,6 +37,11 @@ pub enum BatchStatus {
     Duplicate,
     /// Files still held by another program: retried at the next scan.
     Waiting,
+    /// Importable but carrying warnings, with `[watch] warnings = "hold"`:
+    /// waits in rejected/ for `retry … --accept`.
+    Held,
+    /// A rejected or held batch still waiting for its retry (said, not logged).
+    AwaitingRetry,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,6 +58,10 @@ pub struct BatchLog {
     pub workbook: Option<String>,
     pub moved_to: Option<String>,
     pub warnings: usize,
+    /// The warnings by rule, with the first of each.
+    pub warnings_by_rule: Vec<RuleWarnings>,
+    /// Documents skipped because a batch already exported them.
+    pub already_exported: Vec<AlreadyExported>,
     /// The errors, in the run's language, each with where to fix it.
     pub errors: Vec<String>,
     /// Where the errors' fixes are (for the error file's heading).
@@ -61,6 +71,9 @@ pub struct BatchLog {
     pub missing_items: Option<String>,
     /// The rejected batch (its folder under rejected/) this batch retries.
     pub retry_of: Option<String>,
+    /// The client's drop folder, as `retry` takes it.
+    #[serde(skip)]
+    pub root: String,
 }
 
 pub(super) fn files_in(dir: &Path) -> Vec<PathBuf> {
@@ -118,7 +131,7 @@ fn sha256_of(path: &Path) -> Option<String> {
         .map(|bytes| format!("{:x}", Sha256::digest(bytes)))
 }
 
-fn base_log(layout: &Layout, status: BatchStatus, files: &[PathBuf]) -> BatchLog {
+pub(super) fn base_log(layout: &Layout, status: BatchStatus, files: &[PathBuf]) -> BatchLog {
     BatchLog {
         time: Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
         client: super::client_name(&layout.root),
@@ -131,10 +144,13 @@ fn base_log(layout: &Layout, status: BatchStatus, files: &[PathBuf]) -> BatchLog
         workbook: None,
         moved_to: None,
         warnings: 0,
+        warnings_by_rule: Vec::new(),
+        already_exported: Vec::new(),
         errors: Vec::new(),
         fixes: Vec::new(),
         missing_items: None,
         retry_of: None,
+        root: layout.root.display().to_string(),
     }
 }
 
@@ -249,6 +265,8 @@ pub(super) fn process_staged(
         history: Some(layout.history.clone()),
         adjust: options.adjust,
         lang: options.lang,
+        watched: true,
+        accept: options.accept,
         ..RunRequest::default()
     };
     // Messages, log and error file in the client's language.
@@ -269,6 +287,17 @@ pub(super) fn process_staged(
             layout
                 .archive
                 .join(report.batch_id.clone().unwrap_or_else(stamp))
+        }
+        Ok(report) if report.held => {
+            log.status = BatchStatus::Held;
+            summary.held += 1;
+            describe(&mut log, report);
+            match reject_into {
+                RejectInto::NewFolder => {
+                    (layout.rejected).join(format!("{}-{}", stamp(), tr!("watch-held-folder")))
+                }
+                RejectInto::Retried(folder) => folder.to_path_buf(),
+            }
         }
         Ok(report) if report.nothing_new() => {
             log.status = BatchStatus::NothingNew;
@@ -300,8 +329,14 @@ pub(super) fn process_staged(
         log.moved_to = Some(target.display().to_string());
         let _ = std::fs::remove_dir(staged);
     }
-    if log.status == BatchStatus::Rejected {
-        explain_rejection(&target, &mut log);
+    if matches!(log.status, BatchStatus::Rejected | BatchStatus::Held) {
+        if log.status == BatchStatus::Held {
+            move_outputs_into(&target, &mut log);
+            let workbook = log.workbook.as_deref();
+            review::write_review(layout, &target, &log.warnings_by_rule, workbook);
+        } else {
+            explain_rejection(layout, &target, &mut log);
+        }
         let inputs: Vec<String> = files.iter().map(|f| file_name(f)).collect();
         RejectedNote::rejected(&target, &inputs, setup);
     }
@@ -328,6 +363,8 @@ fn describe(log: &mut BatchLog, report: &RunReport) {
     log.sage_file = report.sage_file.as_ref().map(|p| p.display().to_string());
     log.workbook = report.workbook.as_ref().map(|p| p.display().to_string());
     log.warnings = report.warnings();
+    log.warnings_by_rule = warnings_by_rule(report);
+    log.already_exported = already_exported(report);
     log.missing_items = report
         .missing_items_file
         .as_ref()
@@ -355,9 +392,9 @@ fn describe(log: &mut BatchLog, report: &RunReport) {
     log.fixes = errors.map(|f| f.fix.clone()).collect();
 }
 
-/// A rejected batch's folder gets its workbook, the table of items to map and
-/// a short text with the errors, whose heading says where the fixes are.
-fn explain_rejection(folder: &Path, log: &mut BatchLog) {
+/// A batch that was not posted keeps its workbook, and the table of items to
+/// map, beside its files.
+pub(super) fn move_outputs_into(folder: &Path, log: &mut BatchLog) {
     let _ = std::fs::create_dir_all(folder);
     for output in [&mut log.workbook, &mut log.missing_items] {
         if let Some(path) = output.clone().map(PathBuf::from) {
@@ -367,9 +404,16 @@ fn explain_rejection(folder: &Path, log: &mut BatchLog) {
             }
         }
     }
+}
+
+/// A rejected batch's folder gets its workbook, the table of items to map and
+/// a short text with the errors, whose heading says where the fixes are.
+fn explain_rejection(layout: &Layout, folder: &Path, log: &mut BatchLog) {
+    move_outputs_into(folder, log);
+    let _ = std::fs::remove_file(folder.join(REVIEW_FILE));
     let mut text = tr!("watch-errors-title");
     text.push_str("\r\n\r\n");
-    for line in rejection_heading(&log.fixes, folder) {
+    for line in rejection_heading(layout, &log.fixes, folder) {
         text.push_str(&line);
         text.push_str("\r\n");
     }
@@ -389,7 +433,7 @@ fn explain_rejection(folder: &Path, log: &mut BatchLog) {
             tr!("watch-errors-details", path = workbook)
         ));
     }
-    let _ = crate::output::write_atomically(&folder.join("ERREURS-ERRORS.txt"), |file| {
+    let _ = crate::output::write_atomically(&folder.join(ERRORS_FILE), |file| {
         std::io::Write::write_all(file, text.as_bytes())
     });
 }
@@ -397,8 +441,15 @@ fn explain_rejection(folder: &Path, log: &mut BatchLog) {
 /// What to do, one paragraph per place the fixes are: in Plannit (export
 /// again), in the configuration (then the batch is retried by itself), in the
 /// dropped file (replace it).
-fn rejection_heading(fixes: &[Fix], folder: &Path) -> Vec<String> {
+fn rejection_heading(layout: &Layout, fixes: &[Fix], folder: &Path) -> Vec<String> {
     let mut lines = Vec::new();
+    if fixes.contains(&Fix::OtherClient) {
+        lines.push(tr!(
+            "watch-errors-fix-foreign",
+            root = layout.root.display().to_string(),
+            folder = file_name(folder)
+        ));
+    }
     let config_keys: std::collections::BTreeSet<String> = fixes
         .iter()
         .filter_map(|fix| match fix {

@@ -18,9 +18,13 @@ use std::time::{Duration, Instant, SystemTime};
 mod batch;
 mod note;
 mod retry;
+mod review;
+mod summary;
+mod waiting;
 
 pub use batch::{BatchLog, BatchStatus};
-pub use retry::{pending_batches, retry_batch};
+pub use retry::{held_batches, pending_batches, retry_batch};
+pub use summary::{AlreadyExported, RuleWarnings};
 
 use crate::config::CONFIG_FILE_NAME;
 use crate::history::HISTORY_FILE_NAME;
@@ -171,6 +175,9 @@ pub struct WatchOptions {
     pub adjust: bool,
     /// `--lang`: overrides each client's `[report] lang`.
     pub lang: Option<Lang>,
+    /// `retry … --accept`: the batch is posted as it is (warnings held,
+    /// or a drop that does not look like the client's).
+    pub accept: bool,
 }
 
 /// Totals of a `watch` session.
@@ -178,6 +185,8 @@ pub struct WatchOptions {
 pub struct WatchSummary {
     pub exported: usize,
     pub rejected: usize,
+    /// Batches held for their warnings to be reviewed.
+    pub held: usize,
     pub duplicates: usize,
     pub nothing_new: usize,
 }
@@ -223,6 +232,8 @@ struct Client {
     inbox_missing: bool,
     /// The setup fingerprint the rejected batches were last looked at with.
     setup_seen: Option<String>,
+    /// What each rejected batch was last said to wait for.
+    said: BTreeMap<PathBuf, u8>,
 }
 
 impl Client {
@@ -262,11 +273,13 @@ impl Client {
             last_change: Instant::now(),
             inbox_missing: false,
             setup_seen: None,
+            said: BTreeMap::new(),
         })
     }
 
     /// One look at the inbox: a batch is processed when every file in it has
-    /// been stable for the quiet period. True when the inbox holds nothing.
+    /// been stable for the quiet period. True when the inbox holds nothing
+    /// and no retry waits for the setup to settle.
     fn step(
         &mut self,
         options: &WatchOptions,
@@ -274,7 +287,7 @@ impl Client {
         summary: &mut WatchSummary,
         report_line: &mut impl FnMut(&BatchLog),
     ) -> bool {
-        self.retry_after_setup_change(options, summary, report_line);
+        let settling = self.retry_after_setup_change(options, summary, report_line);
         let layout = &self.layout;
         if self.watcher.is_none() && layout.inbox.is_dir() {
             self.watcher = start_watcher(&layout.inbox, events.clone()).ok();
@@ -298,7 +311,7 @@ impl Client {
                 }
                 self.inbox_missing = true;
                 self.watcher = None;
-                return true;
+                return !settling;
             }
         };
         let now = Instant::now();
@@ -330,34 +343,51 @@ impl Client {
             .collect();
         if !ready.is_empty() && quiet_inbox && ready.len() == self.seen.len() {
             let log = process_batch(layout, options, &ready, summary, RejectInto::NewFolder);
+            waiting::just_said(&mut self.said, &log);
             report_line(&log);
             for path in &ready {
                 self.seen.remove(path);
             }
         }
-        self.seen.is_empty()
+        self.seen.is_empty() && !settling
     }
 }
 
 impl Client {
     /// Retries the rejected batches once the configuration (or a file it
-    /// names) changed since they were rejected and has settled.
+    /// names) changed since they were rejected and has settled, and says
+    /// what the others wait for. True while a retry waits for the setup to
+    /// settle.
     fn retry_after_setup_change(
         &mut self,
         options: &WatchOptions,
         summary: &mut WatchSummary,
         report_line: &mut impl FnMut(&BatchLog),
-    ) {
+    ) -> bool {
         let setup = note::SetupFiles::of(&self.layout);
         let current = setup.fingerprint();
-        if self.setup_seen.as_ref() == Some(&current) || !setup.settled(options.quiet) {
-            return;
+        let mut to_retry = Vec::new();
+        if self.setup_seen.as_ref() != Some(&current) {
+            to_retry = retry::batches_to_retry(&self.layout, &current);
         }
-        for folder in retry::batches_to_retry(&self.layout, &current) {
-            let log = retry_batch(&self.layout, options, &folder, summary);
-            report_line(&log);
+        let settling = if to_retry.is_empty() {
+            Duration::ZERO
+        } else {
+            setup.unsettled_for(options.quiet)
+        };
+        if settling.is_zero() {
+            for folder in to_retry.drain(..) {
+                let log = retry_batch(&self.layout, options, &folder, summary);
+                waiting::just_said(&mut self.said, &log);
+                report_line(&log);
+            }
+            self.setup_seen = Some(current);
         }
-        self.setup_seen = Some(current);
+        let waits = waiting::what_waits(&self.layout, &to_retry, settling);
+        for notice in waiting::notices(&self.layout, &waits, &mut self.said) {
+            report_line(&notice);
+        }
+        !settling.is_zero()
     }
 }
 

@@ -15,11 +15,16 @@ use crate::config::Config;
 pub const NOTE_FILE: &str = "plannit2sage-lot.json";
 /// The attempts at a rejected batch, in words.
 pub const RETRIES_FILE: &str = "REPRISES-RETRIES.txt";
+/// What a rejected batch's errors are and where to fix them.
+pub const ERRORS_FILE: &str = "ERREURS-ERRORS.txt";
+/// What a batch held for review waits for (see `review`).
+pub const REVIEW_FILE: &str = "A-VERIFIER-TO-REVIEW.txt";
 /// Files of a rejected folder that are outputs, never inputs to retry.
-pub(super) const OUTPUT_FILES: [&str; 4] = [
+pub(super) const OUTPUT_FILES: [&str; 5] = [
     NOTE_FILE,
     RETRIES_FILE,
-    "ERREURS-ERRORS.txt",
+    ERRORS_FILE,
+    REVIEW_FILE,
     crate::config::survey::MISSING_ITEMS_FILE,
 ];
 
@@ -31,6 +36,9 @@ pub struct RejectedNote {
     pub setup: String,
     /// False once a retry exported it (or found it all already exported).
     pub pending: bool,
+    /// `retry … --accept` was run on it: later retries accept it too.
+    #[serde(default)]
+    pub accepted: bool,
     pub attempts: Vec<Attempt>,
 }
 
@@ -92,16 +100,21 @@ impl SetupFiles {
         format!("{:x}", hash.finalize())
     }
 
-    /// True when none changed for `quiet` (an editor still saving is not
-    /// read half-way).
-    pub fn settled(&self, quiet: std::time::Duration) -> bool {
-        self.0.iter().all(|file| {
-            std::fs::metadata(file)
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|modified| modified.elapsed().ok())
-                .is_none_or(|age| age >= quiet)
-        })
+    /// How long until every file has been unchanged for `quiet` (an editor
+    /// still saving is not read half-way).
+    pub fn unsettled_for(&self, quiet: std::time::Duration) -> std::time::Duration {
+        self.0
+            .iter()
+            .filter_map(|file| {
+                let age = std::fs::metadata(file)
+                    .and_then(|m| m.modified())
+                    .ok()?
+                    .elapsed()
+                    .ok()?;
+                Some(quiet.saturating_sub(age))
+            })
+            .max()
+            .unwrap_or_default()
     }
 }
 

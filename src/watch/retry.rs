@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 
 use super::batch::{file_name, files_in, process_batch, BatchLog, BatchStatus, RejectInto};
-use super::note::{setup_fingerprint, Attempt, RejectedNote, OUTPUT_FILES, RETRIES_FILE};
+use super::note::{
+    setup_fingerprint, Attempt, RejectedNote, ERRORS_FILE, OUTPUT_FILES, RETRIES_FILE, REVIEW_FILE,
+};
 use super::{Layout, WatchOptions, WatchSummary};
 use crate::tr;
 
@@ -20,6 +22,14 @@ pub fn pending_batches(layout: &Layout) -> Vec<PathBuf> {
         .into_iter()
         .filter(|folder| RejectedNote::read(folder).is_none_or(|note| note.pending))
         .filter(|folder| !inputs_of(folder).is_empty())
+        .collect()
+}
+
+/// The batches held for review (`[watch] warnings = "hold"`), oldest first.
+pub fn held_batches(layout: &Layout) -> Vec<PathBuf> {
+    pending_batches(layout)
+        .into_iter()
+        .filter(|folder| folder.join(REVIEW_FILE).is_file())
         .collect()
 }
 
@@ -53,15 +63,26 @@ pub fn retry_batch(
     summary: &mut WatchSummary,
 ) -> BatchLog {
     let inputs = inputs_of(folder);
+    let mut note = RejectedNote::read(folder).unwrap_or_default();
+    note.accepted |= options.accept;
+    let options = WatchOptions {
+        accept: note.accepted,
+        ..options.clone()
+    };
     let log = process_batch(
         layout,
-        options,
+        &options,
         &inputs,
         summary,
         RejectInto::Retried(folder),
     );
-    let mut note = RejectedNote::read(folder).unwrap_or_default();
-    if log.status != BatchStatus::Rejected {
+    // The attempt may have rewritten the note (rejected or held again).
+    let mut note = RejectedNote {
+        accepted: note.accepted,
+        ..RejectedNote::read(folder).unwrap_or(note)
+    };
+    let resolved = !matches!(log.status, BatchStatus::Rejected | BatchStatus::Held);
+    if resolved {
         note.pending = false;
         note.setup = setup_fingerprint(layout);
     }
@@ -72,12 +93,37 @@ pub fn retry_batch(
         moved_to: log.moved_to.clone(),
     });
     note.write(folder);
-    record_attempt(folder, &log);
+    let result = record_attempt(folder, &log);
+    if resolved {
+        file_resolved(folder, &log, &result);
+    }
     log
 }
 
-/// One paragraph per attempt in `REPRISES-RETRIES.txt`, in the run's language.
-fn record_attempt(folder: &Path, log: &BatchLog) {
+/// A rejected batch a retry resolved: its error text says when and as what,
+/// and its folder goes with the batch's files (`archive/<batch>/`), so that
+/// rejected/ holds only what still waits.
+fn file_resolved(folder: &Path, log: &BatchLog, result: &str) {
+    let time = Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+    let text = format!(
+        "{}\r\n",
+        tr!("retry-resolved", time = time, result = result)
+    );
+    let _ = crate::output::write_atomically(&folder.join(ERRORS_FILE), |file| {
+        std::io::Write::write_all(file, text.as_bytes())
+    });
+    let Some(moved_to) = log.moved_to.as_deref().map(Path::new) else {
+        return;
+    };
+    let target = moved_to.join(tr!("watch-retried-folder", name = file_name(folder)));
+    if !target.exists() {
+        let _ = std::fs::rename(folder, &target);
+    }
+}
+
+/// One paragraph per attempt in `REPRISES-RETRIES.txt`, in the run's
+/// language; the attempt's result, in words.
+fn record_attempt(folder: &Path, log: &BatchLog) -> String {
     use std::io::Write;
     let result = match log.status {
         BatchStatus::Exported => tr!(
@@ -93,7 +139,8 @@ fn record_attempt(folder: &Path, log: &BatchLog) {
             "retry-note-duplicate",
             moved_to = log.moved_to.clone().unwrap_or_default()
         ),
-        BatchStatus::Rejected | BatchStatus::Waiting => {
+        BatchStatus::Held => tr!("retry-note-held", count = log.warnings),
+        BatchStatus::Rejected | BatchStatus::Waiting | BatchStatus::AwaitingRetry => {
             tr!("retry-note-rejected", count = log.errors.len())
         }
     };
@@ -111,6 +158,7 @@ fn record_attempt(folder: &Path, log: &BatchLog) {
     {
         let _ = file.write_all(text.as_bytes());
     }
+    result
 }
 
 /// The rejected batches last run with another setup than `current`.

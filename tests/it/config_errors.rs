@@ -54,10 +54,10 @@ fn an_unknown_name_far_from_every_known_one_lists_the_known_ones() {
         [
             "plannit2sage.toml, ligne 6 : section inconnue [zzz] ; noms permis ici : company, \
              [sage50], [taxes], [accounts], [products], [payment_methods], [columns], \
-             [input], [mapping], [report], [receivable], [limits]",
+             [input], [mapping], [report], [receivable], [limits], [watch]",
             "plannit2sage.toml, line 6: unknown section [zzz]; names allowed here: company, \
              [sage50], [taxes], [accounts], [products], [payment_methods], [columns], \
-             [input], [mapping], [report], [receivable], [limits]",
+             [input], [mapping], [report], [receivable], [limits], [watch]",
         ]
     );
     let text = ACCOUNTS.replace("[accounts]\n", "[accounts]\nxyz = 1\n");

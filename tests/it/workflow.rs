@@ -272,6 +272,20 @@ fn batches_in_history(root: &Path) -> usize {
         .count()
 }
 
+/// Where a rejected folder went once a retry exported it: under the
+/// batch's archive folder, named after it with `prefix` (the language's).
+fn resolved_folder(root: &Path, rejected: &Path, prefix: &str) -> std::path::PathBuf {
+    let log = crate::watch::log_lines(root);
+    let batch = log.last().unwrap()["batch"].as_str().unwrap().to_string();
+    let name = rejected.file_name().unwrap().to_string_lossy();
+    let folder = root
+        .join("archive")
+        .join(batch)
+        .join(format!("{prefix}{name}"));
+    assert!(folder.is_dir(), "{folder:?}");
+    folder
+}
+
 fn map_the_missing_item(root: &Path) {
     let config = CONFIG.replace(
         "[products]\n",
@@ -321,10 +335,18 @@ fn watch_retries_a_rejected_batch_once_the_mapping_is_fixed() {
     assert!(stdout.contains("exporté  lot"), "{stdout}");
     assert_eq!(crate::watch::sage_files(root).len(), 1);
     assert_eq!(batches_in_history(root), 1);
-    // The rejected folder keeps the story; its inputs went to the archive.
-    let note = std::fs::read_to_string(rejected.join("REPRISES-RETRIES.txt")).unwrap();
+    // The rejected folder, with its story, went with the batch's files;
+    // its error text says when and as which batch it was exported.
+    assert!(!rejected.exists());
+    let resolved = resolved_folder(root, &rejected, "refus-");
+    let note = std::fs::read_to_string(resolved.join("REPRISES-RETRIES.txt")).unwrap();
     assert!(note.contains("exporté comme lot"), "{note}");
-    assert!(!rejected.join("ventes.xlsx").exists());
+    let errors = std::fs::read_to_string(resolved.join("ERREURS-ERRORS.txt")).unwrap();
+    assert!(
+        errors.starts_with("Ce lot a été repris le ") && errors.contains("exporté comme lot"),
+        "{errors}"
+    );
+    assert!(!errors.contains("PAS été exporté"), "{errors}");
 
     // Once exported, never retried again.
     std::fs::write(
@@ -371,7 +393,8 @@ fn retry_runs_a_rejected_batch_by_name() {
     assert_eq!(fixed.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains(&format!("retry of {name}")), "{stdout}");
     assert_eq!(batches_in_history(root), 1);
-    let note = std::fs::read_to_string(rejected.join("REPRISES-RETRIES.txt")).unwrap();
+    let resolved = resolved_folder(root, &rejected, "rejected-");
+    let note = std::fs::read_to_string(resolved.join("REPRISES-RETRIES.txt")).unwrap();
     assert!(
         note.contains("rejected again") && note.contains("exported as batch"),
         "{note}"
