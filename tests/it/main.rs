@@ -18,6 +18,7 @@ mod payouts;
 mod properties;
 mod queries;
 mod receivable;
+mod safeguards;
 mod sample_data;
 mod watch;
 mod workbench;
