@@ -61,7 +61,7 @@ status-held = { $count ->
 
 ## watch: what a rejected batch waits for.
 
-waiting-settling = the configuration was just changed: retried in { $seconds } s, once it has not changed for the --quiet time
+waiting-settling = the configuration was just saved: retried in { $seconds } s, once it has not changed for --quiet seconds
 waiting-unchanged = configuration unchanged since the rejection: fix what ERREURS-ERRORS.txt says (the retry then happens by itself), or 'plannit2sage retry "{ $root }" { $folder }'
 waiting-review = to review: see A-VERIFIER-TO-REVIEW.txt; 'plannit2sage retry "{ $root }" { $folder } --accept' exports it as it is
 

@@ -73,7 +73,7 @@ status-held = { $count ->
 
 ## watch: what a rejected batch waits for.
 
-waiting-settling = la configuration vient d'être modifiée : reprise dans { $seconds } s, quand elle n'aura plus changé depuis le délai --quiet
+waiting-settling = la configuration vient d'être enregistrée : reprise dans { $seconds } s, une fois qu'elle n'aura plus changé pendant --quiet secondes
 waiting-unchanged = configuration inchangée depuis le refus : corrigez ce que dit ERREURS-ERRORS.txt (la reprise se fait d'elle-même), ou « plannit2sage retry "{ $root }" { $folder } »
 waiting-review = à vérifier : voir A-VERIFIER-TO-REVIEW.txt ; « plannit2sage retry "{ $root }" { $folder } --accept » l'exporte tel quel
 

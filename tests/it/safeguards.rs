@@ -568,7 +568,9 @@ fn a_retry_waiting_for_the_configuration_to_settle_is_named() {
     let waiting = stdout
         .lines()
         .position(|l| {
-            l.contains(&format!("waiting  retry of rejected/{name}: the configuration was just changed: retried in "))
+            l.contains(&format!(
+                "waiting  retry of rejected/{name}: the configuration was just saved: retried in "
+            ))
         })
         .unwrap_or_else(|| panic!("{stdout}"));
     let exported = stdout
