@@ -81,7 +81,10 @@ pub fn retry_batch(
         accepted: note.accepted,
         ..RejectedNote::read(folder).unwrap_or(note)
     };
-    let resolved = !matches!(log.status, BatchStatus::Rejected | BatchStatus::Held);
+    let resolved = matches!(
+        log.status,
+        BatchStatus::Exported | BatchStatus::NothingNew | BatchStatus::Duplicate
+    );
     if resolved {
         note.pending = false;
         note.setup = setup_fingerprint(layout);
