@@ -1,7 +1,7 @@
 //! Header recognition and row reading never panic on any sheet of text cells.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use plannit2sage::load::columns::{find_header, ExtraAliases};
+use plannit2sage::load::header::{find_header, ExtraAliases};
 use plannit2sage::load::values::Cell;
 
 fuzz_target!(|text: &str| {
