@@ -110,3 +110,9 @@ config-purpose-max-file-mb = the largest input file read, in MB
 config-purpose-max-decompressed-mb = the largest size a workbook may unpack to, in MB
 config-purpose-max-rows = the most rows read from one sheet or CSV file
 config-purpose-max-cells = the most cells read from one sheet or CSV file
+config-purpose-bad-debts = the expense account a voided invoice's unpaid part is written off to ([policy] voided_invoices = "bad_debt")
+config-purpose-gst-adjustments = where the GST recovered on a bad debt is debited (the GST account when not set)
+config-purpose-qst-adjustments = where the QST recovered on a bad debt is debited (the QST account when not set)
+config-purpose-hst-adjustments = where the HST recovered on a bad debt is debited (the HST account when not set)
+config-purpose-policy = what happens to documents changed in Plannit after their export
+config-purpose-voided-invoices = what an exported invoice voided in Plannit posts: "reverse" (its exact reversal, the default) or "bad_debt" (its unpaid part written off, with the GST/QST recovered)

@@ -125,3 +125,7 @@ run-tie-out = Tie-out with Plannit ({ $file }, at { $date }): { $invoices ->
    *[other] { $differences } differences, { $difference } in all
 }
 run-only-controls = Nothing to post: an accounts-receivable report is a control; it was tied out against the ledger.
+run-bad-debt-paid = invoice { $invoice } is voided in Plannit but nothing is unpaid on it ({ $balance }): nothing is written off (a paid invoice is refunded, not voided); check it in Plannit
+run-bad-debt-too-old = invoice { $invoice } of { $date } is more than four years old: its unpaid part is written off without recovering its GST/QST (Revenu Québec's limit)
+run-voided-reversed = invoice { $invoice } voided in Plannit: reversed (exported in batch { $batch })
+run-voided-written-off = invoice { $invoice } voided in Plannit: { $unpaid } unpaid written off as a bad debt, { $recovered } of tax recovered (exported in batch { $batch })

@@ -19,3 +19,5 @@ sage-payment-kind = { $kind ->
 }
 sage-adjust-batch = Adj. { $number } batch { $batch }
 sage-adjust-dated = Adj. { $number } of { $date }
+sage-voided-reversal = Void { $number }
+sage-voided-bad-debt = Bad debt { $number }

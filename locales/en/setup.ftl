@@ -113,3 +113,4 @@ setup-sage-not-utf8 = the text is not valid UTF-8 (is the file Windows-1252? set
 setup-sage-quote-not-closed = a quoted field is not closed
 setup-sage-quote-then-comma = a quote must be followed by a comma or the end of the line (no " inside a field)
 setup-sage-quote-inside = a double quote inside an unquoted field
+setup-bad-debts-account = [policy] voided_invoices = "bad_debt" writes voided invoices off to an expense account: name it with [accounts] bad_debts = "…" (e.g. "5410"), or keep the default "reverse"

@@ -88,6 +88,10 @@ wb-role-payout-bank = Plannit Pay payout bank
 wb-role-processing-fees = Plannit Pay processing fees
 wb-role-tips = Tips to pass on
 wb-role-customer-deposits = Customer deposits
+wb-role-bad-debts = Bad debts
+wb-role-gst-adjustments = GST recovered on bad debts
+wb-role-qst-adjustments = QST recovered on bad debts
+wb-role-hst-adjustments = HST recovered on bad debts
 wb-role-other = Other (query)
 
 wb-controls = Controls
@@ -188,6 +192,8 @@ wb-already-skipped = already exported: skipped
 wb-already-changed = CHANGED since export: refused
 wb-already-adjusted = changed: difference posted as adjustment
 wb-already-disappeared = missing from this export (nothing reversed)
+wb-already-voided-reversed = voided in Plannit: reversed in this batch
+wb-already-voided-written-off = voided in Plannit: written off as a bad debt in this batch
 
 ## Rows read
 
@@ -240,6 +246,19 @@ wb-open-header-bucket-1 = 31–60 days
 wb-open-header-bucket-2 = 61–90 days
 wb-open-header-bucket-3 = Over 90 days
 wb-open-header-balance = Balance
+wb-bad-debts = Bad debts
+wb-bad-debt-header-invoice = Invoice
+wb-bad-debt-header-customer = Customer
+wb-bad-debt-header-date = Invoice date
+wb-bad-debt-header-total = Invoiced
+wb-bad-debt-header-unpaid = Unpaid
+wb-bad-debt-header-gst = Invoice GST
+wb-bad-debt-header-qst = Invoice QST
+wb-bad-debt-header-hst = Invoice HST
+wb-bad-debt-header-gst-recovered = GST recovered
+wb-bad-debt-header-qst-recovered = QST recovered
+wb-bad-debt-header-hst-recovered = HST recovered
+wb-bad-debt-header-written-off = Written off to expense
 wb-ar-sheet = Receivable
 wb-ar-title = Accounts receivable: account { $account }
 wb-ar-opening = Opening balance (before this batch)
@@ -250,6 +269,7 @@ wb-ar-movement = { $kind ->
     [Refund] Refunds
     [DepositApplied] Deposits applied
     [Bounced] Bounced (NSF) and voided payments
+    [Voided] Voided invoices (reversed or written off)
    *[Adjustment] Adjustments (--adjust)
 }
 wb-ar-closing = Closing balance

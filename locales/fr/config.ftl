@@ -110,3 +110,9 @@ config-purpose-max-file-mb = la taille maximale d'un fichier lu, en Mo
 config-purpose-max-decompressed-mb = la taille maximale d'un classeur une fois décompressé, en Mo
 config-purpose-max-rows = le nombre maximal de lignes lues d'une feuille ou d'un fichier CSV
 config-purpose-max-cells = le nombre maximal de cellules lues d'une feuille ou d'un fichier CSV
+config-purpose-bad-debts = le compte de dépenses où la partie impayée d'une facture annulée est radiée ([policy] voided_invoices = "bad_debt")
+config-purpose-gst-adjustments = où la TPS récupérée sur une mauvaise créance est débitée (le compte de TPS s'il n'est pas indiqué)
+config-purpose-qst-adjustments = où la TVQ récupérée sur une mauvaise créance est débitée (le compte de TVQ s'il n'est pas indiqué)
+config-purpose-hst-adjustments = où la TVH récupérée sur une mauvaise créance est débitée (le compte de TVH s'il n'est pas indiqué)
+config-purpose-policy = ce qui arrive aux documents modifiés dans Plannit après leur export
+config-purpose-voided-invoices = ce que comptabilise une facture exportée puis annulée dans Plannit : "reverse" (sa contrepassation exacte, par défaut) ou "bad_debt" (sa partie impayée radiée, avec la TPS/TVQ récupérée)

@@ -146,3 +146,7 @@ run-tie-out = Rapprochement avec Plannit ({ $file }, au { $date }) : { $invoices
    *[other] { $differences } écarts, { $difference } au total
 }
 run-only-controls = Rien à comptabiliser : le rapport des comptes clients est un contrôle ; il a été rapproché du grand livre.
+run-bad-debt-paid = la facture { $invoice } est annulée dans Plannit mais rien n'y est impayé ({ $balance }) : rien n'est radié (une facture payée se rembourse, elle ne s'annule pas) ; vérifiez-la dans Plannit
+run-bad-debt-too-old = la facture { $invoice } du { $date } a plus de quatre ans : sa partie impayée est radiée sans récupérer sa TPS/TVQ (limite de Revenu Québec)
+run-voided-reversed = facture { $invoice } annulée dans Plannit : contrepassée (exportée dans le lot { $batch })
+run-voided-written-off = facture { $invoice } annulée dans Plannit : { $unpaid } impayé radié en mauvaise créance, { $recovered } de taxes récupérées (exportée dans le lot { $batch })

@@ -19,3 +19,5 @@ sage-payment-kind = { $kind ->
 }
 sage-adjust-batch = Ajust. { $number } lot { $batch }
 sage-adjust-dated = Ajust. { $number } du { $date }
+sage-voided-reversal = Annul. { $number }
+sage-voided-bad-debt = Mauv. créance { $number }

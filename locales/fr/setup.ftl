@@ -120,3 +120,4 @@ setup-sage-not-utf8 = le texte n'est pas de l'UTF-8 valide (le fichier est-il en
 setup-sage-quote-not-closed = un champ entre guillemets n'est pas fermé
 setup-sage-quote-then-comma = un guillemet doit être suivi d'une virgule ou de la fin de la ligne (pas de " à l'intérieur d'un champ)
 setup-sage-quote-inside = un guillemet dans un champ sans guillemets
+setup-bad-debts-account = [policy] voided_invoices = "bad_debt" radie les factures annulées dans un compte de dépenses : indiquez-le avec [accounts] bad_debts = "…" (par ex. "5410"), ou gardez la valeur par défaut "reverse"

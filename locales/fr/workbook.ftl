@@ -88,6 +88,10 @@ wb-role-payout-bank = Banque des versements Plannit Pay
 wb-role-processing-fees = Frais de traitement Plannit Pay
 wb-role-tips = Pourboires à remettre
 wb-role-customer-deposits = Dépôts de clients (acomptes)
+wb-role-bad-debts = Mauvaises créances
+wb-role-gst-adjustments = TPS récupérée sur mauvaises créances
+wb-role-qst-adjustments = TVQ récupérée sur mauvaises créances
+wb-role-hst-adjustments = TVH récupérée sur mauvaises créances
 wb-role-other = Autre (requête)
 
 wb-controls = Contrôles
@@ -188,6 +192,8 @@ wb-already-skipped = déjà exporté : ignoré
 wb-already-changed = MODIFIÉ depuis l'export : refusé
 wb-already-adjusted = modifié : écart posté en ajustement
 wb-already-disappeared = absent de cet export (rien n'a été renversé)
+wb-already-voided-reversed = annulée dans Plannit : contrepassée dans ce lot
+wb-already-voided-written-off = annulée dans Plannit : radiée en mauvaise créance dans ce lot
 
 ## Lignes lues
 
@@ -240,6 +246,19 @@ wb-open-header-bucket-1 = 31 à 60 jours
 wb-open-header-bucket-2 = 61 à 90 jours
 wb-open-header-bucket-3 = Plus de 90 jours
 wb-open-header-balance = Solde
+wb-bad-debts = Mauvaises créances
+wb-bad-debt-header-invoice = Facture
+wb-bad-debt-header-customer = Client
+wb-bad-debt-header-date = Date de la facture
+wb-bad-debt-header-total = Total facturé
+wb-bad-debt-header-unpaid = Impayé
+wb-bad-debt-header-gst = TPS de la facture
+wb-bad-debt-header-qst = TVQ de la facture
+wb-bad-debt-header-hst = TVH de la facture
+wb-bad-debt-header-gst-recovered = TPS récupérée
+wb-bad-debt-header-qst-recovered = TVQ récupérée
+wb-bad-debt-header-hst-recovered = TVH récupérée
+wb-bad-debt-header-written-off = Radié en dépense
 wb-ar-sheet = Comptes clients
 wb-ar-title = Comptes clients : compte { $account }
 wb-ar-opening = Solde d'ouverture (avant ce lot)
@@ -250,6 +269,7 @@ wb-ar-movement = { $kind ->
     [Refund] Remboursements
     [DepositApplied] Dépôts appliqués
     [Bounced] Paiements refusés (NSF) et annulés
+    [Voided] Factures annulées (contrepassées ou radiées)
    *[Adjustment] Ajustements (--adjust)
 }
 wb-ar-closing = Solde de clôture

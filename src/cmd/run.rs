@@ -188,6 +188,24 @@ fn print_history(report: &RunReport) {
             .entry((state.last_batch.as_str(), doc.doc_type.as_ref()))
             .or_default() += 1;
     }
+    for voided in &report.voided {
+        let batch = &voided.state.first_batch;
+        let line = match &voided.bad_debt {
+            None => tr!(
+                "run-voided-reversed",
+                invoice = &*voided.doc.number,
+                batch = batch
+            ),
+            Some(debt) => tr!(
+                "run-voided-written-off",
+                invoice = &*voided.doc.number,
+                unpaid = crate::i18n::Arg::Amount(debt.unpaid),
+                recovered = crate::i18n::Arg::Amount(debt.recovered.iter().sum()),
+                batch = batch
+            ),
+        };
+        println!("  {line}");
+    }
     for ((batch, doc_type), count) in skipped {
         println!(
             "  {}",

@@ -33,6 +33,10 @@ pub(super) fn check_company(
         ("payout_bank", &accounts.payout_bank),
         ("customer_deposits", &accounts.customer_deposits),
         ("tips", &accounts.tips),
+        ("bad_debts", &accounts.bad_debts),
+        ("gst_adjustments", &accounts.gst_adjustments),
+        ("qst_adjustments", &accounts.qst_adjustments),
+        ("hst_adjustments", &accounts.hst_adjustments),
     ] {
         if let Some(account) = value {
             uses.push((format!("[accounts] {key}"), account));

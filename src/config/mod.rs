@@ -53,6 +53,13 @@ pub struct Accounts {
     pub customer_deposits: Option<String>,
     /// Tips received with payments, never revenue.
     pub tips: Option<String>,
+    /// The expense a voided invoice's unpaid part is written off to.
+    pub bad_debts: Option<String>,
+    /// Where the GST, QST and HST recovered on a bad debt go; the tax
+    /// payable accounts when not set.
+    pub gst_adjustments: Option<String>,
+    pub qst_adjustments: Option<String>,
+    pub hst_adjustments: Option<String>,
 }
 
 /// One catalogue item or payment method and its account.
@@ -104,8 +111,23 @@ pub struct Config {
     /// `[receivable] tie_out`: what a difference with Plannit's
     /// accounts-receivable report does to the batch.
     pub tie_out: TieOut,
+    /// `[policy] voided_invoices`: what an exported invoice voided in
+    /// Plannit posts.
+    pub voided_invoices: VoidedInvoices,
     /// `[watch] warnings`.
     pub watch_warnings: WarningPolicy,
+}
+
+/// What an invoice voided in Plannit after its export posts: its exact
+/// reversal, or the write-off of its unpaid part as a bad debt with the
+/// GST/QST recovered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, strum::AsRefStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum VoidedInvoices {
+    #[default]
+    Reverse,
+    BadDebt,
 }
 
 /// What a difference between the ledger and Plannit's accounts-receivable
@@ -293,6 +315,9 @@ impl Config {
             }
         })?;
         check_tax_names(&raw.taxes).map_err(invalid)?;
+        if raw.policy.voided_invoices == VoidedInvoices::BadDebt && accounts.bad_debts.is_none() {
+            return Err(invalid(t!("setup-bad-debts-account")));
+        }
         Ok(Config {
             path: None,
             company_name: raw.company,
@@ -309,6 +334,7 @@ impl Config {
             lang: raw.report.lang,
             limits: raw.limits,
             tie_out: raw.receivable.tie_out,
+            voided_invoices: raw.policy.voided_invoices,
             watch_warnings: raw.watch.warnings,
         })
     }
@@ -344,6 +370,10 @@ fn parse_accounts(raw: RawAccounts, origin: &str) -> Result<Accounts, ConfigErro
         payout_bank: optional("payout_bank", raw.payout_bank),
         customer_deposits: optional("customer_deposits", raw.customer_deposits),
         tips: optional("tips", raw.tips),
+        bad_debts: optional("bad_debts", raw.bad_debts),
+        gst_adjustments: optional("gst_adjustments", raw.gst_adjustments),
+        qst_adjustments: optional("qst_adjustments", raw.qst_adjustments),
+        hst_adjustments: optional("hst_adjustments", raw.hst_adjustments),
     };
     let problems = problems.into_inner();
     if problems.is_empty() {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use super::serde_names::variants;
-use super::{Granularity, Lang, SageEncoding, SageSettings, TieOut, WarningPolicy};
+use super::{Granularity, Lang, SageEncoding, SageSettings, TieOut, VoidedInvoices, WarningPolicy};
 use crate::load::dates::DateOrder;
 use crate::load::Limits;
 use crate::sage::company::{DateValue, TaxCodes};
@@ -82,6 +82,18 @@ pub(super) struct RawAccounts {
     pub(super) payout_bank: Option<AccountValue>,
     pub(super) customer_deposits: Option<AccountValue>,
     pub(super) tips: Option<AccountValue>,
+    pub(super) bad_debts: Option<AccountValue>,
+    pub(super) gst_adjustments: Option<AccountValue>,
+    pub(super) qst_adjustments: Option<AccountValue>,
+    pub(super) hst_adjustments: Option<AccountValue>,
+}
+
+/// `[policy]` as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPolicy {
+    #[serde(default)]
+    pub(super) voided_invoices: VoidedInvoices,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -159,6 +171,8 @@ pub(super) struct RawConfig {
     pub(super) report: RawReport,
     #[serde(default)]
     pub(super) receivable: RawReceivable,
+    #[serde(default)]
+    pub(super) policy: RawPolicy,
     #[serde(default)]
     pub(super) limits: Limits,
     #[serde(default)]
@@ -254,6 +268,7 @@ pub(super) const FILE: &[Key] = &[
         "config-purpose-receivable-section",
     )
     .french(&["comptes_clients", "clients"]),
+    key("policy", Kind::Table(POLICY), "config-purpose-policy").french(&["politique"]),
     key("limits", Kind::Table(LIMITS), "config-purpose-limits").french(&["limites"]),
     key("watch", Kind::Table(WATCH), "config-purpose-watch").french(&["surveillance"]),
 ];
@@ -351,7 +366,34 @@ const ACCOUNTS: &[Key] = &[
     )
     .french(&["depots"]),
     key("tips", Kind::Account, "config-purpose-tips").french(&["pourboires"]),
+    key("bad_debts", Kind::Account, "config-purpose-bad-debts")
+        .french(&["mauvaises_creances", "creances_douteuses"]),
+    key(
+        "gst_adjustments",
+        Kind::Account,
+        "config-purpose-gst-adjustments",
+    )
+    .french(&["tps_ajustements"]),
+    key(
+        "qst_adjustments",
+        Kind::Account,
+        "config-purpose-qst-adjustments",
+    )
+    .french(&["tvq_ajustements"]),
+    key(
+        "hst_adjustments",
+        Kind::Account,
+        "config-purpose-hst-adjustments",
+    )
+    .french(&["tvh_ajustements"]),
 ];
+
+const POLICY: &[Key] = &[key(
+    "voided_invoices",
+    Kind::Choice(variants::<VoidedInvoices>),
+    "config-purpose-voided-invoices",
+)
+.french(&["factures_annulees"])];
 
 const ALIASES: Kind = Kind::Map(&Kind::List(&Kind::Text));
 
@@ -440,6 +482,7 @@ mod tests {
             (&["mapping"], fields::<RawMapping>()),
             (&["report"], fields::<RawReport>()),
             (&["receivable"], fields::<RawReceivable>()),
+            (&["policy"], fields::<RawPolicy>()),
             (&["limits"], fields::<Limits>()),
             (&["watch"], fields::<RawWatch>()),
         ];
@@ -467,6 +510,7 @@ mod tests {
         assert_eq!(variants::<Lang>(), ["fr", "en"]);
         assert_eq!(variants::<DateOrder>(), ["strict", "dmy", "mdy"]);
         assert_eq!(variants::<TieOut>(), ["warning", "error"]);
+        assert_eq!(variants::<VoidedInvoices>(), ["reverse", "bad_debt"]);
         assert!(variants::<SageEncoding>().contains(&"windows-1252"));
         assert_eq!(variants::<WarningPolicy>(), ["export", "hold"]);
     }

@@ -29,6 +29,8 @@ pub enum ItemKind {
     Bounced,
     /// The difference posted for a changed document (`--adjust`).
     Adjustment,
+    /// An invoice voided in Plannit after its export: reversed or written off.
+    Voided,
 }
 
 impl ItemKind {
@@ -127,18 +129,41 @@ impl Ledger {
         receivable: &str,
     ) {
         for (doc, posting) in documents {
-            let Some(amount) = doc.amounts.get(receivable).filter(|a| !a.is_zero()) else {
-                continue;
-            };
-            self.items.push(LedgerItem {
-                date: doc.date,
-                customer: Arc::clone(&doc.customer),
-                kind: ItemKind::of(doc.doc_type, posting),
-                number: Arc::clone(&doc.number),
-                invoice: applied_to(doc.doc_type, &doc.number, &doc.invoice),
-                amount,
-            });
+            self.add(doc, ItemKind::of(doc.doc_type, posting), receivable);
         }
+    }
+
+    /// Adds the reversals and write-offs of voided invoices.
+    pub fn add_voided<'d>(
+        &mut self,
+        invoices: impl IntoIterator<Item = &'d DocumentPosting>,
+        receivable: &str,
+    ) {
+        for doc in invoices {
+            self.add(doc, ItemKind::Voided, receivable);
+        }
+    }
+
+    fn add(&mut self, doc: &DocumentPosting, kind: ItemKind, receivable: &str) {
+        let Some(amount) = doc.amounts.get(receivable).filter(|a| !a.is_zero()) else {
+            return;
+        };
+        self.items.push(LedgerItem {
+            date: doc.date,
+            customer: Arc::clone(&doc.customer),
+            kind,
+            number: Arc::clone(&doc.number),
+            invoice: applied_to(doc.doc_type, &doc.number, &doc.invoice),
+            amount,
+        });
+    }
+
+    /// What is still owed on an invoice: every item applied to it.
+    pub fn invoice_balance(&self, invoice: &str) -> Decimal {
+        (self.items.iter())
+            .filter(|i| &*i.invoice == invoice)
+            .map(|i| i.amount)
+            .sum()
     }
 
     /// The latest item's date.

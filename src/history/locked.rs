@@ -64,7 +64,8 @@ impl Locked<'_> {
         let mut statement = self
             .tx
             .prepare(
-                "SELECT d.doc_key, d.batch_id, d.doc_date, a.account, a.amount
+                "SELECT d.doc_key, d.batch_id, d.doc_date, a.account, a.amount,
+                        EXISTS (SELECT 1 FROM voided_invoices v WHERE v.batch_id = d.batch_id AND v.doc_key = d.doc_key)
                  FROM documents d
                  JOIN batches b ON b.id = d.batch_id AND b.status = 'done'
                  LEFT JOIN document_amounts a ON a.batch_id = d.batch_id AND a.doc_key = d.doc_key
@@ -73,13 +74,20 @@ impl Locked<'_> {
             .map_err(&err)?;
         let rows: Vec<PostedRow> = statement
             .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
             })
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;
         let mut states: BTreeMap<String, PostedState> = BTreeMap::new();
-        for (key, batch, date, account, amount) in rows {
+        for (key, batch, date, account, amount, voided) in rows {
             let at = StoredAt {
                 path: &self.path,
                 batch: &batch,
@@ -91,7 +99,9 @@ impl Locked<'_> {
                 last_batch: batch.clone(),
                 date,
                 amounts: Amounts::new(),
+                voided: false,
             });
+            state.voided |= voided;
             if state.last_batch != batch {
                 state.last_batch = batch.clone();
                 state.date = date;
@@ -308,6 +318,13 @@ impl Locked<'_> {
             }
         }
         amounts.finish();
+        for (key, policy) in &batch.voided {
+            tx.execute(
+                "INSERT INTO voided_invoices (batch_id, doc_key, policy) VALUES (?1, ?2, ?3)",
+                params![batch.id, key, policy],
+            )
+            .map_err(&err)?;
+        }
         insert_entries(tx, &batch.id, entries).map_err(&err)
     }
 
@@ -344,8 +361,8 @@ type StoredPostingRow = (
     String,
 );
 
-/// (doc_key, batch_id, doc_date, account, amount) of a posted document.
-type PostedRow = (String, String, String, Option<String>, Option<String>);
+/// (doc_key, batch_id, doc_date, account, amount, voided) of a posted document.
+type PostedRow = (String, String, String, Option<String>, Option<String>, bool);
 
 /// The renames as stored: a JSON list of `[from, to]` pairs.
 fn encode_renames(renames: &[(PathBuf, PathBuf)]) -> String {

@@ -43,6 +43,9 @@ pub const HISTORY_FILE_NAME: &str = "plannit2sage.sqlite";
 
 /// Schema migrations, applied in order; `schema_migrations` records which ran.
 /// Never edit a released migration: add a new one.
+/// The newest schema this build knows.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
 const MIGRATIONS: &[(i64, &str)] = &[
     (
         1,
@@ -194,6 +197,17 @@ const MIGRATIONS: &[(i64, &str)] = &[
             difference TEXT NOT NULL
         );",
     ),
+    (
+        11,
+        // The invoices voided in Plannit that a batch reversed or wrote off:
+        // handled once, whatever their amounts now add up to.
+        "CREATE TABLE voided_invoices (
+            batch_id TEXT NOT NULL REFERENCES batches(id),
+            doc_key TEXT NOT NULL,
+            policy TEXT NOT NULL,
+            PRIMARY KEY (batch_id, doc_key)
+        ) WITHOUT ROWID;",
+    ),
 ];
 
 /// The history file, opened and migrated.
@@ -243,6 +257,8 @@ pub struct PostedState {
     pub last_batch: String,
     pub date: NaiveDate,
     pub amounts: Amounts,
+    /// Voided in Plannit and already reversed or written off by a batch.
+    pub voided: bool,
 }
 
 /// A batch about to be recorded.
@@ -258,6 +274,8 @@ pub struct BatchRecord {
     pub inputs: Vec<(String, String, u64)>,
     /// Documents with how they were posted.
     pub documents: Vec<(DocumentPosting, Posting)>,
+    /// Keys of the voided invoices it reverses or writes off, with the policy.
+    pub voided: Vec<(String, String)>,
     /// (temporary, final) paths still to rename after the commit.
     pub pending_renames: Vec<(PathBuf, PathBuf)>,
 }
@@ -346,22 +364,18 @@ impl History {
             .map_err(&err)?;
         tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
             .map_err(&err)?;
-        let current: i64 = tx
-            .query_row(
-                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(&err)?;
-        let known = MIGRATIONS.last().map_or(0, |m| m.0);
-        if current > known {
+        let applied = applied_migrations(&tx).map_err(&err)?;
+        let newest = applied.iter().max().copied().unwrap_or(0);
+        if newest > SCHEMA_VERSION {
             return Err(HistoryError::TooNew {
                 path: path.clone(),
-                found: current,
-                known,
+                found: newest,
+                known: SCHEMA_VERSION,
             });
         }
-        for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
+        // By membership, not by the newest number: a migration numbered below
+        // one already applied (written on a branch merged later) still runs.
+        for (version, sql) in pending(MIGRATIONS, &applied) {
             tx.execute_batch(sql).map_err(&err)?;
             tx.execute(
                 "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
@@ -370,6 +384,11 @@ impl History {
             .map_err(&err)?;
         }
         tx.commit().map_err(&err)
+    }
+
+    /// Every migration recorded in this file, ascending.
+    pub fn applied_migrations(&self) -> Result<Vec<i64>, HistoryError> {
+        applied_migrations(&self.conn).map_err(sqlite_error(&self.path))
     }
 
     pub fn schema_version(&self) -> Result<i64, HistoryError> {
@@ -493,4 +512,34 @@ pub fn default_path(config_path: &Path) -> PathBuf {
         .parent()
         .unwrap_or(Path::new("."))
         .join(HISTORY_FILE_NAME)
+}
+
+fn pending<'a>(
+    migrations: &'a [(i64, &'a str)],
+    applied: &'a [i64],
+) -> impl Iterator<Item = &'a (i64, &'a str)> {
+    migrations.iter().filter(|(v, _)| !applied.contains(v))
+}
+
+fn applied_migrations(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
+    let mut statement = conn.prepare("SELECT version FROM schema_migrations ORDER BY version")?;
+    let versions = statement.query_map([], |r| r.get(0))?;
+    versions.collect()
+}
+
+#[cfg(test)]
+mod migration_tests {
+    use super::*;
+
+    #[test]
+    fn a_migration_below_the_newest_applied_one_is_still_pending() {
+        let migrations = [(1, "a"), (2, "b"), (3, "c"), (4, "d")];
+        let versions: Vec<i64> = pending(&migrations, &[1, 3]).map(|m| m.0).collect();
+        assert_eq!(versions, [2, 4]);
+    }
+
+    #[test]
+    fn migrations_are_listed_in_ascending_order() {
+        assert!(MIGRATIONS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
 }

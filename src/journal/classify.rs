@@ -388,6 +388,7 @@ mod tests {
             last_batch: "2026-10-07-1".into(),
             date: date(3),
             amounts: amounts(-10000),
+            voided: false,
         };
         set_lang(Lang::En);
         assert_eq!(

@@ -9,6 +9,7 @@ pub(crate) mod document_lines;
 pub(crate) mod entries;
 pub(crate) mod labels;
 pub mod reversal;
+pub(crate) mod voided;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

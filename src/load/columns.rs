@@ -143,6 +143,17 @@ pub const SALES_COLUMNS: &[ColumnSpec] = &[
         required: true,
         aliases: &["total", "montant total", "total amount"],
     },
+    ColumnSpec {
+        name: "status",
+        required: false,
+        aliases: &[
+            "statut",
+            "statut de la facture",
+            "etat",
+            "status",
+            "invoice status",
+        ],
+    },
 ];
 
 pub const PAYMENT_COLUMNS: &[ColumnSpec] = &[

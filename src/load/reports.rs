@@ -17,8 +17,8 @@ use crate::load::text::{fold_header, SharedText};
 use crate::t;
 
 pub use super::rows::{
-    Payment, PaymentKind, PayoutRow, ReceivableReport, ReceivableRow, RowOrigin, RowPlace,
-    SalesLine,
+    InvoiceStatus, Payment, PaymentKind, PayoutRow, ReceivableReport, ReceivableRow, RowOrigin,
+    RowPlace, SalesLine,
 };
 
 /// Parts a large sheet is read in, at most (one thread each).
@@ -442,6 +442,7 @@ impl<'a> SheetReader<'a> {
             qst: self.money(row, number, "qst", false, &invoice),
             hst: self.money(row, number, "hst", false, &invoice),
             total: self.money(row, number, "total", true, &invoice),
+            status: InvoiceStatus::from_text(&self.text(row, "status")),
             invoice,
             date,
             date_text,

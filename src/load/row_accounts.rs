@@ -54,6 +54,8 @@ pub enum RowFate {
     /// In the batch: posted if the Sage file is written, refused otherwise.
     InBatch,
     AlreadyExported,
+    /// An invoice voided in Plannit before it was ever exported.
+    Voided,
     Refused,
 }
 
@@ -135,18 +137,12 @@ impl RowAccounts {
         }
     }
 
-    /// A row of an invoice voided before it was ever exported.
-    pub fn void(&mut self, origin: &RowOrigin) {
-        if let Some(account) = self.account(origin) {
-            account.voided += 1;
-        }
-    }
-
     pub fn count(&mut self, origin: &RowOrigin, fate: RowFate) {
         if let Some(account) = self.account(origin) {
             match fate {
                 RowFate::InBatch => account.pending += 1,
                 RowFate::AlreadyExported => account.already_exported += 1,
+                RowFate::Voided => account.voided += 1,
                 RowFate::Refused => account.refused += 1,
             }
         }

@@ -68,6 +68,34 @@ pub struct SalesLine {
     pub qst: Decimal,
     pub hst: Decimal,
     pub total: Decimal,
+    /// Voided or draft in Plannit; an ordinary invoice otherwise (and
+    /// without the status column).
+    pub status: InvoiceStatus,
+}
+
+/// An invoice's status in Plannit, as far as posting goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InvoiceStatus {
+    /// Sent, paid, overdue, partly paid…: posted as usual.
+    #[default]
+    Ordinary,
+    /// Voided in Plannit: never posted; reversed (or written off) if it was.
+    Voided,
+    /// A draft: never posted.
+    Draft,
+}
+
+impl InvoiceStatus {
+    /// `Annulée`, `Void`…; `Brouillon`, `Draft`; anything else is ordinary.
+    pub fn from_text(text: &str) -> InvoiceStatus {
+        match crate::load::text::fold_header(text).as_str() {
+            "annulee" | "annule" | "void" | "voided" | "annulation" | "cancelled" | "canceled" => {
+                InvoiceStatus::Voided
+            }
+            "brouillon" | "draft" => InvoiceStatus::Draft,
+            _ => InvoiceStatus::Ordinary,
+        }
+    }
 }
 
 /// What a row of the payments report is (its `kind` column, snake_case).

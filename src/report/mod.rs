@@ -80,6 +80,8 @@ pub struct RunReport {
     pub history: Classification,
     /// Changed documents posted as their difference (`--adjust`).
     pub adjusted: Vec<(DocumentPosting, PostedState)>,
+    /// Exported invoices voided in Plannit since, reversed or written off.
+    pub voided: Vec<crate::journal::voided::VoidedInvoice>,
     /// The figures the workbook shows beyond the rows and the journal.
     pub reconciliation: Reconciliation,
     /// Importable, but held for a person to review its warnings

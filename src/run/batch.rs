@@ -33,6 +33,8 @@ pub(super) struct Batch {
     payouts: Vec<load::reports::PayoutRow>,
     entries: Vec<JournalEntry>,
     adjusted: Vec<(crate::history::DocumentPosting, PostedState)>,
+    /// Exported invoices voided since, reversed or written off.
+    voided: Vec<crate::journal::voided::VoidedInvoice>,
     first_date: Option<NaiveDate>,
     last_date: Option<NaiveDate>,
     reconciliation: Reconciliation,
@@ -74,6 +76,12 @@ pub(super) fn journal(
     } else {
         Vec::new()
     };
+    let (mut ledger, batch_from) =
+        super::receivable::batch_ledger(plan, known, classified, &adjusted);
+    let voided = post_voided(plan, classified, &ledger, &mut rows, (&entries, &labeler));
+    entries.extend(voided.entries);
+    let receivable_account = &config.accounts.receivable;
+    ledger.add_voided(voided.invoices.iter().map(|v| &v.doc), receivable_account);
     // Accounts the Sage company does not have, or cannot post to.
     let line_queries = (line_queries.iter()).map(|(account, query)| (account.as_str(), &**query));
     let account_findings = conform::account_findings(config, &entries, line_queries);
@@ -84,13 +92,13 @@ pub(super) fn journal(
     let (first_date, last_date) = batch_dates(&entries, &labeler);
     let (receivable, mut findings) = super::receivable::receivable_figures(
         plan,
-        known,
-        classified,
-        &adjusted,
+        (&ledger, batch_from),
         &inputs.receivables,
         last_date,
     );
+    drop(ledger);
     findings.extend(account_findings);
+    findings.extend(voided.findings);
     let mut reconciliation = Reconciliation::new(&ReconcileInputs {
         config,
         sales: &sales,
@@ -102,6 +110,7 @@ pub(super) fn journal(
         payouts: &payouts,
         history_tables: &known.tables,
         last_date,
+        voided: &voided.invoices,
     });
     reconciliation.receivable = receivable;
     Ok(Batch {
@@ -114,10 +123,32 @@ pub(super) fn journal(
         payouts,
         entries,
         adjusted,
+        voided: voided.invoices,
         first_date,
         last_date,
         reconciliation,
     })
+}
+
+/// The voided invoices' rows counted where they go, and the reversals or
+/// write-offs of those exported, dated the batch's last date (the invoices'
+/// own when nothing else is new).
+fn post_voided(
+    plan: &RunPlan,
+    classified: &mut Classified,
+    ledger: &crate::history::ledger::Ledger,
+    rows: &mut RowAccounts,
+    (entries, labeler): (&[JournalEntry], &EntryLabeler),
+) -> super::voided::VoidedPosting {
+    let sorted = std::mem::take(&mut classified.voided);
+    for (origin, fate) in &sorted.rows {
+        rows.count(origin, *fate);
+    }
+    let voided_last = sorted.to_post.iter().map(|(doc, _)| doc.date).max();
+    let Some(date) = batch_dates(entries, labeler).1.or(voided_last) else {
+        return super::voided::VoidedPosting::default();
+    };
+    super::voided::post(plan, sorted.to_post, ledger, date)
 }
 
 /// Which rows of each report the batch posts: the rows of new documents
@@ -250,6 +281,7 @@ impl Batch {
             batch_id: None,
             history: classification,
             adjusted: self.adjusted,
+            voided: self.voided,
             reconciliation: self.reconciliation,
             held: false,
         }

@@ -15,6 +15,7 @@ mod publish;
 mod receivable;
 pub mod timings;
 pub mod void;
+mod voided;
 pub(crate) mod workbench;
 
 use std::collections::BTreeMap;
@@ -61,10 +62,12 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
         mut inputs,
         merged,
         rows,
+        voided,
     } = load(plan)?;
     crate::run::timings::mark("inputs loaded");
     let checked = check(plan, &mut inputs, &known)?;
     let mut classified = classify(plan, checked, &known);
+    voided::sort_into(&mut classified, &voided, &known.posted);
     if let Some(names) = &known.names {
         let findings = &mut classified.findings;
         let classification = &classified.classification;
@@ -120,6 +123,8 @@ pub(crate) struct Loaded {
     pub inputs: LoadedInputs,
     pub merged: Vec<MergedRow>,
     pub rows: RowAccounts,
+    /// Rows of invoices voided in Plannit, set aside from the sales.
+    pub voided: Vec<crate::load::reports::SalesLine>,
 }
 
 /// Stage 1: every report in the inbox, typed; files holding the same
@@ -133,10 +138,12 @@ pub(crate) fn load(plan: &RunPlan) -> Result<Loaded, RunError> {
     let mut rows = RowAccounts::from_files(&inputs.files);
     rows.add_duplicates(&merged);
     set_aside_applied_deposits(plan, &mut inputs, &mut rows);
+    let voided = voided::set_aside(&mut inputs, &mut rows);
     Ok(Loaded {
         inputs,
         merged,
         rows,
+        voided,
     })
 }
 
@@ -288,6 +295,8 @@ struct Classified {
     document_rows: Arc<DocumentRows>,
     classification: Classification,
     for_batch: ForBatch,
+    /// The voided invoices of the drop against the history.
+    voided: voided::SortedVoided,
 }
 
 /// Stage 3: new, unchanged (skipped), changed (refused, or adjusted with
@@ -365,6 +374,7 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
         documents,
         classification,
         for_batch,
+        voided: voided::SortedVoided::default(),
     }
 }
 

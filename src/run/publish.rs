@@ -288,6 +288,13 @@ fn batch_record(
             posting,
         ));
     }
+    // A voided invoice's reversal or write-off: what it posts now.
+    for voided in &report.voided {
+        posted.push((voided.doc.clone(), Posting::Adjustment));
+    }
+    let voided = (report.voided.iter())
+        .map(|v| (v.doc.key.to_string(), v.policy.as_ref().to_string()))
+        .collect();
     BatchRecord {
         id: batch_id.to_string(),
         granularity: plan.config.sage.granularity.as_ref().to_string(),
@@ -303,6 +310,7 @@ fn batch_record(
             .map(|f| (f.name.clone(), f.sha256.clone(), f.size))
             .collect(),
         documents: posted,
+        voided,
         pending_renames,
     }
 }

@@ -15,16 +15,15 @@ use crate::load::reports::ReceivableReport;
 use crate::report::figures::receivable::{tie_out, tie_out_findings, ReceivableFigures};
 use crate::t;
 
-/// The ledger's figures after the batch, and the tie-outs' findings. No
-/// figures when nothing ever moved the receivable and no report was dropped.
-pub(super) fn receivable_figures(
+/// The receivable's ledger: the history's items (opening balance included),
+/// then the batch's new documents and `--adjust` differences from the
+/// returned index on.
+pub(super) fn batch_ledger(
     plan: &RunPlan,
     known: &Known,
     classified: &Classified,
     adjusted: &[(DocumentPosting, PostedState)],
-    reports: &[ReceivableReport],
-    last_date: Option<NaiveDate>,
-) -> (Option<ReceivableFigures>, Vec<Finding>) {
+) -> (Ledger, usize) {
     let account = &plan.config.accounts.receivable;
     let mut ledger = Ledger::from_history(&known.tables, account);
     let batch_from = ledger.items.len();
@@ -42,6 +41,17 @@ pub(super) fn receivable_figures(
         differences.iter().map(|d| (d, Posting::Adjustment)),
         account,
     );
+    (ledger, batch_from)
+}
+
+/// The ledger's figures after the batch, and the tie-outs' findings. No
+/// figures when nothing ever moved the receivable and no report was dropped.
+pub(super) fn receivable_figures(
+    plan: &RunPlan,
+    (ledger, batch_from): (&Ledger, usize),
+    reports: &[ReceivableReport],
+    last_date: Option<NaiveDate>,
+) -> (Option<ReceivableFigures>, Vec<Finding>) {
     if ledger.items.is_empty() && reports.is_empty() {
         return (None, Vec::new());
     }
@@ -56,11 +66,12 @@ pub(super) fn receivable_figures(
             findings.push(undated(report));
             continue;
         };
-        let compared = tie_out(&ledger, report, as_of);
-        findings.extend(tie_out_findings(&compared, &ledger, severity));
+        let compared = tie_out(ledger, report, as_of);
+        findings.extend(tie_out_findings(&compared, ledger, severity));
         tie_outs.push(compared);
     }
-    let figures = ReceivableFigures::new(account, &ledger, batch_from, last_date, tie_outs);
+    let account = &plan.config.accounts.receivable;
+    let figures = ReceivableFigures::new(account, ledger, batch_from, last_date, tie_outs);
     (Some(figures), findings)
 }
 

@@ -54,20 +54,20 @@ fn an_unknown_name_far_from_every_known_one_lists_the_known_ones() {
         [
             "plannit2sage.toml, ligne 6 : section inconnue [zzz] ; noms permis ici : company, \
              [sage50], [taxes], [accounts], [products], [payment_methods], [columns], \
-             [input], [mapping], [report], [receivable], [limits], [watch]",
+             [input], [mapping], [report], [receivable], [policy], [limits], [watch]",
             "plannit2sage.toml, line 6: unknown section [zzz]; names allowed here: company, \
              [sage50], [taxes], [accounts], [products], [payment_methods], [columns], \
-             [input], [mapping], [report], [receivable], [limits], [watch]",
+             [input], [mapping], [report], [receivable], [policy], [limits], [watch]",
         ]
     );
     let text = ACCOUNTS.replace("[accounts]\n", "[accounts]\nxyz = 1\n");
     let [fr, en] = messages(&text);
     assert!(
-        fr.ends_with("ligne 2 : clé inconnue xyz dans [accounts] ; noms permis ici : bank, receivable, gst, qst, hst, default_revenue, plannit_pay_clearing, processing_fees, payout_bank, customer_deposits, tips"),
+        fr.ends_with("ligne 2 : clé inconnue xyz dans [accounts] ; noms permis ici : bank, receivable, gst, qst, hst, default_revenue, plannit_pay_clearing, processing_fees, payout_bank, customer_deposits, tips, bad_debts, gst_adjustments, qst_adjustments, hst_adjustments"),
         "{fr}"
     );
     assert!(
-        en.ends_with("line 2: unknown key xyz in [accounts]; names allowed here: bank, receivable, gst, qst, hst, default_revenue, plannit_pay_clearing, processing_fees, payout_bank, customer_deposits, tips"),
+        en.ends_with("line 2: unknown key xyz in [accounts]; names allowed here: bank, receivable, gst, qst, hst, default_revenue, plannit_pay_clearing, processing_fees, payout_bank, customer_deposits, tips, bad_debts, gst_adjustments, qst_adjustments, hst_adjustments"),
         "{en}"
     );
 }

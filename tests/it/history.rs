@@ -349,7 +349,10 @@ fn a_history_created_by_schema_version_1_is_upgraded_and_used() {
     );
     let history =
         plannit2sage::history::History::open(&path, std::time::Duration::from_secs(1)).unwrap();
-    assert_eq!(history.schema_version().unwrap(), 9);
+    assert_eq!(
+        history.schema_version().unwrap(),
+        plannit2sage::history::SCHEMA_VERSION
+    );
     let batches = history.batches().unwrap();
     assert_eq!(batches.len(), 2);
     // The batch of version 1 kept no entries; the new one did.

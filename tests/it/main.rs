@@ -20,6 +20,7 @@ mod queries;
 mod receivable;
 mod safeguards;
 mod sample_data;
+mod voided;
 mod watch;
 mod workbench;
 mod workbook;

@@ -127,6 +127,7 @@ mod tests {
             Decimal::new(cents / 10, 2)
         };
         SalesLine {
+            status: Default::default(),
             origin: RowOrigin::new(Arc::clone(place), row),
             invoice: Arc::clone(invoice),
             date: NaiveDate::from_ymd_opt(2026, 1, 1 + (row % 28) as u32),

@@ -138,6 +138,10 @@ pub enum Role {
     Hst,
     Tips,
     CustomerDeposits,
+    BadDebts,
+    GstAdjustments,
+    QstAdjustments,
+    HstAdjustments,
 }
 
 /// An account's debits and credits in the batch and its roles.
@@ -156,12 +160,21 @@ impl AccountFigures {
         self.debits - self.credits
     }
 
-    /// Revenue and tax accounts: together they equal the invoices' totals.
+    /// Revenue and tax accounts (and a write-off's bad debt and taxes
+    /// recovered): together they equal the invoices' totals.
     pub fn is_revenue_or_tax(&self) -> bool {
         self.roles.iter().any(|r| {
             matches!(
                 r,
-                Role::Revenue(_) | Role::DefaultRevenue | Role::Gst | Role::Qst | Role::Hst
+                Role::Revenue(_)
+                    | Role::DefaultRevenue
+                    | Role::Gst
+                    | Role::Qst
+                    | Role::Hst
+                    | Role::BadDebts
+                    | Role::GstAdjustments
+                    | Role::QstAdjustments
+                    | Role::HstAdjustments
             )
         })
     }
@@ -197,6 +210,8 @@ pub enum AlreadyStatus {
     Changed,
     /// Changed since its export: the difference is posted.
     Adjusted,
+    /// Voided in Plannit since its export: reversed or written off.
+    Voided(crate::config::VoidedInvoices),
     /// Exported before, absent from this export.
     Disappeared,
 }
@@ -225,6 +240,8 @@ pub struct ReconcileInputs<'a> {
     pub payouts: &'a [PayoutRow],
     pub history_tables: &'a HistoryTables,
     pub last_date: Option<NaiveDate>,
+    /// Exported invoices voided since: their reversal or write-off.
+    pub voided: &'a [crate::journal::voided::VoidedInvoice],
 }
 
 impl Reconciliation {
@@ -260,7 +277,7 @@ impl Reconciliation {
             payment_adjustments,
             products,
             accounts: account_figures(inputs.config, inputs.entries),
-            already_exported: already_exported(inputs.history, inputs.adjusted),
+            already_exported: already_exported(inputs.history, inputs.adjusted, inputs.voided),
             plannit_pay,
             receivable: None,
         }
@@ -340,8 +357,10 @@ fn adjustments(inputs: &ReconcileInputs) -> (Vec<PaymentAdjustment>, Vec<Invoice
     let accounts = &inputs.config.accounts;
     let mut payments = Vec::new();
     let mut invoices = Vec::new();
-    for (doc, state) in inputs.adjusted {
-        let delta = classify::difference(doc, state);
+    let voided = (inputs.voided.iter()).map(|v| (v.doc.amounts.clone(), &v.doc, &v.state));
+    let changed =
+        (inputs.adjusted.iter()).map(|(doc, state)| (classify::difference(doc, state), doc, state));
+    for (delta, doc, state) in changed.chain(voided) {
         let on = |account: Option<&String>| account.and_then(|a| delta.get(a)).unwrap_or_default();
         let receivable = on(Some(&accounts.receivable));
         if doc.doc_type == DocType::Invoice {
@@ -435,6 +454,10 @@ fn account_roles(config: &Config) -> BTreeMap<String, Vec<Role>> {
         (&a.processing_fees, Role::ProcessingFees),
         (&a.tips, Role::Tips),
         (&a.customer_deposits, Role::CustomerDeposits),
+        (&a.bad_debts, Role::BadDebts),
+        (&a.gst_adjustments, Role::GstAdjustments),
+        (&a.qst_adjustments, Role::QstAdjustments),
+        (&a.hst_adjustments, Role::HstAdjustments),
     ];
     for (account, role) in optional {
         if let Some(account) = account {
@@ -505,6 +528,7 @@ fn account_figures(config: &Config, entries: &[JournalEntry]) -> Vec<AccountFigu
 fn already_exported(
     history: &Classification,
     adjusted: &[(DocumentPosting, PostedState)],
+    voided: &[crate::journal::voided::VoidedInvoice],
 ) -> Vec<AlreadyExported> {
     let mut rows = Vec::new();
     for (doc, state) in &history.unchanged {
@@ -540,6 +564,16 @@ fn already_exported(
             date: gone.state.date,
             status: AlreadyStatus::Disappeared,
             batch: gone.state.last_batch.clone(),
+            detail: String::new(),
+        });
+    }
+    for invoice in voided {
+        rows.push(AlreadyExported {
+            number: invoice.doc.number.to_string(),
+            doc_type: invoice.doc.doc_type.as_ref().to_string(),
+            date: invoice.doc.date,
+            status: AlreadyStatus::Voided(invoice.policy),
+            batch: invoice.state.last_batch.clone(),
             detail: String::new(),
         });
     }

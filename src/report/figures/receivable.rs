@@ -15,13 +15,14 @@ use crate::load::reports::ReceivableReport;
 use crate::t;
 
 /// The movements of the roll-forward, in the order the sheet shows them.
-pub const MOVEMENTS: [ItemKind; 7] = [
+pub const MOVEMENTS: [ItemKind; 8] = [
     ItemKind::Invoice,
     ItemKind::Payment,
     ItemKind::Deposit,
     ItemKind::Refund,
     ItemKind::DepositApplied,
     ItemKind::Bounced,
+    ItemKind::Voided,
     ItemKind::Adjustment,
 ];
 

@@ -6,6 +6,7 @@
 
 use crate::diagnostics::{Fix, Severity};
 use crate::i18n::{format_message, Arg, Lang};
+use crate::report::figures::Role;
 
 /// A table's columns: (key the layout addresses it by, header as shown).
 pub type Columns = Vec<(&'static str, String)>;
@@ -74,6 +75,20 @@ pub const OPEN_ITEM_COLUMNS: &[&str] = &[
     "customer", "invoice", "date", "days", "bucket_0", "bucket_1", "bucket_2", "bucket_3",
     "balance",
 ];
+pub const BAD_DEBT_COLUMNS: &[&str] = &[
+    "invoice",
+    "customer",
+    "date",
+    "total",
+    "unpaid",
+    "gst",
+    "qst",
+    "hst",
+    "gst_recovered",
+    "qst_recovered",
+    "hst_recovered",
+    "written_off",
+];
 pub const MERGED_COLUMNS: &[&str] = &[
     "file", "sheet", "row", "document", "of_file", "of_sheet", "of_row",
 ];
@@ -132,19 +147,10 @@ pub struct Labels {
     pub report_receivable: String,
     pub open_items: String,
     pub open_item_headers: Columns,
+    pub bad_debts: String,
+    pub bad_debt_headers: Columns,
     pub accounts: String,
     pub account_headers: Columns,
-    pub role_bank: String,
-    pub role_receivable: String,
-    pub role_gst: String,
-    pub role_qst: String,
-    pub role_hst: String,
-    pub role_default_revenue: String,
-    pub role_plannit_pay_clearing: String,
-    pub role_payout_bank: String,
-    pub role_processing_fees: String,
-    pub role_tips: String,
-    pub role_customer_deposits: String,
     pub role_other: String,
     pub controls: String,
     pub control_headers: Columns,
@@ -172,6 +178,8 @@ pub struct Labels {
     pub changed: String,
     pub adjusted: String,
     pub disappeared: String,
+    pub voided_reversed: String,
+    pub voided_written_off: String,
     pub rows_headers: Columns,
     pub merged_headers: Columns,
 
@@ -255,19 +263,10 @@ impl Labels {
             report_receivable: m("wb-report-receivable"),
             open_items: m("wb-open-items"),
             open_item_headers: columns(lang, "open", OPEN_ITEM_COLUMNS),
+            bad_debts: m("wb-bad-debts"),
+            bad_debt_headers: columns(lang, "bad-debt", BAD_DEBT_COLUMNS),
             accounts: m("wb-accounts"),
             account_headers: columns(lang, "account", ACCOUNT_COLUMNS),
-            role_bank: m("wb-role-bank"),
-            role_receivable: m("wb-role-receivable"),
-            role_gst: m("wb-role-gst"),
-            role_qst: m("wb-role-qst"),
-            role_hst: m("wb-role-hst"),
-            role_default_revenue: m("wb-role-default-revenue"),
-            role_plannit_pay_clearing: m("wb-role-plannit-pay-clearing"),
-            role_payout_bank: m("wb-role-payout-bank"),
-            role_processing_fees: m("wb-role-processing-fees"),
-            role_tips: m("wb-role-tips"),
-            role_customer_deposits: m("wb-role-customer-deposits"),
             role_other: m("wb-role-other"),
             controls: m("wb-controls"),
             control_headers: columns(lang, "control", CONTROL_COLUMNS),
@@ -294,6 +293,8 @@ impl Labels {
             changed: m("wb-already-changed"),
             adjusted: m("wb-already-adjusted"),
             disappeared: m("wb-already-disappeared"),
+            voided_reversed: m("wb-already-voided-reversed"),
+            voided_written_off: m("wb-already-voided-written-off"),
             rows_headers: columns(lang, "rows", ROWS_COLUMNS),
             merged_headers: columns(lang, "merged", MERGED_COLUMNS),
 
@@ -343,6 +344,31 @@ impl Labels {
     /// `Revenus: Tonte de pelouse, Taille de haie`.
     pub fn role_revenue(&self, items: &str) -> String {
         with_args(self.lang, "wb-role-revenue", &[("items", items.into())])
+    }
+
+    /// The name of a configured role (`Banque`, `TPS à payer` …); a revenue
+    /// item or a payment method takes its argument through its own method.
+    pub fn role(&self, role: &Role) -> Option<String> {
+        let id = match role {
+            Role::Bank => "wb-role-bank",
+            Role::Receivable => "wb-role-receivable",
+            Role::Gst => "wb-role-gst",
+            Role::Qst => "wb-role-qst",
+            Role::Hst => "wb-role-hst",
+            Role::DefaultRevenue => "wb-role-default-revenue",
+            Role::PlannitPayClearing => "wb-role-plannit-pay-clearing",
+            Role::PayoutBank => "wb-role-payout-bank",
+            Role::ProcessingFees => "wb-role-processing-fees",
+            Role::Tips => "wb-role-tips",
+            Role::CustomerDeposits => "wb-role-customer-deposits",
+            Role::BadDebts => "wb-role-bad-debts",
+            Role::GstAdjustments => "wb-role-gst-adjustments",
+            Role::QstAdjustments => "wb-role-qst-adjustments",
+            Role::HstAdjustments => "wb-role-hst-adjustments",
+            Role::Method(method) => return Some(self.role_method(method)),
+            Role::Revenue(_) => return None,
+        };
+        Some(message(self.lang, id))
     }
 
     /// `Mode de paiement: Plannit Pay`.

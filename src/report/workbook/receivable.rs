@@ -197,8 +197,12 @@ fn write_customers(
         &styles.formats.total_label,
     )?;
     for (col, total) in (1u16..).zip(totals) {
-        let cells = subtotal_range(first, row, col);
-        let cell = formula(&format!("SUM({cells})"), total);
+        // No customer owes anything: a sum over no row.
+        let expression = match row > first {
+            true => format!("SUM({})", subtotal_range(first, row, col)),
+            false => "0".to_string(),
+        };
+        let cell = formula(&expression, total);
         sheet.write_formula_with_format(row, col, cell, &styles.formats.total_money)?;
     }
     let balance = row_col_to_cell(row, BALANCE_COLUMN);
@@ -389,8 +393,11 @@ fn write_tie_out_totals(
         (4, sum(TieOutRow::difference)),
     ];
     for (col, value) in columns {
-        let cells = subtotal_range(from, to, col);
-        let cell = formula(&format!("SUBTOTAL(9,{cells})"), value);
+        let expression = match to > from {
+            true => format!("SUBTOTAL(9,{})", subtotal_range(from, to, col)),
+            false => "0".to_string(),
+        };
+        let cell = formula(&expression, value);
         sheet.write_formula_with_format(to, col, cell, &styles.formats.total_money)?;
     }
     Ok(())

@@ -159,6 +159,7 @@ pub(super) fn write_detail_sheets(
             merged_rows(report),
         )?;
         let open_items = open_items_table(&tables, figures.receivable.as_ref())?;
+        let bad_debts = bad_debts_table(&tables, &report.voided)?;
         let invoices = invoices
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
@@ -166,10 +167,14 @@ pub(super) fn write_detail_sheets(
             journal, invoices, payments, exceptions, products, already, rows_read, merged,
         ];
         filled.extend(open_items);
+        filled.extend(bad_debts);
         Ok(filled)
     })?;
     let mut written = maker.add_in_order(filled);
-    // The open items come last, when there are any.
+    // The open items and the bad debts come last, when there are any.
+    if report.voided.iter().any(|v| v.bad_debt.is_some()) {
+        written.pop();
+    }
     let open_items = figures.receivable.as_ref().and_then(|_| written.pop());
     let mut written = written.into_iter();
     let mut next = || written.next().expect("a table for each written");
@@ -193,6 +198,71 @@ fn open_items_table(
     let rows = open_item_rows(receivable);
     let totals = (OPEN_ITEM_TOTALS, &[][..]);
     (tables.write(&l.open_items, &l.open_item_headers, totals, rows)).map(Some)
+}
+
+/// The bad debts written off, when there are any: each invoice's total,
+/// unpaid part and taxes, the taxes recovered as formulas (tax × unpaid /
+/// total, rounded as Revenu Québec rounds) and the expense.
+fn bad_debts_table(
+    tables: &Tables,
+    voided: &[crate::journal::voided::VoidedInvoice],
+) -> Result<Option<FilledTable>, XlsxError> {
+    let rows: Vec<Vec<Value>> = (voided.iter())
+        .filter_map(|v| Some(bad_debt_row(v, v.bad_debt.as_ref()?)))
+        .collect();
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let l = tables.l;
+    let totals = (BAD_DEBT_TOTALS, &[][..]);
+    (tables.write(&l.bad_debts, &l.bad_debt_headers, totals, rows)).map(Some)
+}
+
+const BAD_DEBT_TOTALS: &[&str] = &[
+    "total",
+    "unpaid",
+    "gst",
+    "qst",
+    "hst",
+    "gst_recovered",
+    "qst_recovered",
+    "hst_recovered",
+    "written_off",
+];
+
+fn bad_debt_row(
+    invoice: &crate::journal::voided::VoidedInvoice,
+    debt: &crate::journal::voided::BadDebt,
+) -> Vec<Value> {
+    const RECOVERED: [&str; 3] = [
+        "ROUND({gst}*{unpaid}/{total},2)",
+        "ROUND({qst}*{unpaid}/{total},2)",
+        "ROUND({hst}*{unpaid}/{total},2)",
+    ];
+    let mut row = vec![
+        Value::Text(invoice.doc.number.to_string()),
+        Value::Text(invoice.doc.customer.to_string()),
+        Value::Date(Some(invoice.state.date)),
+        Value::Money(debt.total),
+        Value::Money(debt.unpaid),
+    ];
+    row.extend(debt.taxes.map(Value::Money));
+    for (template, recovered) in RECOVERED.into_iter().zip(debt.recovered) {
+        // Past four years nothing is recovered: a figure, not the formula.
+        row.push(if debt.within_limit {
+            Value::RowFormula {
+                template,
+                result: recovered,
+            }
+        } else {
+            Value::Money(recovered)
+        });
+    }
+    row.push(Value::RowFormula {
+        template: "{unpaid}-{gst_recovered}-{qst_recovered}-{hst_recovered}",
+        result: debt.written_off(),
+    });
+    row
 }
 
 const OPEN_ITEM_TOTALS: &[&str] = &["bucket_0", "bucket_1", "bucket_2", "bucket_3", "balance"];
@@ -323,6 +393,10 @@ fn already_rows<'a>(report: &'a RunReport, l: &'a Labels) -> impl Iterator<Item 
                 AlreadyStatus::Changed => &l.changed,
                 AlreadyStatus::Adjusted => &l.adjusted,
                 AlreadyStatus::Disappeared => &l.disappeared,
+                AlreadyStatus::Voided(crate::config::VoidedInvoices::Reverse) => &l.voided_reversed,
+                AlreadyStatus::Voided(crate::config::VoidedInvoices::BadDebt) => {
+                    &l.voided_written_off
+                }
             };
             vec![
                 Value::Text(doc.number.clone()),

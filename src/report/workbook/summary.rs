@@ -30,24 +30,7 @@ fn describe_roles(roles: &[Role], l: &Labels) -> String {
             }
         })
         .collect();
-    let mut parts: Vec<String> = roles
-        .iter()
-        .filter_map(|r| match r {
-            Role::Bank => Some(l.role_bank.clone()),
-            Role::Method(method) => Some(l.role_method(method)),
-            Role::PlannitPayClearing => Some(l.role_plannit_pay_clearing.clone()),
-            Role::PayoutBank => Some(l.role_payout_bank.clone()),
-            Role::ProcessingFees => Some(l.role_processing_fees.clone()),
-            Role::Tips => Some(l.role_tips.clone()),
-            Role::CustomerDeposits => Some(l.role_customer_deposits.clone()),
-            Role::Receivable => Some(l.role_receivable.clone()),
-            Role::DefaultRevenue => Some(l.role_default_revenue.clone()),
-            Role::Gst => Some(l.role_gst.clone()),
-            Role::Qst => Some(l.role_qst.clone()),
-            Role::Hst => Some(l.role_hst.clone()),
-            Role::Revenue(_) => None,
-        })
-        .collect();
+    let mut parts: Vec<String> = roles.iter().filter_map(|r| l.role(r)).collect();
     if !revenue.is_empty() {
         parts.push(l.role_revenue(&revenue.join(", ")));
     }
