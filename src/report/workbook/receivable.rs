@@ -51,9 +51,9 @@ pub(super) fn write_receivable(
     sheet.set_name(message(lang, "wb-ar-sheet"))?;
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_column_width(0, 44)?;
+    sheet.set_column_width(0, 56)?;
     for col in 1..=BALANCE_COLUMN {
-        sheet.set_column_width(col, 15)?;
+        sheet.set_column_width(col, 19)?;
     }
     sheet.set_column_width(BALANCE_COLUMN + 1, 28)?;
     let styles = Styles {
