@@ -171,7 +171,7 @@ tools-opening-line = { $opening }  { $status ->
    *[other] { $invoices } invoices
 }, { $total } ({ $file })
 tools-opening-voided = Opening balance { $opening } is void: its invoices have left the ledger; record the right one with 'plannit2sage history opening'.
-tools-status-receivable = receivable ({ $account }) per the ledger: { $amount }
+tools-status-receivable = receivable (account { $account }) per the sub-ledger: ${ $amount }
 tools-status-tie-out = last tie-out with Plannit (at { $date }, made { $time }): { $differences ->
     [0] no difference
     [one] { $differences } difference, { $difference } in all

@@ -131,7 +131,7 @@ granularity-day = jour
 granularity-document = document
 queries-built-in = requêtes intégrées
 
-run-receivable-tie-out = comptes clients au { $date } : { $customer }, facture { $invoice } : Plannit { $plannit }, grand livre { $ledger } (écart { $difference }) : { $cause ->
+run-receivable-tie-out = comptes clients au { $date } : { $customer }, facture { $invoice } : Plannit { $plannit }, grand livre auxiliaire { $ledger } (écart { $difference }) : { $cause ->
     [unknown] cette facture n'est ni dans l'historique des exports ni dans le solde d'ouverture ; exportez le rapport des ventes qui la contient (ou inscrivez le solde d'ouverture avec « plannit2sage history opening »)
     [ledger-higher] il manque sans doute aux exports un paiement, une note de crédit ou une facture annulée
    *[ledger-lower] il manque sans doute aux exports une facture, un remboursement ou un paiement refusé (NSF)
@@ -145,7 +145,7 @@ run-tie-out = Rapprochement avec Plannit ({ $file }, au { $date }) : { $invoices
     [one] { $differences } écart, { $difference } au total
    *[other] { $differences } écarts, { $difference } au total
 }
-run-only-controls = Rien à comptabiliser : le rapport des comptes clients est un contrôle ; il a été rapproché du grand livre.
+run-only-controls = Rien à comptabiliser : le rapport des comptes clients est un contrôle ; il a été rapproché du grand livre auxiliaire.
 run-bad-debt-paid = la facture { $invoice } est annulée dans Plannit mais rien n'y est impayé ({ $balance }) : rien n'est radié (une facture payée se rembourse, elle ne s'annule pas) ; vérifiez-la dans Plannit
 run-bad-debt-too-old = la facture { $invoice } du { $date } a plus de quatre ans : sa partie impayée est radiée sans récupérer sa TPS/TVQ (limite de Revenu Québec)
 run-voided-reversed = facture { $invoice } annulée dans Plannit : contrepassée (exportée dans le lot { $batch })

@@ -196,8 +196,8 @@ tools-opening-line = { $opening }  { $status ->
     [one] { $invoices } facture
    *[other] { $invoices } factures
 }, { $total } ({ $file })
-tools-opening-voided = Le solde d'ouverture { $opening } est annulé : ses factures ont quitté le grand livre ; inscrivez le bon avec « plannit2sage history opening ».
-tools-status-receivable = comptes clients ({ $account }) selon le grand livre : { $amount }
+tools-opening-voided = Le solde d'ouverture { $opening } est annulé : ses factures ont quitté le grand livre auxiliaire ; inscrivez le bon avec « plannit2sage history opening ».
+tools-status-receivable = comptes clients (compte { $account }) selon le grand livre auxiliaire : { $amount } $
 tools-status-tie-out = dernier rapprochement avec Plannit (au { $date }, fait le { $time }) : { $differences ->
     [0] aucun écart
     [one] { $differences } écart, { $difference } au total

@@ -293,6 +293,6 @@ wb-ar-tie-out-title = Rapprochement avec Plannit : { $file } au { $date }
 wb-ar-tie-header-customer = Client
 wb-ar-tie-header-invoice = Facture
 wb-ar-tie-header-plannit = Solde Plannit
-wb-ar-tie-header-ledger = Solde au grand livre
+wb-ar-tie-header-ledger = Solde au grand livre auxiliaire
 wb-ar-tie-header-difference = Écart
 wb-ar-tie-total = Total (l'écart doit être 0)

@@ -288,7 +288,7 @@ fn a_tie_out_finds_a_payment_missing_from_the_exports() {
     let said = format!("{}{}", warned.stdout, warned.stderr);
     assert!(
         said.contains(
-            "Bouchard & Fils, facture F-2 : Plannit 0,00, grand livre 419,44 (écart -419,44)"
+            "Bouchard & Fils, facture F-2 : Plannit 0,00, grand livre auxiliaire 419,44 (écart -419,44)"
         ),
         "{said}"
     );
