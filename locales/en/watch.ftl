@@ -21,6 +21,7 @@ watch-line-exported = exported  batch { $batch } ({ $files }): { $entries ->
    *[other] { $entries } entries
 }, debits { $debits }{ $warnings } → { $sage_file }
 watch-line-nothing-new = nothing new ({ $files }): every document was already exported
+watch-line-controlled = control ({ $files }): accounts-receivable report tied out against the sub-ledger, nothing to post{ $warnings }
 watch-line-duplicate = duplicate ({ $files }): { $why }
 watch-already-processed = already processed
 watch-line-rejected = rejected ({ $files }): { $count ->
@@ -35,6 +36,7 @@ watch-duplicate-processed = { $file }: this exact file was already processed in 
 watch-duplicate-identical = { $file }: identical to { $of } — not read
 watch-files-busy = cannot take the files out of the inbox yet: { $reason }
 watch-already-exported-folder = already-exported
+watch-control-folder = control
 watch-nothing-to-post = nothing to post: no sales or payments report with an amount was found
 
 watch-errors-title = This batch was NOT exported to Sage 50.
@@ -48,6 +50,7 @@ watch-errors-details = Details: { $path }
 retry-note-attempt = Retried on { $time }:
 retry-note-exported = exported as batch { $batch }; the files are in { $moved_to }
 retry-note-nothing-new = nothing new: every document was already exported; the files are in { $moved_to }
+retry-note-controlled = control: the accounts-receivable report was tied out against the sub-ledger, nothing to post; the files are in { $moved_to }
 retry-note-duplicate = these files were already processed; they are in { $moved_to }
 retry-note-rejected = rejected again ({ $count ->
     [one] { $count } error

@@ -24,6 +24,7 @@ watch-line-exported = exporté  lot { $batch } ({ $files }) : { $entries ->
    *[other] { $entries } écritures
 }, débits { $debits }{ $warnings } → { $sage_file }
 watch-line-nothing-new = rien de nouveau ({ $files }) : tous les documents ont déjà été exportés
+watch-line-controlled = contrôle ({ $files }) : rapport des comptes clients rapproché du grand livre auxiliaire, rien à comptabiliser{ $warnings }
 watch-line-duplicate = en double ({ $files }) : { $why }
 watch-already-processed = déjà traité
 watch-line-rejected = refusé ({ $files }) : { $count ->
@@ -38,6 +39,7 @@ watch-duplicate-processed = { $file } : ce fichier exact a déjà été traité 
 watch-duplicate-identical = { $file } : identique à { $of } — non lu
 watch-files-busy = impossible de sortir les fichiers du dossier de dépôt pour l'instant : { $reason }
 watch-already-exported-folder = deja-exporte
+watch-control-folder = controle
 watch-nothing-to-post = rien à comptabiliser : aucun rapport de ventes ou de paiements avec un montant n'a été trouvé
 
 watch-errors-title = Ce lot n'a PAS été exporté vers Sage 50.
@@ -51,6 +53,7 @@ watch-errors-details = Détails : { $path }
 retry-note-attempt = Repris le { $time } :
 retry-note-exported = exporté comme lot { $batch } ; les fichiers sont dans { $moved_to }
 retry-note-nothing-new = rien de nouveau : tous les documents avaient déjà été exportés ; les fichiers sont dans { $moved_to }
+retry-note-controlled = contrôle : le rapport des comptes clients a été rapproché du grand livre auxiliaire, rien à comptabiliser ; les fichiers sont dans { $moved_to }
 retry-note-duplicate = ces fichiers avaient déjà été traités ; ils sont dans { $moved_to }
 retry-note-rejected = refusé de nouveau ({ $count ->
     [one] { $count } erreur

@@ -19,7 +19,7 @@ pub fn warnings_suffix(log: &BatchLog) -> String {
 /// skipped; under a batch with nothing new, the documents skipped.
 pub fn print_details(log: &BatchLog) {
     match log.status {
-        BatchStatus::Exported => {
+        BatchStatus::Exported | BatchStatus::Controlled => {
             print_warnings(&log.warnings_by_rule);
             print_already_exported(&log.already_exported);
         }

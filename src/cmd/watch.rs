@@ -249,6 +249,14 @@ fn print_line(log: &BatchLog) {
                 warnings = batch_details::warnings_suffix(log)
             )
         ),
+        BatchStatus::Controlled => println!(
+            "{when}  {retry}{}",
+            tr!(
+                "watch-line-controlled",
+                files = files,
+                warnings = batch_details::warnings_suffix(log)
+            )
+        ),
         BatchStatus::NothingNew => {
             println!(
                 "{when}  {retry}{}",

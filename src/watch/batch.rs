@@ -31,6 +31,9 @@ pub enum BatchStatus {
     Exported,
     /// Every document was already exported: inputs archived, nothing posted.
     NothingNew,
+    /// Only an accounts-receivable report: tied out against the ledger,
+    /// filed in archive/ with its result, no batch made.
+    Controlled,
     /// Not posted: inputs, workbook and explanation in rejected/.
     Rejected,
     /// Files identical to ones already processed: moved to archive/duplicates/.
@@ -298,6 +301,14 @@ pub(super) fn process_staged(
                 }
                 RejectInto::Retried(folder) => folder.to_path_buf(),
             }
+        }
+        Ok(report) if report.only_controls() && report.errors() == 0 => {
+            log.status = BatchStatus::Controlled;
+            summary.nothing_new += 1;
+            describe(&mut log, report);
+            layout
+                .archive
+                .join(format!("{}-{}", stamp(), tr!("watch-control-folder")))
         }
         Ok(report) if report.nothing_new() => {
             log.status = BatchStatus::NothingNew;

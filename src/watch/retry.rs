@@ -83,7 +83,10 @@ pub fn retry_batch(
     };
     let resolved = matches!(
         log.status,
-        BatchStatus::Exported | BatchStatus::NothingNew | BatchStatus::Duplicate
+        BatchStatus::Exported
+            | BatchStatus::NothingNew
+            | BatchStatus::Controlled
+            | BatchStatus::Duplicate
     );
     if resolved {
         note.pending = false;
@@ -136,6 +139,10 @@ fn record_attempt(folder: &Path, log: &BatchLog) -> String {
         ),
         BatchStatus::NothingNew => tr!(
             "retry-note-nothing-new",
+            moved_to = log.moved_to.clone().unwrap_or_default()
+        ),
+        BatchStatus::Controlled => tr!(
+            "retry-note-controlled",
             moved_to = log.moved_to.clone().unwrap_or_default()
         ),
         BatchStatus::Duplicate => tr!(

@@ -430,3 +430,38 @@ fn an_opening_needs_a_receivable_report_and_its_date() {
     assert!(String::from_utf8_lossy(&refused.stderr)
         .contains("the report's title gives 2026-10-31 but --as-of says 2026-09-30"));
 }
+
+/// In a drop folder, a report that arrives alone is tied out and filed in
+/// archive/ with its result: no batch, nothing rejected.
+#[test]
+fn watch_files_a_lone_accounts_receivable_report_as_a_control() {
+    let dir = crate::watch::drop_folder();
+    let root = dir.path();
+    write_opening_report(&root.join("inbox").join("comptes-clients.xlsx"));
+    let output = binary()
+        .args(["watch", root.to_str().unwrap(), "--once", "--quiet", "0.2"])
+        .run_output();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(
+            "control (comptes-clients.xlsx): accounts-receivable report tied out against \
+             the sub-ledger, nothing to post, 2 warnings"
+        ),
+        "{stdout}"
+    );
+    assert!(crate::watch::sage_files(root).is_empty());
+    assert!(file_names(&root.join("rejected")).is_empty());
+    let log = crate::watch::log_lines(root);
+    assert_eq!(log[0]["status"], "controlled");
+    let filed = file_names(&root.join("archive"));
+    assert_eq!(filed.len(), 1);
+    assert!(filed[0].ends_with("-control"), "{filed:?}");
+    let history = plannit2sage::history::History::open(
+        &root.join("plannit2sage.sqlite"),
+        std::time::Duration::from_secs(1),
+    )
+    .unwrap();
+    let recorded = history.last_tie_out().unwrap().expect("tie-out recorded");
+    assert_eq!(recorded.batch, None);
+}
