@@ -42,7 +42,12 @@ pub(super) fn publish(
         // Everything was computed and checked; nothing is written.
         return Ok(report);
     }
-    if report.nothing_new() || report.only_controls() {
+    if report.only_controls() {
+        // Nothing to post; the tie-out is recorded and its workbook written.
+        record_tie_outs(locked, &report, None)?;
+        return write_control(plan, report);
+    }
+    if report.nothing_new() {
         // Nothing to post: no output; the tie-outs made are recorded.
         record_tie_outs(locked, &report, None)?;
         return Ok(report);
@@ -80,6 +85,29 @@ fn write_rejected(plan: &RunPlan, mut report: RunReport) -> Result<RunReport, Ru
     })?;
     report.workbook = Some(workbook_path);
     report.missing_items_file = write_missing_items(plan, &report)?;
+    Ok(report)
+}
+
+/// A drop of accounts-receivable reports only: its workbook shows the
+/// tie-out (`reconciliation-controle-<date>.xlsx`), and no batch is made.
+fn write_control(plan: &RunPlan, mut report: RunReport) -> Result<RunReport, RunError> {
+    let as_of = (report.reconciliation.receivable.iter())
+        .flat_map(|figures| figures.tie_outs.iter().map(|t| t.as_of))
+        .max();
+    let label = as_of.map_or_else(|| report.period_label(), |date| date.to_string());
+    let name = format!(
+        "reconciliation-{}-{label}.xlsx",
+        tr!("watch-control-folder")
+    );
+    let workbook_path = plan.out_dir.join(name);
+    write_atomically(&workbook_path, |file| {
+        report::workbook::save_workbook(file, &report).map_err(std::io::Error::other)
+    })
+    .map_err(|source| RunError::Workbook {
+        path: workbook_path.clone(),
+        source,
+    })?;
+    report.workbook = Some(workbook_path);
     Ok(report)
 }
 

@@ -340,6 +340,9 @@ pub(super) fn process_staged(
         log.moved_to = Some(target.display().to_string());
         let _ = std::fs::remove_dir(staged);
     }
+    if log.status == BatchStatus::Controlled {
+        move_outputs_into(&target, &mut log);
+    }
     if matches!(log.status, BatchStatus::Rejected | BatchStatus::Held) {
         if log.status == BatchStatus::Held {
             move_outputs_into(&target, &mut log);

@@ -457,6 +457,14 @@ fn watch_files_a_lone_accounts_receivable_report_as_a_control() {
     let filed = file_names(&root.join("archive"));
     assert_eq!(filed.len(), 1);
     assert!(filed[0].ends_with("-control"), "{filed:?}");
+    // The tie-out's workbook is filed with the report.
+    assert_eq!(
+        file_names(&root.join("archive").join(&filed[0])),
+        [
+            "comptes-clients.xlsx",
+            "reconciliation-control-2026-10-31.xlsx"
+        ]
+    );
     let history = plannit2sage::history::History::open(
         &root.join("plannit2sage.sqlite"),
         std::time::Duration::from_secs(1),
