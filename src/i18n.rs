@@ -87,6 +87,11 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/safeguards.ftl"),
     ),
     (
+        "verify",
+        include_str!("../locales/fr/verify.ftl"),
+        include_str!("../locales/en/verify.ftl"),
+    ),
+    (
         "help",
         include_str!("../locales/fr/help.ftl"),
         include_str!("../locales/en/help.ftl"),

@@ -102,6 +102,7 @@ config-purpose-columns-payouts = extra header names for the Plannit Pay payouts 
 config-purpose-columns-receivable = extra header names for Plannit's accounts-receivable report
 config-purpose-receivable-section = the receivable's tie-out with Plannit's accounts-receivable report
 config-purpose-tie-out = what a difference with Plannit's accounts-receivable report does: "warning" (the default) or "error" (the batch is refused)
+config-purpose-columns-sage-ledger = extra header names for Sage 50's general ledger (plannit2sage verify)
 config-purpose-date-order = how ambiguous dates such as 03/04/2026 are read
 config-purpose-ignore = file-name patterns of other files kept in the inbox, never read
 config-purpose-products-file = the product mapping table, with an Item column and an Account column

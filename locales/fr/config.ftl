@@ -102,6 +102,7 @@ config-purpose-columns-payouts = des noms d'en-têtes de plus pour le rapport de
 config-purpose-columns-receivable = des noms d'en-têtes de plus pour le rapport des comptes clients de Plannit
 config-purpose-receivable-section = le rapprochement des comptes clients avec le rapport de Plannit
 config-purpose-tie-out = ce que fait un écart avec le rapport des comptes clients de Plannit : "warning" (un avertissement, par défaut) ou "error" (le lot est refusé)
+config-purpose-columns-sage-ledger = des noms d'en-têtes de plus pour le grand livre de Sage 50 (plannit2sage verify)
 config-purpose-date-order = la lecture des dates ambiguës comme 03/04/2026
 config-purpose-ignore = les modèles de noms des autres fichiers du dossier de dépôt, jamais lus
 config-purpose-products-file = la table de correspondance des produits, avec une colonne Produit et une colonne Compte

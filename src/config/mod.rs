@@ -299,15 +299,8 @@ impl Config {
             payment_methods.push(mapping(&name, account, "[payment_methods]", origin)?);
         }
         check_unique_keys(&payment_methods, origin)?;
-        let aliases = ExtraAliases {
-            sales: raw.columns.sales,
-            payments: raw.columns.payments,
-            payouts: raw.columns.payouts,
-            receivable: raw.columns.receivable,
-        };
-        if let Some(unknown) = aliases.unknown_columns().first() {
-            return Err(invalid(t!("setup-unknown-column", column = unknown)));
-        }
+        let aliases = (raw.columns.into_aliases())
+            .map_err(|unknown| invalid(t!("setup-unknown-column", column = unknown)))?;
         check_company(&company, &accounts, &products, &payment_methods).map_err(|problems| {
             ConfigError::Invalid {
                 path: origin.into(),

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::serde_names::variants;
 use super::{Granularity, Lang, SageEncoding, SageSettings, TieOut, VoidedInvoices, WarningPolicy};
 use crate::load::dates::DateOrder;
+use crate::load::header::ExtraAliases;
 use crate::load::Limits;
 use crate::sage::company::{DateValue, TaxCodes};
 
@@ -107,6 +108,28 @@ pub(super) struct RawColumns {
     pub(super) payouts: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub(super) receivable: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub(super) sage_ledger: BTreeMap<String, Vec<String>>,
+}
+
+impl RawColumns {
+    /// The header names added per report, or the first one given for a
+    /// column its report does not have.
+    pub(super) fn into_aliases(self) -> Result<ExtraAliases, String> {
+        let aliases = ExtraAliases {
+            sales: self.sales,
+            payments: self.payments,
+            payouts: self.payouts,
+            receivable: self.receivable,
+            sage_ledger: self.sage_ledger,
+        };
+        let mut unknown = aliases.unknown_columns();
+        unknown.extend(crate::sage::ledger::unknown_columns(&aliases.sage_ledger));
+        match unknown.into_iter().next() {
+            Some(column) => Err(column),
+            None => Ok(aliases),
+        }
+    }
 }
 
 /// `[receivable]` as written.
@@ -403,6 +426,7 @@ const COLUMNS: &[Key] = &[
     key("payouts", ALIASES, "config-purpose-columns-payouts").french(&["versements"]),
     key("receivable", ALIASES, "config-purpose-columns-receivable")
         .french(&["comptes_clients", "clients"]),
+    key("sage_ledger", ALIASES, "config-purpose-columns-sage-ledger").french(&["grand_livre"]),
 ];
 
 const RECEIVABLE: &[Key] = &[key(

@@ -14,6 +14,8 @@ pub struct ExtraAliases {
     pub payments: BTreeMap<String, Vec<String>>,
     pub payouts: BTreeMap<String, Vec<String>>,
     pub receivable: BTreeMap<String, Vec<String>>,
+    /// Sage 50's General Ledger report, read back by `verify`.
+    pub sage_ledger: BTreeMap<String, Vec<String>>,
 }
 
 /// Every report, in the order a header row is matched against them.

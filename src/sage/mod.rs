@@ -6,12 +6,15 @@
 //! Layout per entry: `mm-dd-yy,"source","comment"`, then with the tax detail
 //! `TAXH,<n>,0` and `n` TAXD lines, then `account,amount` lines, debits
 //! positive, two decimals, CRLF line endings. `check` reads files back.
+//!
+//! `ledger` reads what Sage made of the imports: its General Ledger report.
 
 pub(crate) mod chart;
 mod check;
 pub(crate) mod company;
 pub mod entry;
 mod fields;
+pub mod ledger;
 mod lines;
 mod rules;
 pub mod settings;
