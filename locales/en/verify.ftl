@@ -32,6 +32,7 @@ verify-verdict = { $verdict ->
     [landed_twice] landed twice
     [landed_different] landed different
     [void_absent] void, not in Sage
+    [void_reversed] void and reversed in Sage
     [void_found] void but found in Sage
    *[cannot_verify] cannot be verified
 }
@@ -62,6 +63,8 @@ verify-entry-different = { $source } of { $date } (Sage entry { $je }): { $diffe
 verify-entry-other-date = dated { $date } in Sage
 verify-entry-account = account { $account }: expected { $expected }, in Sage { $found }
 verify-entry-void-found = { $source } of { $date }: in Sage, entry { $je }
+verify-entry-void-unreversed = { $source } of { $date }: in Sage (entry { $je }), without its reversal
+verify-entry-reversal-only = { $source } of { $date }: its reversal is in Sage (entry { $je }), but not the original entry
 verify-entries-more = … and { $count ->
     [one] { $count } more (see the workbook)
    *[other] { $count } more (see the workbook)
@@ -69,6 +72,7 @@ verify-entries-more = … and { $count ->
 verify-todo-twice = → to do in Sage 50: reverse the extra entry (the last one imported); the file was imported more than once
 verify-todo-not-found = → to do: import the batch's Sage file into this company; if it must never be, void the batch (plannit2sage history void { $batch } --yes)
 verify-todo-different = → to do in Sage 50: correct the entry so that it matches the batch's file (the expected amounts are the file's)
+verify-todo-void-reversal = → to do: each entry of this batch, voided after it was imported, must be in Sage with its reversal ({ $file }): import what is missing, or reverse what is extra
 verify-todo-void-found = → to do: this batch is void in the history but it is in Sage; reverse the entry in Sage 50, or, if it must stay, do not export its documents again
 verify-no-batch = No batch of the history is dated within the report's dates.
 verify-outside-heading = { $count ->
@@ -131,6 +135,7 @@ verify-wb-column = { $key ->
     [first_date] First date
     [last_date] Last date
     [verdict] Finding
+    [reversed_by] Sage reversal
     [batches] Batches
     [entries] Entries
     [checked] Checked

@@ -47,6 +47,10 @@ verify-verdict = { $verdict ->
         [one] annulé, absent de Sage
        *[other] annulés, absents de Sage
     }
+    [void_reversed] { $count ->
+        [one] annulé et contrepassé dans Sage
+       *[other] annulés et contrepassés dans Sage
+    }
     [void_found] { $count ->
         [one] annulé mais présent dans Sage
        *[other] annulés mais présents dans Sage
@@ -83,6 +87,8 @@ verify-entry-different = { $source } du { $date } (écriture Sage n° { $je }) :
 verify-entry-other-date = datée du { $date } dans Sage
 verify-entry-account = compte { $account } : attendu { $expected }, dans Sage { $found }
 verify-entry-void-found = { $source } du { $date } : dans Sage, écriture n° { $je }
+verify-entry-void-unreversed = { $source } du { $date } : dans Sage (écriture n° { $je }), sans sa contrepassation
+verify-entry-reversal-only = { $source } du { $date } : sa contrepassation est dans Sage (écriture n° { $je }), mais pas l'écriture d'origine
 verify-entries-more = … et { $count ->
     [one] { $count } autre (voir le classeur)
    *[other] { $count } autres (voir le classeur)
@@ -90,6 +96,7 @@ verify-entries-more = … et { $count ->
 verify-todo-twice = → à faire dans Sage 50 : contrepassez l'écriture en trop (la dernière importée) ; le fichier a été importé plus d'une fois
 verify-todo-not-found = → à faire : importez le fichier Sage du lot dans cette société ; s'il ne doit jamais l'être, annulez le lot (plannit2sage history void { $batch } --yes)
 verify-todo-different = → à faire dans Sage 50 : corrigez l'écriture pour qu'elle reprenne le fichier du lot (les montants attendus sont ceux du fichier)
+verify-todo-void-reversal = → à faire : chaque écriture de ce lot, annulé après son import, doit être dans Sage avec sa contrepassation ({ $file }) : importez ce qui manque, ou contrepassez ce qui est de trop
 verify-todo-void-found = → à faire : ce lot est annulé dans l'historique mais il est dans Sage ; contrepassez l'écriture dans Sage 50, ou, si elle doit rester, ne réexportez pas ses documents
 verify-no-batch = Aucun lot de l'historique n'est daté dans les dates du rapport.
 verify-outside-heading = { $count ->
@@ -152,6 +159,7 @@ verify-wb-column = { $key ->
     [first_date] Première date
     [last_date] Dernière date
     [verdict] Constat
+    [reversed_by] Contrepassation Sage
     [batches] Lots
     [entries] Écritures
     [checked] Vérifiées

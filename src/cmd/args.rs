@@ -85,6 +85,7 @@ pub enum Command {
     Tables(TablesArgs),
     TestQueries(TestQueriesArgs),
     Check(CheckArgs),
+    Verify(VerifyArgs),
 }
 
 #[derive(Debug, Args)]
@@ -247,4 +248,16 @@ pub struct CheckArgs {
     pub file: PathBuf,
     #[arg(long)]
     pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    #[arg(long)]
+    pub history: Option<PathBuf>,
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }

@@ -18,6 +18,7 @@ mod sample_data;
 pub mod sql;
 pub mod status;
 mod status_batches;
+pub mod verify;
 pub mod watch;
 
 use std::process::ExitCode;
@@ -47,6 +48,12 @@ pub fn execute(command: Command, lang: Option<Lang>) -> ExitCode {
             })
         }
         Command::Check(args) => check::execute(&args.file, args.config),
+        Command::Verify(args) => verify::execute(crate::run::verify::VerifyRequest {
+            files: args.files,
+            config: args.config,
+            history: args.history,
+            out_dir: args.out,
+        }),
         Command::History(args) => {
             history::execute(args.folder, args.config, args.history, args.action)
         }

@@ -28,6 +28,7 @@ pub mod ledger;
 mod locked;
 mod names;
 mod openings;
+pub mod verification;
 mod voids;
 
 pub use amounts::{AccountName, Amounts};
@@ -148,6 +149,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
             PRIMARY KEY (batch_id, entry, line)
         ) WITHOUT ROWID;",
     ),
+    // Each batch's verifications against Sage's general ledger.
+    (6, verification::VERIFICATIONS_TABLE),
     (
         7,
         // The catalogue items and customers each batch named, folded as the

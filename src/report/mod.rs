@@ -2,8 +2,10 @@
 //! the rows of the batch, the findings, the entries as written to the Sage
 //! file, what the history said, the reconciliation figures, and where the
 //! outputs went. The console summary and the workbook are drawn from it.
+//! `verification` holds what a verification of Sage's ledger found.
 
 pub(crate) mod figures;
+pub mod verification;
 pub mod workbook;
 
 use std::path::PathBuf;

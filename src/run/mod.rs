@@ -6,6 +6,8 @@
 //! reconciliation workbook always, and — only when nothing is wrong — the Sage
 //! 50 file and the batch in the history. Problems with the data are findings
 //! in the report; an `Err` is a problem with the setup or with writing.
+//!
+//! `verify` compares Sage 50's general ledger with the history afterwards.
 
 mod batch;
 mod error;
@@ -14,6 +16,7 @@ pub mod plan;
 mod publish;
 mod receivable;
 pub mod timings;
+pub mod verify;
 pub mod void;
 mod voided;
 pub(crate) mod workbench;

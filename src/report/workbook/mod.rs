@@ -7,7 +7,7 @@
 //! `sheets` draws the detail sheets, `summary` the first sheet with its
 //! controls, `table` writes one table over as many sheets as needed (`references` builds the formulas that refer to it), and
 //! `labels` reads every piece of text from the message catalogue, in the
-//! run's language.
+//! run's language. `verification` is the workbook of `plannit2sage verify`.
 
 mod formula;
 mod labels;
@@ -17,6 +17,7 @@ mod references;
 mod sheets;
 mod summary;
 mod table;
+mod verification;
 
 use std::path::Path;
 
@@ -26,6 +27,7 @@ use crate::report::RunReport;
 use labels::Labels;
 pub use sheets::query_names;
 use table::{Formats, EXCEL_MAX_DATA_ROWS};
+pub use verification::write_verification_workbook;
 
 /// Writes the workbook into `file` (a temporary file the caller renames).
 pub fn save_workbook(file: &mut std::fs::File, report: &RunReport) -> Result<(), XlsxError> {
