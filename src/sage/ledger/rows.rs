@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::columns::LedgerHeader;
 use super::dates::ledger_date;
 use super::{LedgerPosting, LedgerProblem, ProblemKind};
-use crate::load::dates::DateOrder;
+use crate::load::dates::{DateError, DateOrder};
 use crate::load::sheet::RawSheet;
 use crate::load::text::fold_name;
 use crate::load::values::{amount_from_cell, Cell};
@@ -143,9 +143,10 @@ impl Walker<'_> {
             self.out.other.totals += 1;
             return;
         }
+        // An ambiguous date is a date all the same.
         let dated = matches!(
             ledger_date(self.cell(row, "date"), self.order, self.sheet.is_1904),
-            Ok(Some(_))
+            Ok(Some(_)) | Err(DateError::Ambiguous(_))
         );
         if !has_amount && !dated {
             match heading_account(row) {
