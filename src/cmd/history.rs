@@ -8,6 +8,7 @@ use super::{EXIT_REJECTED, EXIT_SETUP};
 use crate::cmd::args::HistoryAction;
 use crate::cmd::{console, folder};
 use crate::config::{Config, CONFIG_FILE_NAME};
+use crate::history::verification::LastVerification;
 use crate::history::{self, BatchState, History};
 use crate::money::for_person;
 use crate::run::void::{void_batch, VoidError, VoidRequest};
@@ -166,7 +167,9 @@ fn list(history: &History) -> Result<ExitCode, history::HistoryError> {
         tr!("tools-history-col-documents"),
         tr!("tools-history-col-sage-file")
     );
+    let verifications = history.last_verifications()?;
     for b in batches {
+        let verified = verifications.get(&b.id).map(verification_line);
         let dates = format!(
             "{} → {}",
             b.first_date.unwrap_or_default(),
@@ -182,9 +185,27 @@ fn list(history: &History) -> Result<ExitCode, history::HistoryError> {
             b.documents,
             b.sage_file.unwrap_or_default()
         );
+        if let Some(verified) = verified {
+            println!("  {:<14} {verified}", "");
+        }
     }
     super::opening::list(history)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `vérifié le … : importé une fois (grand livre du … au …)`.
+fn verification_line(last: &LastVerification) -> String {
+    tr!(
+        "verify-history-line",
+        time = last.at.chars().take(19).collect::<String>(),
+        verdict = t!(
+            "verify-verdict",
+            verdict = last.verdict.as_ref(),
+            count = 1usize
+        ),
+        first = &last.first_date,
+        last = &last.last_date
+    )
 }
 
 fn show(history: &History, batch: &str) -> Result<ExitCode, history::HistoryError> {
@@ -197,6 +218,9 @@ fn show(history: &History, batch: &str) -> Result<ExitCode, history::HistoryErro
             count = documents.len()
         )
     );
+    if let Some(last) = history.last_verifications()?.get(batch) {
+        println!("  {}", verification_line(last));
+    }
     for (doc, posting) in documents {
         let amounts: Vec<String> = doc
             .amounts

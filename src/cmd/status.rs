@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use super::EXIT_SETUP;
 use crate::cmd::{console, status_batches};
 use crate::config::Config;
+use crate::history::verification::VerificationRun;
 use crate::history::History;
 use crate::money::for_person;
 use crate::watch::{client_folders, client_name, Layout};
@@ -105,6 +106,12 @@ fn print_client(folder: &Path) {
             ));
         }
     }
+    if let Some(run) = history
+        .as_ref()
+        .and_then(|h| h.last_verification_run().ok().flatten())
+    {
+        say(last_verification(&run));
+    }
     let held = crate::watch::held_batches(&layout).len();
     let pending = crate::watch::pending_batches(&layout).len() - held;
     status_batches::print_held(&layout);
@@ -161,6 +168,24 @@ fn receivable_lines(layout: &Layout) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// `dernière vérification : …`: when, the dates, and the batches per verdict.
+fn last_verification(run: &VerificationRun) -> String {
+    let counts: Vec<String> = (run.counts.iter())
+        .map(|(verdict, count)| {
+            let verdict = t!("verify-verdict", verdict = verdict.as_ref(), count = *count);
+            tr!("verify-summary-count", count = *count, verdict = verdict)
+        })
+        .collect();
+    tr!(
+        "verify-status-line",
+        time = run.at.chars().take(19).collect::<String>(),
+        first = &run.first_date,
+        last = &run.last_date,
+        files = run.files.replace('\n', ", "),
+        batches = counts.join(", ")
+    )
 }
 
 /// The clearing account's balance over the batches exported, when configured.

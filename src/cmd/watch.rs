@@ -290,6 +290,7 @@ fn print_line(log: &BatchLog) {
                     .unwrap_or_else(|| tr!("watch-already-processed"))
             )
         ),
+        BatchStatus::Verified | BatchStatus::VerificationFailed => print_verification(log, &when),
         status @ (BatchStatus::Rejected | BatchStatus::Waiting) => {
             let line = match status {
                 BatchStatus::Rejected => tr!(
@@ -311,4 +312,28 @@ fn print_line(log: &BatchLog) {
         }
     }
     batch_details::print_details(log);
+}
+
+/// A General Ledger report verified (or not), and what does not stand.
+fn print_verification(log: &BatchLog, when: &str) {
+    let files = log.files.join(", ");
+    let line = match log.status {
+        BatchStatus::Verified => tr!(
+            "watch-line-verified",
+            files = files,
+            result = log.verification.clone().unwrap_or_default()
+        ),
+        _ => tr!("watch-line-verification-failed", files = files),
+    };
+    if log.errors.is_empty() {
+        println!("{when}  {line}");
+    } else {
+        console::warning_line(format!("{when}  {line}"));
+    }
+    for error in &log.errors {
+        println!("    {error}");
+    }
+    if let Some(folder) = &log.moved_to {
+        println!("    {}", tr!("watch-line-verification-in", folder = folder));
+    }
 }

@@ -45,6 +45,11 @@ pub enum BatchStatus {
     Held,
     /// A rejected or held batch still waiting for its retry (said, not logged).
     AwaitingRetry,
+    /// A General Ledger report of Sage 50, compared with the history: filed
+    /// under archive/ with the result (`errors`: what does not stand).
+    Verified,
+    /// A General Ledger report that could not be verified (`errors`: why).
+    VerificationFailed,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -77,6 +82,9 @@ pub struct BatchLog {
     /// The client's drop folder, as `retry` takes it.
     #[serde(skip)]
     pub root: String,
+    /// A verification's result, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<String>,
 }
 
 pub(super) fn files_in(dir: &Path) -> Vec<PathBuf> {
@@ -154,6 +162,7 @@ pub(super) fn base_log(layout: &Layout, status: BatchStatus, files: &[PathBuf]) 
         missing_items: None,
         retry_of: None,
         root: layout.root.display().to_string(),
+        verification: None,
     }
 }
 
@@ -503,7 +512,7 @@ fn rejection_heading(layout: &Layout, fixes: &[Fix], folder: &Path) -> Vec<Strin
     lines
 }
 
-fn append_log(layout: &Layout, log: &BatchLog) {
+pub(super) fn append_log(layout: &Layout, log: &BatchLog) {
     use std::io::Write;
     let Ok(line) = serde_json::to_string(log) else {
         return;

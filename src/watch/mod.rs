@@ -7,7 +7,8 @@
 //! is ready when its size and modification time have not changed for the quiet
 //! period and it can be opened; files that arrive together form one batch (the
 //! inbox must be quiet). File events wake the loop, and a periodic rescan
-//! catches what network and synced folders fail to report.
+//! catches what network and synced folders fail to report. A General Ledger
+//! report of Sage 50 dropped there is verified instead (`verify`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ mod note;
 mod retry;
 mod review;
 mod summary;
+mod verify;
 mod waiting;
 
 pub use batch::{BatchLog, BatchStatus};
@@ -342,9 +344,15 @@ impl Client {
             .filter(|p| can_read(p))
             .collect();
         if !ready.is_empty() && quiet_inbox && ready.len() == self.seen.len() {
-            let log = process_batch(layout, options, &ready, summary, RejectInto::NewFolder);
-            waiting::just_said(&mut self.said, &log);
-            report_line(&log);
+            let (ledgers, exports) = verify::split_ledger_reports(layout, &ready);
+            if !ledgers.is_empty() {
+                report_line(&verify::verify_ledgers(layout, options, &ledgers));
+            }
+            if !exports.is_empty() {
+                let log = process_batch(layout, options, &exports, summary, RejectInto::NewFolder);
+                waiting::just_said(&mut self.said, &log);
+                report_line(&log);
+            }
             for path in &ready {
                 self.seen.remove(path);
             }

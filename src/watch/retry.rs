@@ -150,7 +150,12 @@ fn record_attempt(folder: &Path, log: &BatchLog) -> String {
             moved_to = log.moved_to.clone().unwrap_or_default()
         ),
         BatchStatus::Held => tr!("retry-note-held", count = log.warnings),
-        BatchStatus::Rejected | BatchStatus::Waiting | BatchStatus::AwaitingRetry => {
+        // A retry runs Plannit's exports: never a verification.
+        BatchStatus::Rejected
+        | BatchStatus::Waiting
+        | BatchStatus::AwaitingRetry
+        | BatchStatus::Verified
+        | BatchStatus::VerificationFailed => {
             tr!("retry-note-rejected", count = log.errors.len())
         }
     };

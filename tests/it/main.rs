@@ -22,6 +22,7 @@ mod receivable;
 mod safeguards;
 mod sample_data;
 mod verify;
+mod verify_inputs;
 mod voided;
 mod watch;
 mod workbench;
