@@ -360,6 +360,37 @@ fn a_history_created_by_schema_version_1_is_upgraded_and_used() {
     assert!(!history.batch_entries(&batches[1].id).unwrap().is_empty());
 }
 
+/// A history that a release numbering its migrations past one it did not
+/// ship yet has upgraded still gets that migration.
+#[test]
+fn a_migration_numbered_below_the_newest_applied_is_applied_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plannit2sage.sqlite");
+    let wait = std::time::Duration::from_secs(1);
+    drop(plannit2sage::history::History::open(&path, wait).unwrap());
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    connection
+        .execute_batch(
+            "DROP TABLE batch_verifications; DELETE FROM schema_migrations WHERE version = 6;",
+        )
+        .unwrap();
+    drop(connection);
+    let history = plannit2sage::history::History::open(&path, wait).unwrap();
+    assert!(history.last_verifications().unwrap().is_empty());
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    let versions: Vec<i64> = connection
+        .prepare("SELECT version FROM schema_migrations ORDER BY version")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        versions.contains(&6) && versions.iter().max() > Some(&6),
+        "{versions:?}"
+    );
+}
+
 /// The history keeps each entry of the Sage file as written: read back, the
 /// entries give the file's headers and lines, line for line.
 #[test]
