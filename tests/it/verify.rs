@@ -302,6 +302,14 @@ fn a_batch_imported_twice_and_a_hand_posted_payment() {
             "Résultat : 2 lots importés une fois, 1 lot importé deux fois, 1 lot annulé, absent de Sage ; 1 écriture hors de l'outil.",
         ],
     );
+    // The whole summary, its folder and batch numbers (today's date) named.
+    let mut text = (french.stdout)
+        .replace(&books.case.dir.path().display().to_string(), "[DOSSIER]")
+        .replace(env!("CARGO_PKG_VERSION"), "[VERSION]");
+    for batch in 0..4 {
+        text = text.replace(books.id(batch), &format!("[LOT {}]", batch + 1));
+    }
+    insta::assert_snapshot!("verify_french", text);
 }
 
 #[test]

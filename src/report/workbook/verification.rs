@@ -346,6 +346,9 @@ fn write_summary(
     formats: &Formats,
     tables: (&WrittenTable, &WrittenTable),
 ) -> Result<(), XlsxError> {
+    // Printed on one page wide, as an accountant files it.
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
     sheet.set_column_width(0, 48)?;
     sheet.set_column_width(1, 60)?;
     for col in 2..=6 {
