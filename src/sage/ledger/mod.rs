@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 
 use crate::i18n::Text;
 use crate::load::dates::{DateError, DateOrder};
-use crate::load::sheet::{read_sheets, RawSheet, ReadError};
+use crate::load::sheet::{parse_sheets, read_sheets, RawSheet, ReadError};
 use crate::load::values::{AmountError, Cell};
 use crate::load::Limits;
 use crate::t;
@@ -204,13 +204,34 @@ impl LedgerError {
 }
 
 /// True when the file holds a General Ledger report (a sheet with its
-/// header): how `watch` tells it from Plannit's exports.
+/// header): how `watch` tells it from Plannit's exports. A CSV file is
+/// judged by its first lines, not read whole.
 pub fn is_ledger_report(path: &Path, options: &LedgerOptions) -> bool {
-    read_sheets(path, &options.limits).is_ok_and(|sheets| {
+    let is_text = (path.extension())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"));
+    let sheets = if is_text {
+        head_of_text(path).and_then(|head| parse_sheets(&head, path, &options.limits).ok())
+    } else {
+        read_sheets(path, &options.limits).ok()
+    };
+    sheets.is_some_and(|sheets| {
         sheets.iter().any(|sheet| {
             find_ledger_header(&sheet.head(HEADER_SEARCH_ROWS), &options.aliases).is_some()
         })
     })
+}
+
+/// The first 64 KiB of a text file, cut after its last whole line.
+fn head_of_text(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let file = std::fs::File::open(path).ok()?;
+    file.take(64 * 1024).read_to_end(&mut head).ok()?;
+    if head.len() == 64 * 1024 {
+        let end = head.iter().rposition(|b| *b == b'\n')?;
+        head.truncate(end + 1);
+    }
+    Some(head)
 }
 
 /// Reads a General Ledger report: every sheet with the report's header.
@@ -324,4 +345,33 @@ fn title_of(row: &[Cell], order: DateOrder) -> Option<(NaiveDate, NaiveDate)> {
         .map(Cell::to_text)
         .collect();
     dates::title_range(&line.join(" "), order)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_csv_ledger_is_told_from_its_first_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = dir.path().join("gl.csv");
+        let mut text = String::from("Gagnon\nGeneral Ledger Report\nDate,Comment,Source #,JE #,Debits,Credits\n1210 Receivable\n");
+        while text.len() < 200 * 1024 {
+            text.push_str("10/31/2026,\"Plannit, October\",PLN-261031,12,344.93,\n");
+        }
+        std::fs::write(&ledger, &text).unwrap();
+        let options = LedgerOptions::default();
+        assert!(is_ledger_report(&ledger, &options));
+        assert_eq!(
+            read_ledger(&ledger, &options).unwrap().postings.len(),
+            text.lines().count() - 4
+        );
+        let payments = dir.path().join("paiements.csv");
+        std::fs::write(
+            &payments,
+            "Date,No paiement,No facture,Type,Montant\n2026-10-05,R-1,F-1,Paiement,12.00\n",
+        )
+        .unwrap();
+        assert!(!is_ledger_report(&payments, &options));
+    }
 }
