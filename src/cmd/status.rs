@@ -106,11 +106,8 @@ fn print_client(folder: &Path) {
             ));
         }
     }
-    if let Some(run) = history
-        .as_ref()
-        .and_then(|h| h.last_verification_run().ok().flatten())
-    {
-        say(last_verification(&run));
+    if let Some(line) = last_verification(history.as_ref()) {
+        say(line);
     }
     let held = crate::watch::held_batches(&layout).len();
     let pending = crate::watch::pending_batches(&layout).len() - held;
@@ -170,22 +167,24 @@ fn receivable_lines(layout: &Layout) -> Vec<String> {
     lines
 }
 
-/// `dernière vérification : …`: when, the dates, and the batches per verdict.
-fn last_verification(run: &VerificationRun) -> String {
+/// `dernière vérification : …`: when, the dates, and the batches per
+/// verdict; none before the first verification.
+fn last_verification(history: Option<&History>) -> Option<String> {
+    let run: VerificationRun = history?.last_verification_run().ok()??;
     let counts: Vec<String> = (run.counts.iter())
         .map(|(verdict, count)| {
             let verdict = t!("verify-verdict", verdict = verdict.as_ref(), count = *count);
             tr!("verify-summary-count", count = *count, verdict = verdict)
         })
         .collect();
-    tr!(
+    Some(tr!(
         "verify-status-line",
         time = run.at.chars().take(19).collect::<String>(),
         first = &run.first_date,
         last = &run.last_date,
         files = run.files.replace('\n', ", "),
         batches = counts.join(", ")
-    )
+    ))
 }
 
 /// The clearing account's balance over the batches exported, when configured.
