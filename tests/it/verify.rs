@@ -455,3 +455,58 @@ fn the_workbook_has_a_sheet_per_finding_and_live_counts() {
     assert_eq!(count_of("Lines posted outside the tool"), 1.0);
     crate::workbook::recalculated_values_match_at_least(&workbook, 8);
 }
+
+/// The reversing Sage file `history void --imported` wrote for a batch.
+fn reversal_file(books: &Books, batch: usize) -> PathBuf {
+    let void = books
+        .case
+        .history(&["void", books.id(batch), "--yes", "--imported"]);
+    assert!(
+        void.status.success(),
+        "{}",
+        String::from_utf8_lossy(&void.stderr)
+    );
+    let name = format!("sage50-annulation-{}.txt", books.id(batch));
+    let folder = books.sage_file(batch).parent().unwrap();
+    let path = folder.join(&name);
+    assert!(path.is_file(), "no {name} in {:?}", file_names(folder));
+    path
+}
+
+#[test]
+fn a_batch_voided_after_its_import_must_be_there_with_its_reversal() {
+    let books = Books::new();
+    let mut ledger = books.ledger();
+    let reversal = reversal_file(&books, 1);
+    let path = report(&books, &ledger, "without.xlsx");
+    let b2 = books.id(1);
+    let without = books.verify(&[&path], &[]);
+    without.assert(
+        1,
+        &[
+            "PLN-261106 of 2026-11-06: in Sage (entry 104), without its reversal",
+            &format!("must be in Sage with its reversal ({})", reversal.display()),
+        ],
+    );
+    assert!(without.batch_line(b2).ends_with(": void but found in Sage"));
+    assert!(
+        !without.stdout.contains("made outside the tool"),
+        "{}",
+        without.stdout
+    );
+
+    ledger.import(&reversal);
+    let path = report(&books, &ledger, "with.xlsx");
+    let with = books.verify(&[&path], &[]);
+    with.assert(0, &["Every batch covered landed exactly once"]);
+    assert!(with.batch_line(b2).ends_with(": void and reversed in Sage"));
+    // The reversal alone, its original never imported: as wrong.
+    let mut alone = Ledger::new();
+    alone.import(books.sage_file(0));
+    alone.import(&reversal);
+    let path = report(&books, &alone, "alone.xlsx");
+    books.verify(&[&path], &[]).assert(
+        1,
+        &["PLN-261106 of 2026-11-06: its reversal is in Sage (entry 102), but not the original entry"],
+    );
+}
