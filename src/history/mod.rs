@@ -368,11 +368,13 @@ impl History {
         tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
             .map_err(&err)?;
         let applied = applied_migrations(&tx).map_err(&err)?;
-        let newest = applied.iter().max().copied().unwrap_or(0);
-        if newest > SCHEMA_VERSION {
+        // A migration this version does not know, past its newest or even
+        // below it, was applied by a newer release.
+        let unknown = (applied.iter().rev()).find(|v| !MIGRATIONS.iter().any(|m| m.0 == **v));
+        if let Some(found) = unknown {
             return Err(HistoryError::TooNew {
                 path: path.clone(),
-                found: newest,
+                found: *found,
                 known: SCHEMA_VERSION,
             });
         }
@@ -544,5 +546,34 @@ mod migration_tests {
     #[test]
     fn migrations_are_listed_in_ascending_order() {
         assert!(MIGRATIONS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    /// A history holding a migration this version lacks, numbered below its
+    /// newest one, was written by a newer release: refused, not used.
+    #[test]
+    fn a_history_with_a_migration_this_version_lacks_is_too_new() {
+        let known: Vec<i64> = MIGRATIONS.iter().map(|m| m.0).collect();
+        let newest = *known.last().unwrap();
+        let Some(gap) = (1..newest).find(|v| !known.contains(v)) else {
+            return;
+        };
+        let mut history = History {
+            path: "plannit2sage.sqlite".into(),
+            conn: rusqlite::Connection::open_in_memory().unwrap(),
+        };
+        history.migrate().unwrap();
+        history.migrate().unwrap();
+        (history.conn)
+            .execute(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, '')",
+                [gap],
+            )
+            .unwrap();
+        match history.migrate() {
+            Err(HistoryError::TooNew { found, known, .. }) => {
+                assert_eq!((found, known), (gap, newest));
+            }
+            other => panic!("{:?}", other.err()),
+        }
     }
 }
