@@ -183,6 +183,7 @@ fn shapes() -> Vec<(&'static str, Shape)> {
         ("flat-fr.csv", shape(Flat, Fr, Iso, false)),
         ("grouped-en.csv", shape(Grouped, En, Slashes, true)),
         ("flat-en-names.csv", shape(Flat, En, MonthNames, false)),
+        ("grouped-fr.csv", shape(Grouped, Fr, MonthNames, false)),
         (
             "grouped-en-short.xlsx",
             shape(Grouped, En, ShortYear, false),
