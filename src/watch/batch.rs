@@ -291,60 +291,7 @@ pub(super) fn process_staged(
             run(&plan)
         });
     let mut log = base_log(layout, BatchStatus::Rejected, &files);
-    let target = match &outcome {
-        Ok(report) if report.sage_file.is_some() => {
-            log.status = BatchStatus::Exported;
-            summary.exported += 1;
-            describe(&mut log, report);
-            layout
-                .archive
-                .join(report.batch_id.clone().unwrap_or_else(stamp))
-        }
-        Ok(report) if report.held => {
-            log.status = BatchStatus::Held;
-            summary.held += 1;
-            describe(&mut log, report);
-            match reject_into {
-                RejectInto::NewFolder => {
-                    (layout.rejected).join(format!("{}-{}", stamp(), tr!("watch-held-folder")))
-                }
-                RejectInto::Retried(folder) => folder.to_path_buf(),
-            }
-        }
-        Ok(report) if report.only_controls() && report.errors() == 0 => {
-            log.status = BatchStatus::Controlled;
-            summary.nothing_new += 1;
-            describe(&mut log, report);
-            layout
-                .archive
-                .join(format!("{}-{}", stamp(), tr!("watch-control-folder")))
-        }
-        Ok(report) if report.nothing_new() => {
-            log.status = BatchStatus::NothingNew;
-            summary.nothing_new += 1;
-            describe(&mut log, report);
-            layout.archive.join(format!(
-                "{}-{}",
-                stamp(),
-                tr!("watch-already-exported-folder")
-            ))
-        }
-        Ok(report) => {
-            summary.rejected += 1;
-            describe(&mut log, report);
-            if log.errors.is_empty() {
-                log.errors.push(tr!("watch-nothing-to-post"));
-                log.fixes.push(Fix::Plannit);
-            }
-            rejected_folder(layout, reject_into)
-        }
-        Err(e) => {
-            summary.rejected += 1;
-            log.errors.push(e.to_string());
-            log.fixes.push(Fix::config(""));
-            rejected_folder(layout, reject_into)
-        }
-    };
+    let target = destination(layout, &outcome, &mut log, summary, reject_into);
     if move_files(&files, &target).is_ok() {
         log.moved_to = Some(target.display().to_string());
         let _ = std::fs::remove_dir(staged);
@@ -368,6 +315,71 @@ pub(super) fn process_staged(
     }
     append_log(layout, &log);
     log
+}
+
+/// Where a batch's inputs go, by what its run made of them; the log and the
+/// cycle's counts say the same.
+fn destination(
+    layout: &Layout,
+    outcome: &Result<RunReport, RunError>,
+    log: &mut BatchLog,
+    summary: &mut WatchSummary,
+    reject_into: RejectInto,
+) -> PathBuf {
+    match &outcome {
+        Ok(report) if report.sage_file.is_some() => {
+            log.status = BatchStatus::Exported;
+            summary.exported += 1;
+            describe(log, report);
+            layout
+                .archive
+                .join(report.batch_id.clone().unwrap_or_else(stamp))
+        }
+        Ok(report) if report.held => {
+            log.status = BatchStatus::Held;
+            summary.held += 1;
+            describe(log, report);
+            match reject_into {
+                RejectInto::NewFolder => {
+                    (layout.rejected).join(format!("{}-{}", stamp(), tr!("watch-held-folder")))
+                }
+                RejectInto::Retried(folder) => folder.to_path_buf(),
+            }
+        }
+        Ok(report) if report.only_controls() && report.errors() == 0 => {
+            log.status = BatchStatus::Controlled;
+            summary.nothing_new += 1;
+            describe(log, report);
+            layout
+                .archive
+                .join(format!("{}-{}", stamp(), tr!("watch-control-folder")))
+        }
+        Ok(report) if report.nothing_new() => {
+            log.status = BatchStatus::NothingNew;
+            summary.nothing_new += 1;
+            describe(log, report);
+            layout.archive.join(format!(
+                "{}-{}",
+                stamp(),
+                tr!("watch-already-exported-folder")
+            ))
+        }
+        Ok(report) => {
+            summary.rejected += 1;
+            describe(log, report);
+            if log.errors.is_empty() {
+                log.errors.push(tr!("watch-nothing-to-post"));
+                log.fixes.push(Fix::Plannit);
+            }
+            rejected_folder(layout, reject_into)
+        }
+        Err(e) => {
+            summary.rejected += 1;
+            log.errors.push(e.to_string());
+            log.fixes.push(Fix::config(""));
+            rejected_folder(layout, reject_into)
+        }
+    }
 }
 
 fn rejected_folder(layout: &Layout, reject_into: RejectInto) -> PathBuf {
