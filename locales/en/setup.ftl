@@ -69,7 +69,10 @@ setup-deposit-applied-not-posted = { $count ->
 setup-document-adjusted = { $kind } { $number } changed since batch { $batch } ({ $change }): the difference is posted as an adjusting entry
 setup-document-changed = { $kind } { $number } was exported in batch { $batch } and has changed since ({ $change }): run with --adjust to post the difference, or void that batch if it was never imported
 # $key is the history's key ("invoice:F-1001"), split into $kind and $number.
-setup-document-disappeared = { $key } (dated { $date }, exported in batch { $batch }) is not in this export: nothing was reversed; check it in Plannit
+# $command is the command that acknowledges its absence.
+setup-document-disappeared = { $key } (dated { $date }, exported in batch { $batch }) is not in this export: nothing was reversed; check it in Plannit. If it no longer exists, settle it in Sage 50, then acknowledge its absence: { $command }
+# $since is the date a run first found it missing.
+setup-document-still-missing = { $key } (dated { $date }, exported in batch { $batch }) has been missing from the exports since { $since }: nothing was reversed; export the period that holds it again or, if it no longer exists, settle it in Sage 50, then acknowledge its absence: { $command }
 
 ## Document types
 
@@ -91,6 +94,8 @@ setup-history-busy = { $path }: the history is in use by another plannit2sage ru
 setup-history-too-new = { $path }: this history was written by a newer plannit2sage (schema { $found }, this version knows { $known }); upgrade plannit2sage
 setup-history-unknown-batch = batch { $batch } does not exist (see 'plannit2sage history')
 setup-history-already-void = batch { $batch } is already void
+setup-history-unknown-document = no exported batch (not void) posted a document '{ $document }': give its number or key as 'plannit2sage history show BATCH' shows them
+setup-history-ambiguous-document = { $count } documents carry the number '{ $document }': { $keys }; give the key of the one you mean
 setup-history-opening-stands = an opening balance is already recorded ({ $opening }); void it first with 'plannit2sage history void { $opening } --yes' if it was wrong
 setup-history-unknown-value = { $path }: the history holds a { $what ->
     [posting] posting

@@ -108,6 +108,14 @@ tools-history-doc-type = { $kind }
 # How a batch posted a document, when not as itself (adjustment, date_change).
 tools-history-posting = { $posting }
 
+tools-acknowledged = Absence acknowledged on { $day }: { $key } ({ setup-doc-type } { $number } dated { $date }, batch { $batch }), note: "{ $note }". This document is no longer warned about as missing.
+tools-acknowledgements = { $count ->
+    [one] { $count } absence acknowledged:
+   *[other] { $count } absences acknowledged:
+}
+tools-acknowledgement-line = on { $day }: { $key } ({ setup-doc-type } { $number } dated { $date }, batch { $batch }): "{ $note }"
+tools-acknowledged-on-line = — absence acknowledged on { $day }: "{ $note }"
+
 ## plannit2sage status and schedule
 
 tools-status-no-client = { $root }: no client folder (made by 'plannit2sage init')
@@ -117,6 +125,11 @@ tools-status-none-exported = no batch exported yet
 tools-status-last-rejection = last rejection: on { $time }: { $reason }
 tools-status-retried = { "  " }retried on { $time }: exported as batch { $batch }
 tools-status-pending-rejected = rejected batches waiting for a fix: { $count } (see rejected/; 'plannit2sage retry' runs them again)
+tools-status-missing = { $count ->
+    [one] { $count } exported document is missing from the exports
+   *[other] { $count } exported documents are missing from the exports
+} (nothing was reversed): check in Plannit; if it no longer exists, settle it in Sage 50, then acknowledge its absence: plannit2sage history "{ $root }" acknowledge KEY --note "…"
+tools-status-missing-document = { $key }: { setup-doc-type } { $number } dated { $date } (batch { $batch }), missing since { $since }
 tools-status-waiting = files waiting in the inbox: { $count }
 tools-status-in-transit = Plannit Pay in transit (account { $account }): ${ $amount }
 tools-schedule-bad-every = --every takes minutes or hours: 15m, 1h

@@ -20,7 +20,7 @@ watch-line-exported = exported  batch { $batch } ({ $files }): { $entries ->
     [one] { $entries } entry
    *[other] { $entries } entries
 }, debits { $debits }{ $warnings } → { $sage_file }
-watch-line-nothing-new = nothing new ({ $files }): every document was already exported
+watch-line-nothing-new = nothing new ({ $files }): every document was already exported{ $warnings }
 watch-line-controlled = control ({ $files }): accounts-receivable report tied out against the sub-ledger, nothing to post{ $warnings }
 watch-line-duplicate = duplicate ({ $files }): { $why }
 watch-already-processed = already processed

@@ -76,7 +76,10 @@ setup-document-changed = { setup-doc-type } { $number } a été { $kind ->
    *[other] exporté
 } dans le lot { $batch } et a changé depuis ({ $change }) : relancez avec --adjust pour passer la différence, ou annulez ce lot s'il n'a jamais été importé
 # $key est la clé de l'historique (« invoice:F-1001 »), séparée en $kind et $number.
-setup-document-disappeared = { setup-doc-type } { $number } du { $date } (lot { $batch }) ne figure pas dans cet export : rien n'a été contrepassé ; vérifiez dans Plannit
+# $command est la commande qui confirme son absence.
+setup-document-disappeared = { setup-doc-type } { $number } du { $date } (lot { $batch }) ne figure pas dans cet export : rien n'a été contrepassé ; vérifiez dans Plannit. S'il n'existe plus, réglez-le dans Sage 50, puis confirmez son absence : { $command }
+# $since est la date où une exécution l'a trouvé absent pour la première fois.
+setup-document-still-missing = { setup-doc-type } { $number } du { $date } (lot { $batch }) manque aux exports depuis le { $since } : rien n'a été contrepassé ; exportez de nouveau la période qui le contient, ou, s'il n'existe plus, réglez-le dans Sage 50, puis confirmez son absence : { $command }
 
 ## Types de documents
 
@@ -99,6 +102,8 @@ setup-history-too-new = { $path } : cet historique a été écrit par une versio
 setup-history-unknown-batch = le lot { $batch } n'existe pas (voir « plannit2sage history »)
 setup-history-opening-stands = un solde d'ouverture est déjà inscrit ({ $opening }) ; s'il était faux, annulez-le d'abord avec « plannit2sage history void { $opening } --yes »
 setup-history-already-void = le lot { $batch } est déjà annulé
+setup-history-unknown-document = aucun lot exporté (non annulé) n'a comptabilisé de document « { $document } » : donnez son numéro ou sa clé tels que « plannit2sage history show LOT » les affiche
+setup-history-ambiguous-document = { $count } documents portent le numéro « { $document } » : { $keys } ; donnez la clé de celui que vous voulez confirmer
 setup-history-unknown-value = { $path } : l'historique contient { $what ->
     [posting] un mode de comptabilisation
     [document-type] un type de document

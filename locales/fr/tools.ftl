@@ -128,6 +128,14 @@ tools-history-posting = { $posting ->
    *[other] { $posting }
 }
 
+tools-acknowledged = Absence confirmée le { $day } : { setup-doc-type } { $number } du { $date } (lot { $batch }, clé { $key }), note : « { $note } ». Ce document ne sera plus signalé comme manquant.
+tools-acknowledgements = { $count ->
+    [one] { $count } absence confirmée :
+   *[other] { $count } absences confirmées :
+}
+tools-acknowledgement-line = le { $day } : { $key } ({ setup-doc-type } { $number } du { $date }, lot { $batch }) : « { $note } »
+tools-acknowledged-on-line = — absence confirmée le { $day } : « { $note } »
+
 ## plannit2sage status and schedule
 
 tools-status-no-client = { $root } : aucun dossier client (créé par « plannit2sage init »)
@@ -137,6 +145,11 @@ tools-status-none-exported = aucun lot exporté
 tools-status-last-rejection = dernier refus : le { $time } : { $reason }
 tools-status-retried = { "  " }repris le { $time } : exporté comme lot { $batch }
 tools-status-pending-rejected = lots refusés en attente d'une correction : { $count } (voir rejected/ ; « plannit2sage retry » les reprend)
+tools-status-missing = { $count ->
+    [one] { $count } document exporté manque aux exports
+   *[other] { $count } documents exportés manquent aux exports
+} (rien n'a été contrepassé) : vérifiez dans Plannit ; s'il n'existe plus, réglez-le dans Sage 50, puis confirmez son absence : plannit2sage history "{ $root }" acknowledge CLÉ --note "…"
+tools-status-missing-document = { $key } : { setup-doc-type } { $number } du { $date } (lot { $batch }), manque depuis le { $since }
 tools-status-waiting = fichiers en attente dans inbox : { $count }
 tools-status-in-transit = Plannit Pay en transit (compte { $account }) : { $amount } $
 tools-schedule-bad-every = --every prend des minutes ou des heures : 15m, 1h

@@ -23,7 +23,7 @@ watch-line-exported = exporté  lot { $batch } ({ $files }) : { $entries ->
     [one] { $entries } écriture
    *[other] { $entries } écritures
 }, débits { $debits }{ $warnings } → { $sage_file }
-watch-line-nothing-new = rien de nouveau ({ $files }) : tous les documents ont déjà été exportés
+watch-line-nothing-new = rien de nouveau ({ $files }) : tous les documents ont déjà été exportés{ $warnings }
 watch-line-controlled = contrôle ({ $files }) : rapport des comptes clients rapproché du grand livre auxiliaire, rien à comptabiliser{ $warnings }
 watch-line-duplicate = en double ({ $files }) : { $why }
 watch-already-processed = déjà traité

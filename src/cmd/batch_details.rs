@@ -15,16 +15,15 @@ pub fn warnings_suffix(log: &BatchLog) -> String {
     tr!("watch-line-warnings", count = log.warnings)
 }
 
-/// Under an exported batch's line, its warnings and the documents it
-/// skipped; under a batch with nothing new, the documents skipped.
+/// Under an exported batch's line, a control's, or one with nothing new, its
+/// warnings and the documents it skipped.
 pub fn print_details(log: &BatchLog) {
-    match log.status {
-        BatchStatus::Exported | BatchStatus::Controlled => {
-            print_warnings(&log.warnings_by_rule);
-            print_already_exported(&log.already_exported);
-        }
-        BatchStatus::NothingNew => print_already_exported(&log.already_exported),
-        _ => {}
+    if matches!(
+        log.status,
+        BatchStatus::Exported | BatchStatus::Controlled | BatchStatus::NothingNew
+    ) {
+        print_warnings(&log.warnings_by_rule);
+        print_already_exported(&log.already_exported);
     }
 }
 

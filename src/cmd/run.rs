@@ -89,16 +89,13 @@ fn from_drop_folder(request: &mut RunRequest) -> Result<(), ExitCode> {
 fn print_outcome(plan: &RunPlan, report: &RunReport) -> ExitCode {
     print_files(report);
     print_history(report);
-    // When nothing is new, warnings are about documents already exported,
-    // but a tie-out's differences stand.
     if !report.nothing_new() {
         print_findings(&report.findings);
     } else {
-        let tie_outs: Vec<_> = (report.findings.iter())
-            .filter(|f| f.rule == "receivable_tie_out")
+        let standing: Vec<Finding> = (report.standing_findings().into_iter())
             .cloned()
             .collect();
-        print_findings(&tie_outs);
+        print_findings(&standing);
     }
     print_tie_outs(report);
     for problem in &report.sage_problems {

@@ -35,6 +35,19 @@ pub fn status(root: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The files in the inbox, lock and temporary files left out.
+fn files_waiting(layout: &Layout) -> usize {
+    std::fs::read_dir(&layout.inbox)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .filter(|e| !crate::load::is_transient_file(&e.file_name().to_string_lossy()))
+                .count()
+        })
+        .unwrap_or(0)
+}
+
 fn print_client(folder: &Path) {
     let layout = Layout::new(folder);
     let say = |line: String| println!("  {line}");
@@ -82,6 +95,7 @@ fn print_client(folder: &Path) {
         }
         None => say(tr!("tools-status-none-exported")),
     }
+    status_batches::print_missing(history.as_ref(), folder);
     if let Some(entry) = log.iter().rev().find(|l| l["status"] == "rejected") {
         let why = entry["errors"][0].as_str().unwrap_or_default().to_string();
         say(tr!(
@@ -115,16 +129,7 @@ fn print_client(folder: &Path) {
     if pending > 0 {
         say(tr!("tools-status-pending-rejected", count = pending));
     }
-    let waiting = std::fs::read_dir(&layout.inbox)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok())
-                .filter(|e| e.path().is_file())
-                .filter(|e| !crate::load::is_transient_file(&e.file_name().to_string_lossy()))
-                .count()
-        })
-        .unwrap_or(0);
-    say(tr!("tools-status-waiting", count = waiting));
+    say(tr!("tools-status-waiting", count = files_waiting(&layout)));
     if let Some((account, in_transit)) = in_transit(&layout, history) {
         say(tr!(
             "tools-status-in-transit",

@@ -1,14 +1,14 @@
 //! What `status` says of a client's batches beyond the last one exported:
 //! that batch's warnings by rule, whether it was voided since (and where its
-//! files went) with the last batch still valid, and the batches held for
-//! review.
+//! files went) with the last batch still valid, the documents exported that
+//! are missing from the exports since, and the batches held for review.
 
 use std::path::Path;
 
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use crate::history::{BatchState, BatchSummary, VoidRecord};
+use crate::history::{BatchState, BatchSummary, History, VoidRecord};
 use crate::money::for_person;
 use crate::tr;
 use crate::watch::{held_batches, Layout, RuleWarnings};
@@ -79,6 +79,36 @@ fn print_warnings(batch: &str, entry: &Value) {
     say(tr!("status-warnings", batch = batch, count = count));
     for rule in rules {
         say(format!("  {} × {}", rule.count, rule.first));
+    }
+}
+
+/// The documents exported and missing from the exports since, not
+/// acknowledged: each one, and the command that acknowledges it.
+pub(super) fn print_missing(history: Option<&History>, root: &Path) {
+    let Some(Ok(missing)) = history.map(History::missing_documents) else {
+        return;
+    };
+    if missing.is_empty() {
+        return;
+    }
+    say(tr!(
+        "tools-status-missing",
+        count = missing.len(),
+        root = root.display().to_string()
+    ));
+    for doc in missing {
+        say(format!(
+            "  {}",
+            tr!(
+                "tools-status-missing-document",
+                key = &doc.key,
+                kind = doc.doc_type.as_ref(),
+                number = &doc.number,
+                date = doc.date.to_string(),
+                batch = &doc.batch,
+                since = doc.since.get(..10).unwrap_or(&doc.since)
+            )
+        ));
     }
 }
 

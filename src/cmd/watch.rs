@@ -260,7 +260,11 @@ fn print_line(log: &BatchLog) {
         BatchStatus::NothingNew => {
             println!(
                 "{when}  {retry}{}",
-                tr!("watch-line-nothing-new", files = files)
+                tr!(
+                    "watch-line-nothing-new",
+                    files = files,
+                    warnings = batch_details::warnings_suffix(log)
+                )
             )
         }
         BatchStatus::Held => {

@@ -42,6 +42,10 @@ pub enum HistoryError {
     },
     /// An opening balance stands already (its id): void it first.
     OpeningStands(String),
+    /// No batch standing exported a document with this key or number.
+    UnknownDocument(String),
+    /// Several documents carry this number: their keys.
+    AmbiguousDocument { document: String, keys: Vec<String> },
     /// A committed batch's file could not be put in place (its path).
     Recover(PathBuf, #[source] std::io::Error),
 }
@@ -71,6 +75,15 @@ impl HistoryError {
             }
             HistoryError::AlreadyVoid(batch) => t!("setup-history-already-void", batch = batch),
             HistoryError::OpeningStands(id) => t!("setup-history-opening-stands", opening = id),
+            HistoryError::UnknownDocument(document) => {
+                t!("setup-history-unknown-document", document = document)
+            }
+            HistoryError::AmbiguousDocument { document, keys } => t!(
+                "setup-history-ambiguous-document",
+                document = document,
+                count = keys.len(),
+                keys = keys.join(", ")
+            ),
             HistoryError::UnknownValue { path, what, value } => t!(
                 "setup-history-unknown-value",
                 path = path.display().to_string(),

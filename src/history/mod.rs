@@ -26,6 +26,7 @@ mod error;
 mod kinds;
 pub mod ledger;
 mod locked;
+mod missing;
 mod names;
 mod openings;
 pub mod verification;
@@ -36,6 +37,7 @@ pub use entries::RecordedEntry;
 pub use error::HistoryError;
 pub use kinds::{BatchState, DocType, Posting};
 pub use locked::Locked;
+pub use missing::{Acknowledgement, MissingDocument, MissingUpdate};
 pub use names::{BatchNames, KnownNames};
 pub use openings::{OpeningItem, OpeningSummary, StandingOpening, TieOutRecord};
 pub use voids::{BatchFiles, VoidRecord};
@@ -200,6 +202,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
             difference TEXT NOT NULL
         );",
     ),
+    // Documents missing from the exports and their acknowledgements.
+    (10, missing::SCHEMA),
     (
         11,
         // The invoices voided in Plannit that a batch reversed or wrote off:

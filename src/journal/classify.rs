@@ -191,6 +191,13 @@ pub struct Classification {
 }
 
 impl Classification {
+    /// Leaves out of `disappeared` the documents whose absence the
+    /// accountant acknowledged (`history acknowledge`).
+    pub fn leave_out_acknowledged(&mut self, acknowledged: &BTreeSet<String>) {
+        self.disappeared
+            .retain(|gone| !acknowledged.contains(&gone.key));
+    }
+
     /// The new documents, in the batch's order.
     pub fn new_documents<'d>(
         &'d self,

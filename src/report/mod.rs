@@ -129,6 +129,17 @@ impl RunReport {
         self.errors() == 0 && self.entries.is_empty() && !self.history.unchanged.is_empty()
     }
 
+    /// The findings still worth saying when nothing is new: the others are
+    /// about documents already exported, and were said when they were. A
+    /// tie-out's differences stand, and so does an exported document missing
+    /// from the exports.
+    pub fn standing_findings(&self) -> Vec<&Finding> {
+        const STANDING: [&str; 2] = ["receivable_tie_out", "document_disappeared"];
+        (self.findings.iter())
+            .filter(|f| STANDING.contains(&f.rule.as_str()))
+            .collect()
+    }
+
     /// True when the drop held only controls (accounts-receivable reports):
     /// nothing to post, and no batch made.
     pub fn only_controls(&self) -> bool {

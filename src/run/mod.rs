@@ -12,6 +12,7 @@
 mod batch;
 mod error;
 mod foreign;
+mod missing;
 pub mod plan;
 mod publish;
 mod receivable;
@@ -102,6 +103,8 @@ struct Known {
     posted: BTreeMap<String, PostedState>,
     /// What the batches that stand named, when a foreign drop is refused.
     names: Option<KnownNames>,
+    /// Documents found missing by earlier runs, and those acknowledged gone.
+    missing: missing::KnownMissing,
 }
 
 /// Stage 0: finish what a stopped run left (renames of a committed batch,
@@ -117,6 +120,7 @@ fn read_history(plan: &RunPlan, locked: &Locked) -> Result<Known, RunError> {
         names: (plan.refuse_foreign)
             .then(|| locked.known_names())
             .transpose()?,
+        missing: missing::read(locked)?,
     })
 }
 
@@ -311,7 +315,8 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
         document_rows,
         for_batch,
     } = checked;
-    let classification = classify::classify(&documents, &known.posted);
+    let mut classification = classify::classify(&documents, &known.posted);
+    classification.leave_out_acknowledged(&known.missing.acknowledged);
     for (doc, state) in &classification.changed {
         let change = classify::describe_change(doc, state);
         let location = Location {
@@ -350,22 +355,12 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
             );
         }
     }
-    for gone in &classification.disappeared {
-        // `invoice:F-1001`: the type as stored, then the number.
-        let (kind, number) = gone.key.split_once(':').unwrap_or(("", &gone.key));
-        findings.push(Finding::warning(
-            "document_disappeared",
-            t!(
-                "setup-document-disappeared",
-                key = &gone.key,
-                kind = kind,
-                number = number,
-                date = gone.state.date.to_string(),
-                batch = &gone.state.last_batch
-            ),
-            Location::default(),
-        ));
-    }
+    findings.extend(missing::findings(
+        plan,
+        &classification,
+        &documents,
+        &known.missing,
+    ));
     // Documents about to be posted on a date Sage refuses.
     findings.extend(conform::date_findings(
         &plan.config,

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::error::{abort_point, RunError};
 use crate::config::survey;
-use crate::history::{BatchRecord, DocumentPosting, Locked, Posting};
+use crate::history::{BatchRecord, DocumentPosting, Locked, MissingUpdate, Posting};
 use crate::journal::classify::{self, Documents};
 use crate::output::{write_atomically, StagedFile};
 use crate::query::views::ItemMapping;
@@ -44,12 +44,14 @@ pub(super) fn publish(
     }
     if report.only_controls() {
         // Nothing to post; the tie-out is recorded and its workbook written.
-        record_tie_outs(locked, &report, None)?;
+        record_without_batch(locked, &report, &MissingUpdate::default())?;
         return write_control(plan, report);
     }
     if report.nothing_new() {
-        // Nothing to post: no output; the tie-outs made are recorded.
-        record_tie_outs(locked, &report, None)?;
+        // Nothing to post: no output; the tie-outs made and the documents
+        // found missing are recorded.
+        let missing = super::missing::update(&locked, &report.history, &documents)?;
+        record_without_batch(locked, &report, &missing)?;
         return Ok(report);
     }
     if report.nothing_read() && report.entries.is_empty() {
@@ -140,8 +142,9 @@ fn post(
         (sage_file.temp_path().into(), sage_path),
         (workbook.temp_path().into(), workbook_path),
     ];
+    let missing = super::missing::update(&locked, &report.history, &documents)?;
     let record = batch_record(&report, plan, documents, &batch_id, sage_bytes, renames);
-    if let Err(e) = write_and_record(locked, &report, record, &mut workbook) {
+    if let Err(e) = write_and_record(locked, &report, record, &missing, &mut workbook) {
         sage_file.discard();
         workbook.discard();
         return Err(e);
@@ -155,19 +158,21 @@ fn post(
     Ok(report)
 }
 
-/// Records the run's tie-outs with Plannit's accounts-receivable reports.
-fn record_tie_outs(
+/// A run that posts nothing records its tie-outs with Plannit's
+/// accounts-receivable reports and what it found of missing documents.
+fn record_without_batch(
     locked: Locked<'_>,
     report: &RunReport,
-    batch: Option<&str>,
+    missing: &MissingUpdate,
 ) -> Result<(), RunError> {
-    let records = report.tie_out_records(batch);
-    if records.is_empty() {
+    let records = report.tie_out_records(None);
+    if records.is_empty() && *missing == MissingUpdate::default() {
         return Ok(());
     }
     for record in &records {
         locked.record_tie_out(record)?;
     }
+    locked.record_missing(missing)?;
     locked.commit().map_err(RunError::from)
 }
 
@@ -186,12 +191,14 @@ fn output_paths(plan: &RunPlan, period: &str, batch_id: &str) -> (PathBuf, PathB
     (sage_path, workbook_path)
 }
 
-/// The workbook is written while the batch's rows go into the (uncommitted)
-/// history transaction; the commit waits for both.
+/// The workbook is written while the batch's rows (and what it found of
+/// missing documents) go into the (uncommitted) history transaction; the
+/// commit waits for both.
 fn write_and_record(
     locked: Locked<'_>,
     report: &RunReport,
     record: BatchRecord,
+    missing: &MissingUpdate,
     workbook: &mut StagedFile,
 ) -> Result<(), RunError> {
     let workbook_path = workbook.dest_path().to_path_buf();
@@ -209,6 +216,7 @@ fn write_and_record(
         let inserted = locked
             .insert(&record, &report.entries)
             .and_then(|()| locked.insert_names(&record.id, &names))
+            .and_then(|()| locked.record_missing(missing))
             .and_then(|()| {
                 let tie_outs = report.tie_out_records(Some(&record.id));
                 tie_outs.iter().try_for_each(|t| locked.record_tie_out(t))

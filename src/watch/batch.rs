@@ -11,7 +11,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::note::{setup_fingerprint, RejectedNote, ERRORS_FILE, REVIEW_FILE};
-use super::summary::{already_exported, warnings_by_rule, AlreadyExported, RuleWarnings};
+use super::summary::{
+    already_exported, warnings_by_rule, warnings_told, AlreadyExported, RuleWarnings,
+};
 use super::{review, Layout, WatchOptions, WatchSummary};
 use crate::diagnostics::{Fix, Severity};
 use crate::history::History;
@@ -397,7 +399,7 @@ fn describe(log: &mut BatchLog, report: &RunReport) {
     log.debits = crate::money::format_amount(debits);
     log.sage_file = report.sage_file.as_ref().map(|p| p.display().to_string());
     log.workbook = report.workbook.as_ref().map(|p| p.display().to_string());
-    log.warnings = report.warnings();
+    log.warnings = warnings_told(report).len();
     log.warnings_by_rule = warnings_by_rule(report);
     log.already_exported = already_exported(report);
     log.missing_items = report

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Finding, Severity};
 use crate::report::RunReport;
 
 /// The warnings of one rule in a batch.
@@ -29,17 +29,25 @@ pub struct AlreadyExported {
     pub count: usize,
 }
 
-/// The report's warnings by rule, in the order they were found. When every
-/// document was already exported, they are about those documents: none.
+/// The report's warnings a person is told of: all of them, or when every
+/// document was already exported, those that still stand (a document
+/// missing from the exports, a tie-out's differences): the others are about
+/// documents already exported, and were said when they were.
+pub fn warnings_told(report: &RunReport) -> Vec<&Finding> {
+    let findings = if report.nothing_new() {
+        report.standing_findings()
+    } else {
+        report.findings.iter().collect()
+    };
+    (findings.into_iter())
+        .filter(|f| f.severity == Severity::Warning)
+        .collect()
+}
+
+/// The warnings told ([`warnings_told`]) by rule, in the order they were found.
 pub fn warnings_by_rule(report: &RunReport) -> Vec<RuleWarnings> {
-    if report.nothing_new() {
-        return Vec::new();
-    }
     let mut rules: Vec<RuleWarnings> = Vec::new();
-    for finding in &report.findings {
-        if finding.severity != Severity::Warning {
-            continue;
-        }
+    for finding in warnings_told(report) {
         match rules.iter_mut().find(|r| r.rule == finding.rule) {
             Some(rule) => rule.count += 1,
             None => rules.push(RuleWarnings {
