@@ -135,6 +135,11 @@ pub enum HistoryAction {
         #[arg(long)]
         imported: bool,
     },
+    Acknowledge {
+        document: String,
+        #[arg(long)]
+        note: String,
+    },
     Opening {
         file: PathBuf,
         #[arg(long, value_parser = parse_iso_date)]

@@ -1,4 +1,5 @@
-//! `plannit2sage history`: list batches, show one, void one.
+//! `plannit2sage history`: list batches, show one, void one (acknowledging
+//! a missing document is in `acknowledge`, the opening balance in `opening`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -51,6 +52,9 @@ pub fn execute(
             match action {
                 None => Ok(list(&history)?),
                 Some(HistoryAction::Show { batch }) => Ok(show(&history, &batch)?),
+                Some(HistoryAction::Acknowledge { document, note }) => {
+                    Ok(super::acknowledge::record(&mut history, &document, &note)?)
+                }
                 Some(HistoryAction::Opening { file, as_of }) => {
                     Ok(super::opening::record(&mut history, &file, as_of, &config)?)
                 }
@@ -190,6 +194,7 @@ fn list(history: &History) -> Result<ExitCode, history::HistoryError> {
         }
     }
     super::opening::list(history)?;
+    super::acknowledge::list(history)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -210,6 +215,7 @@ fn verification_line(last: &LastVerification) -> String {
 
 fn show(history: &History, batch: &str) -> Result<ExitCode, history::HistoryError> {
     let documents = history.batch_documents(batch)?;
+    let acknowledged = super::acknowledge::by_key(history)?;
     println!(
         "{}",
         tr!(
@@ -235,8 +241,11 @@ fn show(history: &History, batch: &str) -> Result<ExitCode, history::HistoryErro
                 tr!("tools-history-posting", posting = posting.as_ref())
             )
         };
+        let acknowledgement = (acknowledged.get(&*doc.key))
+            .map(super::acknowledge::on_document_line)
+            .unwrap_or_default();
         println!(
-            "  {}  {:<8} {:<14}{posting}  {}",
+            "  {}  {:<8} {:<14}{posting}  {}{acknowledgement}",
             doc.date,
             tr!("tools-history-doc-type", kind = doc.doc_type.as_ref()),
             doc.number,

@@ -3,6 +3,7 @@
 //! raw arguments to a command, `help` and `parse_error` give clap's help and
 //! errors the user's language.
 
+mod acknowledge;
 pub mod args;
 mod batch_details;
 pub mod check;

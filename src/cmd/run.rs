@@ -92,9 +92,7 @@ fn print_outcome(plan: &RunPlan, report: &RunReport) -> ExitCode {
     if !report.nothing_new() {
         print_findings(&report.findings);
     } else {
-        let standing: Vec<Finding> = (report.standing_findings().into_iter())
-            .cloned()
-            .collect();
+        let standing: Vec<Finding> = (report.standing_findings().into_iter()).cloned().collect();
         print_findings(&standing);
     }
     print_tie_outs(report);
