@@ -132,8 +132,10 @@ macro_rules! builtin {
 
 /// The queries shipped with the tool, used when no queries folder is given.
 const BUILTIN_QUERIES: &[(&str, &str)] = builtin!(
+    "views/exported_payments.sql",
     "views/item_accounts.sql",
     "views/method_accounts.sql",
+    "views/voided_payment_accounts.sql",
     "journal/10_invoices_receivable.sql",
     "journal/20_invoices_revenue.sql",
     "journal/30_invoices_taxes.sql",

@@ -219,5 +219,5 @@ fn the_queries_readme_documents_every_table_and_column_the_code_registers() {
             tables += 1;
         }
     }
-    assert_eq!(tables, 12, "{stdout}");
+    assert_eq!(tables, 14, "{stdout}");
 }
