@@ -96,6 +96,7 @@ setup-history-unknown-batch = batch { $batch } does not exist (see 'plannit2sage
 setup-history-already-void = batch { $batch } is already void
 setup-history-unknown-document = no exported batch (not void) posted a document '{ $document }': give its number or key as 'plannit2sage history show BATCH' shows them
 setup-history-ambiguous-document = { $count } documents carry the number '{ $document }': { $keys }; give the key of the one you mean
+setup-history-blank-note = --note says why the document no longer exists and how it was settled in Sage 50: it cannot be blank
 setup-history-opening-stands = an opening balance is already recorded ({ $opening }); void it first with 'plannit2sage history void { $opening } --yes' if it was wrong
 setup-history-unknown-value = { $path }: the history holds a { $what ->
     [posting] posting

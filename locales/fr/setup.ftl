@@ -104,6 +104,7 @@ setup-history-opening-stands = un solde d'ouverture est déjà inscrit ({ $openi
 setup-history-already-void = le lot { $batch } est déjà annulé
 setup-history-unknown-document = aucun lot exporté (non annulé) n'a comptabilisé de document « { $document } » : donnez son numéro ou sa clé tels que « plannit2sage history show LOT » les affiche
 setup-history-ambiguous-document = { $count } documents portent le numéro « { $document } » : { $keys } ; donnez la clé de celui que vous voulez confirmer
+setup-history-blank-note = --note dit pourquoi le document n'existe plus et comment il a été réglé dans Sage 50 : elle ne peut pas être vide
 setup-history-unknown-value = { $path } : l'historique contient { $what ->
     [posting] un mode de comptabilisation
     [document-type] un type de document

@@ -45,7 +45,12 @@ pub enum HistoryError {
     /// No batch standing exported a document with this key or number.
     UnknownDocument(String),
     /// Several documents carry this number: their keys.
-    AmbiguousDocument { document: String, keys: Vec<String> },
+    AmbiguousDocument {
+        document: String,
+        keys: Vec<String>,
+    },
+    /// An acknowledgement's note says nothing.
+    BlankNote,
     /// A committed batch's file could not be put in place (its path).
     Recover(PathBuf, #[source] std::io::Error),
 }
@@ -78,6 +83,7 @@ impl HistoryError {
             HistoryError::UnknownDocument(document) => {
                 t!("setup-history-unknown-document", document = document)
             }
+            HistoryError::BlankNote => t!("setup-history-blank-note"),
             HistoryError::AmbiguousDocument { document, keys } => t!(
                 "setup-history-ambiguous-document",
                 document = document,

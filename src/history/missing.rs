@@ -64,7 +64,9 @@ pub struct Acknowledgement {
 impl Acknowledgement {
     /// `2026-12-02`: the day it was acknowledged.
     pub fn day(&self) -> &str {
-        self.acknowledged_at.get(..10).unwrap_or(&self.acknowledged_at)
+        self.acknowledged_at
+            .get(..10)
+            .unwrap_or(&self.acknowledged_at)
     }
 }
 
@@ -152,7 +154,14 @@ impl History {
             .map_err(&err)?;
         let rows: Vec<(StoredDocument, String)> = statement
             .query_map([], |r| {
-                let stored = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?);
+                let stored = (
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                );
                 Ok((stored, r.get(6)?))
             })
             .map_err(&err)?
@@ -183,6 +192,9 @@ impl History {
         document: &str,
         note: &str,
     ) -> Result<Acknowledgement, HistoryError> {
+        if note.trim().is_empty() {
+            return Err(HistoryError::BlankNote);
+        }
         let path = self.path.clone();
         let err = sqlite_error(&path);
         let tx = (self.conn)
@@ -246,7 +258,14 @@ fn exported_documents_named(
          ORDER BY b.created_at, b.id",
     )?;
     let rows = statement.query_map([document], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+        ))
     })?;
     rows.collect()
 }
@@ -269,7 +288,14 @@ fn read_missing(
         .map_err(&err)?;
     let rows: Vec<StoredDocument> = statement
         .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
         })
         .map_err(&err)?
         .collect::<Result<_, _>>()
@@ -279,7 +305,10 @@ fn read_missing(
         .collect()
 }
 
-fn parse_stored(stored: StoredDocument, path: &std::path::Path) -> Result<MissingDocument, HistoryError> {
+fn parse_stored(
+    stored: StoredDocument,
+    path: &std::path::Path,
+) -> Result<MissingDocument, HistoryError> {
     let (key, doc_type, number, date, batch, since) = stored;
     let at = StoredAt {
         path,

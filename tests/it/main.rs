@@ -15,6 +15,7 @@ mod integrity;
 mod large_sheets;
 mod launch;
 mod ledger;
+mod missing;
 mod payouts;
 mod properties;
 mod queries;
