@@ -3,6 +3,7 @@
 
 mod architecture;
 mod bad_input;
+mod bounced;
 mod company;
 mod config_errors;
 mod damaged;
