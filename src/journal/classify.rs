@@ -188,14 +188,19 @@ pub struct Classification {
     pub unchanged: Vec<(DocumentPosting, PostedState)>,
     pub changed: Vec<(DocumentPosting, PostedState)>,
     pub disappeared: Vec<Disappeared>,
+    /// Documents the export holds with a voided status (invoices voided in
+    /// Plannit): neither new nor disappeared.
+    pub voided: BTreeSet<String>,
 }
 
 impl Classification {
-    /// Leaves out of `disappeared` the documents whose absence the
-    /// accountant acknowledged (`history acknowledge`).
-    pub fn leave_out_acknowledged(&mut self, acknowledged: &BTreeSet<String>) {
+    /// Leaves out of `disappeared` the documents the export holds voided
+    /// (kept in `voided`) and those whose absence the accountant
+    /// acknowledged (`history acknowledge`).
+    pub fn leave_out(&mut self, voided: BTreeSet<String>, acknowledged: &BTreeSet<String>) {
         self.disappeared
-            .retain(|gone| !acknowledged.contains(&gone.key));
+            .retain(|gone| !voided.contains(&gone.key) && !acknowledged.contains(&gone.key));
+        self.voided = voided;
     }
 
     /// The new documents, in the batch's order.

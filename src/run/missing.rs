@@ -3,9 +3,10 @@
 //! and absent from it, is a warning `document_disappeared`; the run that
 //! posts its batch, or finds nothing new, records it in the history, so that
 //! every later run keeps warning about it — also one whose export does not
-//! cover its date — until an export holds it again or the accountant
-//! acknowledges that it is gone (`history acknowledge`). Each warning says
-//! how to acknowledge it.
+//! cover its date — until an export holds it again (an invoice voided in
+//! Plannit included: its batch reverses it) or the accountant acknowledges
+//! that it is gone (`history acknowledge`). Each warning says how to
+//! acknowledge it.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -119,8 +120,11 @@ pub(super) fn findings(
     }
     let coverage = Coverage::of(documents);
     for doc in &known.recorded {
-        if documents.contains_key(doc.key.as_str()) || coverage.covers(&doc.key, doc.date) {
-            // Held again, or covered: this export says where it stands.
+        let held =
+            documents.contains_key(doc.key.as_str()) || classification.voided.contains(&doc.key);
+        if held || coverage.covers(&doc.key, doc.date) {
+            // Held again (maybe voided), or covered: this export says where
+            // it stands.
             continue;
         }
         let number = doc.key.split_once(':').map_or(doc.key.as_str(), |k| k.1);
@@ -169,6 +173,7 @@ pub(super) fn update(
     let cleared = (locked.missing_documents()?.into_iter())
         .filter(|doc| {
             documents.contains_key(doc.key.as_str())
+                || classification.voided.contains(&doc.key)
                 || (coverage.covers(&doc.key, doc.date) && !now_missing.contains(doc.key.as_str()))
         })
         .map(|doc| doc.key)

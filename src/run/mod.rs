@@ -34,6 +34,7 @@ use crate::journal::conform;
 use crate::journal::document_lines::DocumentLines;
 use crate::journal::labels::{entry_columns, DocumentRows, EntryLabeler};
 use crate::load::merge::{self, MergedRow};
+use crate::load::reports::SalesLine;
 use crate::load::row_accounts::RowAccounts;
 use crate::load::{self, LoadedInputs};
 use crate::query::tables;
@@ -70,7 +71,7 @@ pub fn run(plan: &RunPlan) -> Result<RunReport, RunError> {
     } = load(plan)?;
     crate::run::timings::mark("inputs loaded");
     let checked = check(plan, &mut inputs, &known)?;
-    let mut classified = classify(plan, checked, &known);
+    let mut classified = classify(plan, checked, &known, &voided);
     voided::sort_into(&mut classified, &voided, &known.posted);
     if let Some(names) = &known.names {
         let findings = &mut classified.findings;
@@ -131,7 +132,7 @@ pub(crate) struct Loaded {
     pub merged: Vec<MergedRow>,
     pub rows: RowAccounts,
     /// Rows of invoices voided in Plannit, set aside from the sales.
-    pub voided: Vec<crate::load::reports::SalesLine>,
+    pub voided: Vec<SalesLine>,
 }
 
 /// Stage 1: every report in the inbox, typed; files holding the same
@@ -307,8 +308,9 @@ struct Classified {
 }
 
 /// Stage 3: new, unchanged (skipped), changed (refused, or adjusted with
-/// `--adjust`) or disappeared, against the history.
-fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
+/// `--adjust`) or disappeared, against the history. The drop's voided
+/// invoices have not disappeared.
+fn classify(plan: &RunPlan, checked: Checked, known: &Known, voided: &[SalesLine]) -> Classified {
     let Checked {
         mut findings,
         documents,
@@ -316,7 +318,8 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known) -> Classified {
         for_batch,
     } = checked;
     let mut classification = classify::classify(&documents, &known.posted);
-    classification.leave_out_acknowledged(&known.missing.acknowledged);
+    let voided_keys = voided.iter().map(SalesLine::document_key).collect();
+    classification.leave_out(voided_keys, &known.missing.acknowledged);
     for (doc, state) in &classification.changed {
         let change = classify::describe_change(doc, state);
         let location = Location {

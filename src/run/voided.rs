@@ -54,16 +54,13 @@ pub(super) struct SortedVoided {
     pub rows: Vec<(RowOrigin, RowFate)>,
 }
 
-/// Sorts the voided invoices against the history; none of them has
-/// disappeared from the export.
+/// Sorts the voided invoices against the history (none of them has
+/// disappeared from the export: the classification left them out).
 pub(super) fn sort_into(
     classified: &mut super::Classified,
     voided: &[SalesLine],
     posted: &BTreeMap<String, PostedState>,
 ) {
-    let keys: std::collections::BTreeSet<String> =
-        voided.iter().map(SalesLine::document_key).collect();
-    (classified.classification.disappeared).retain(|gone| !keys.contains(&gone.key));
     classified.voided = sort(voided, posted);
 }
 

@@ -231,3 +231,46 @@ fn watch_and_status_say_a_missing_document_until_it_is_back() {
     assert!(!said.contains("missing"), "{said}");
     assert_eq!(sage_files(root).len(), 1);
 }
+
+#[test]
+fn a_missing_invoice_exported_again_voided_is_reversed_and_no_longer_said() {
+    let with_status = |f1005: Option<&str>| {
+        let mut text = format!("{}Statut\n", SALES_HEADER.replace('\n', ","));
+        for (row, status) in [(F1001, Some("Payée")), (F1005, f1005), (F1009, Some("Envoyée"))] {
+            if let Some(status) = status {
+                text.push_str(&format!("{},{status}\n", row.trim_end()));
+            }
+        }
+        text
+    };
+    let case = Case::new(CONFIG);
+    std::fs::write(case.file("ventes.csv"), with_status(Some("Envoyée"))).unwrap();
+    case.run_into(&case.dir.path().join("out1"), &[], &[])
+        .assert_success();
+    std::fs::write(case.file("ventes.csv"), with_status(None)).unwrap();
+    let gone = case.run_into(&case.dir.path().join("out2"), &[], &[]);
+    assert!(
+        gone.stderr.contains("[document_disappeared]"),
+        "{}",
+        gone.stderr
+    );
+    // October again, F-1005 voided: reversed, not missing.
+    std::fs::write(case.file("ventes.csv"), with_status(Some("Annulée"))).unwrap();
+    let voided = case.run_into(&case.dir.path().join("out3"), &[], &[]);
+    voided.assert_success();
+    assert!(
+        !voided.stderr.contains("document_disappeared"),
+        "{}",
+        voided.stderr
+    );
+    assert_eq!(voided.account_sums()["1210"], "-1419.44".parse().unwrap());
+    // November: nothing of F-1005 any more.
+    std::fs::write(case.file("ventes.csv"), format!("{SALES_HEADER}{F1012}")).unwrap();
+    let november = case.run_into(&case.dir.path().join("out4"), &[], &[]);
+    november.assert_success();
+    assert!(
+        !november.stderr.contains("document_disappeared"),
+        "{}",
+        november.stderr
+    );
+}
