@@ -236,7 +236,11 @@ fn watch_and_status_say_a_missing_document_until_it_is_back() {
 fn a_missing_invoice_exported_again_voided_is_reversed_and_no_longer_said() {
     let with_status = |f1005: Option<&str>| {
         let mut text = format!("{}Statut\n", SALES_HEADER.replace('\n', ","));
-        for (row, status) in [(F1001, Some("Payée")), (F1005, f1005), (F1009, Some("Envoyée"))] {
+        for (row, status) in [
+            (F1001, Some("Payée")),
+            (F1005, f1005),
+            (F1009, Some("Envoyée")),
+        ] {
             if let Some(status) = status {
                 text.push_str(&format!("{},{status}\n", row.trim_end()));
             }
@@ -273,4 +277,38 @@ fn a_missing_invoice_exported_again_voided_is_reversed_and_no_longer_said() {
         "{}",
         november.stderr
     );
+}
+
+/// A history already at migration 11 (voided invoices) without 10 (missing
+/// documents, made alongside it) gets 10 when opened, and works.
+#[test]
+fn a_history_past_the_missing_documents_migration_still_gets_it() {
+    let case = Case::new(CONFIG);
+    std::fs::write(case.file("ventes.csv"), october(true)).unwrap();
+    case.run_into(&case.dir.path().join("out1"), &[], &[])
+        .assert_success();
+    let path = case.file("plannit2sage.sqlite");
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    connection
+        .execute_batch(
+            "DROP TABLE missing_documents; DROP TABLE acknowledgements;
+             DELETE FROM schema_migrations WHERE version = 10;",
+        )
+        .unwrap();
+    drop(connection);
+    let history =
+        plannit2sage::history::History::open(&path, std::time::Duration::from_secs(1)).unwrap();
+    assert!(history.applied_migrations().unwrap().contains(&10));
+    assert!(history.missing_documents().unwrap().is_empty());
+    drop(history);
+    // The run records F-1005 missing, and acknowledging it works.
+    std::fs::write(case.file("ventes.csv"), october(false)).unwrap();
+    let outcome = case.run_into(&case.dir.path().join("out2"), &[], &[]);
+    assert!(
+        outcome.stderr.contains("[document_disappeared]"),
+        "{}",
+        outcome.stderr
+    );
+    let acknowledged = case.history(&["acknowledge", "F-1005", "--note", "voided"]);
+    assert!(acknowledged.status.success(), "{acknowledged:?}");
 }
