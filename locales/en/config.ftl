@@ -77,6 +77,8 @@ config-purpose-chart = the chart of accounts exported from Sage 50 (CSV or workb
 config-purpose-linked-accounts = Sage 50's linked accounts, which an import cannot post to
 config-purpose-lock-before = the date before which Sage 50 refuses entries
 config-purpose-fiscal-year-end = the fiscal year end, after which Sage 50 refuses entries
+config-purpose-basis = the accounting basis: "accrual" (invoices are posted when issued) or "cash" (revenue and taxes are posted as invoices are paid)
+config-purpose-basis-from = the date from which the chosen basis applies, when batches were already exported under the other one
 
 config-purpose-tax-gst = GST's name and code in the Sage 50 company
 config-purpose-tax-qst = QST's name and code in the Sage 50 company

@@ -77,6 +77,8 @@ config-purpose-chart = le plan comptable exporté de Sage 50 (CSV ou classeur)
 config-purpose-linked-accounts = les comptes intégrés de Sage 50, où une importation ne peut rien passer
 config-purpose-lock-before = la date avant laquelle Sage 50 refuse les écritures
 config-purpose-fiscal-year-end = la fin de l'exercice, après laquelle Sage 50 refuse les écritures
+config-purpose-basis = la comptabilité : « accrual » (les factures sont comptabilisées à leur émission) ou « cash » (les revenus et les taxes sont comptabilisés à mesure que les factures sont payées)
+config-purpose-basis-from = la date à partir de laquelle la comptabilité choisie s'applique, quand des lots ont déjà été exportés selon l'autre
 
 config-purpose-tax-gst = le nom et le code de la TPS dans l'entreprise Sage 50
 config-purpose-tax-qst = le nom et le code de la TVQ dans l'entreprise Sage 50

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::load::dates::DateOrder;
 use crate::load::header::ExtraAliases;
+pub(crate) mod basis;
 mod company_rules;
 mod mapping_table;
 mod names;
@@ -27,6 +28,7 @@ use company_rules::check_company;
 use mapping_table::load_mapping_table;
 use raw::{AccountValue, RawAccounts, RawSage50};
 
+pub use basis::{Bases, Basis};
 pub use shape::ConfigProblem;
 
 pub use crate::sage::settings::{Granularity, SageEncoding, SageSettings};
@@ -116,6 +118,8 @@ pub struct Config {
     pub voided_invoices: VoidedInvoices,
     /// `[watch] warnings`.
     pub watch_warnings: WarningPolicy,
+    /// `[sage50] basis` and `basis_from`: when revenue and taxes are posted.
+    pub bases: Bases,
 }
 
 /// What an invoice voided in Plannit after its export posts: its exact
@@ -276,6 +280,8 @@ impl Config {
             let account = &accounts.bank;
             return Err(invalid(t!("setup-receivable-is-bank", account = account)));
         }
+        let bases =
+            Bases::read(raw.sage50.basis, raw.sage50.basis_from.clone()).map_err(invalid)?;
         let (sage, company, chart_path) = parse_sage(raw.sage50, raw.report.lang, base, origin)?;
         let mut products = Vec::new();
         for (name, value) in raw.products {
@@ -329,6 +335,7 @@ impl Config {
             tie_out: raw.receivable.tie_out,
             voided_invoices: raw.policy.voided_invoices,
             watch_warnings: raw.watch.warnings,
+            bases,
         })
     }
 }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
+use super::basis::Basis;
 use super::serde_names::variants;
 use super::{Granularity, Lang, SageEncoding, SageSettings, TieOut, VoidedInvoices, WarningPolicy};
 use crate::load::dates::DateOrder;
@@ -36,6 +37,10 @@ pub(super) struct RawSage50 {
     pub(super) linked_accounts: Vec<AccountValue>,
     pub(super) lock_before: Option<DateValue>,
     pub(super) fiscal_year_end: Option<DateValue>,
+    /// Accrual (the default) or cash.
+    #[serde(default)]
+    pub(super) basis: Basis,
+    pub(super) basis_from: Option<DateValue>,
 }
 
 fn default_source_max() -> usize {
@@ -336,6 +341,13 @@ const SAGE50: &[Key] = &[
         Kind::Date,
         "config-purpose-fiscal-year-end",
     ),
+    key(
+        "basis",
+        Kind::Choice(variants::<Basis>),
+        "config-purpose-basis",
+    )
+    .french(&["comptabilite", "methode_comptable"]),
+    key("basis_from", Kind::Date, "config-purpose-basis-from"),
 ];
 
 const TAXES: &[Key] = &[
@@ -531,6 +543,7 @@ mod tests {
     #[test]
     fn choices_are_the_enums_serde_names() {
         assert_eq!(variants::<Granularity>(), ["period", "day", "document"]);
+        assert_eq!(variants::<Basis>(), ["accrual", "cash"]);
         assert_eq!(variants::<Lang>(), ["fr", "en"]);
         assert_eq!(variants::<DateOrder>(), ["strict", "dmy", "mdy"]);
         assert_eq!(variants::<TieOut>(), ["warning", "error"]);
