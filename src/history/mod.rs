@@ -23,6 +23,7 @@ mod batches;
 mod bulk;
 mod entries;
 mod error;
+mod invoices;
 mod kinds;
 pub mod ledger;
 mod locked;
@@ -35,6 +36,7 @@ mod voids;
 pub use amounts::{AccountName, Amounts};
 pub use entries::RecordedEntry;
 pub use error::HistoryError;
+pub use invoices::{BatchBasis, CashHistory, CashRecord, LedgerInvoice, LedgerLine, Recognised};
 pub use kinds::{BatchState, DocType, Posting};
 pub use locked::Locked;
 pub use missing::{Acknowledgement, MissingDocument, MissingUpdate};
@@ -168,6 +170,9 @@ const MIGRATIONS: &[(i64, &str)] = &[
         ALTER TABLE batch_voids ADD COLUMN reversal_file TEXT;
         ALTER TABLE batch_voids ADD COLUMN reversal_sha256 TEXT;",
     ),
+    // The cash basis: each batch's basis, the invoices' lines, what each
+    // payment recognised (see `invoices`).
+    (8, invoices::MIGRATION),
     (
         9,
         // The receivable's sub-ledger: each document's customer, the invoices
