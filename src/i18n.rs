@@ -96,6 +96,11 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
         include_str!("../locales/fr/help.ftl"),
         include_str!("../locales/en/help.ftl"),
     ),
+    (
+        "cash",
+        include_str!("../locales/fr/cash.ftl"),
+        include_str!("../locales/en/cash.ftl"),
+    ),
 ];
 
 thread_local! {

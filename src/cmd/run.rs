@@ -40,6 +40,9 @@ pub fn execute(mut request: RunRequest) -> ExitCode {
             granularity = granularity_name(plan.config.sage.granularity)
         )
     );
+    if let Some(basis) = basis_line(&plan.config.bases) {
+        println!("{basis}");
+    }
     let spinner = std::io::IsTerminal::is_terminal(&std::io::stderr()).then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         bar.set_message(tr!("run-spinner"));
@@ -131,6 +134,15 @@ fn print_outcome(plan: &RunPlan, report: &RunReport) -> ExitCode {
     }
     if report.only_controls() {
         println!("{}", tr!("run-only-controls"));
+        return ExitCode::SUCCESS;
+    }
+    if let (None, Some(batch), Some(book)) = (&report.sage_file, &report.batch_id, &report.cash) {
+        // The cash basis: invoices not yet paid, recorded without a Sage file.
+        let count = book.invoices.len();
+        println!(
+            "{}",
+            tr!("cash-recorded-only", count = count, batch = batch)
+        );
         return ExitCode::SUCCESS;
     }
     let Some(path) = &report.sage_file else {
@@ -458,4 +470,29 @@ fn print_summary(report: &RunReport) {
             for_person(total.debits - total.credits)
         );
     }
+    if let Some(book) = &report.cash {
+        let unpaid = book.ledger.unpaid();
+        let remaining: rust_decimal::Decimal = unpaid.iter().map(|state| state.remaining()).sum();
+        let summary = tr!(
+            "cash-summary",
+            recognised = i18n::Arg::Amount(book.recognised_total()),
+            payments = book.recognitions.len(),
+            unpaid = unpaid.len(),
+            remaining = i18n::Arg::Amount(remaining)
+        );
+        println!("{summary}");
+    }
+}
+
+/// The basis, when it is not the accrual basis throughout.
+fn basis_line(bases: &crate::config::Bases) -> Option<String> {
+    if bases.is_plain_accrual() {
+        return None;
+    }
+    let from = bases.from.map_or("none".to_string(), |d| d.to_string());
+    Some(tr!(
+        "cash-banner",
+        basis = bases.basis.as_ref(),
+        from = from
+    ))
 }

@@ -170,10 +170,10 @@ fn pointers_to(config: &Config, account: &str) -> Vec<String> {
 
 /// Revenue taxed by each tax, per entry (keyed as the journal queries label it).
 #[derive(Debug, Clone, Copy, Default)]
-struct TaxableRevenue {
-    gst: Decimal,
-    qst: Decimal,
-    hst: Decimal,
+pub struct TaxableRevenue {
+    pub gst: Decimal,
+    pub qst: Decimal,
+    pub hst: Decimal,
 }
 
 /// Adds the tax detail to every entry that posts to a GST, QST or HST
@@ -206,6 +206,17 @@ pub fn add_tax_detail(
             slot.hst += line.amount;
         }
     }
+    add_tax_detail_with(config, entries, &revenue);
+}
+
+/// Adds the tax detail to every entry that posts to a GST, QST or HST
+/// account, the revenue each tax taxes given per entry by `revenue` (an
+/// entry it lacks, an adjustment, taxes its revenue difference).
+pub fn add_tax_detail_with(
+    config: &Config,
+    entries: &mut [JournalEntry],
+    revenue: &HashMap<(NaiveDate, String, String), TaxableRevenue>,
+) {
     let a = &config.accounts;
     let t = &config.taxes;
     let taxes = [

@@ -160,6 +160,28 @@ impl DocumentLines {
         })
     }
 
+    /// Where the document at `document`'s amounts come from, line by line:
+    /// (account, query file, input rows).
+    pub fn origins_of<'a>(
+        &'a self,
+        by_document: &'a LinesByDocument,
+        document: usize,
+    ) -> impl Iterator<Item = (&'a str, &'a Arc<str>, u32)> + 'a {
+        let (from, to) = (
+            by_document.starts[document],
+            by_document.starts[document + 1],
+        );
+        (by_document.order[from as usize..to as usize].iter()).filter_map(|&at| {
+            let line = &self.lines[at as usize];
+            let query = self.queries.get(usize::from(line.query))?;
+            Some((
+                &*self.accounts[line.account as usize],
+                query,
+                line.source_rows,
+            ))
+        })
+    }
+
     /// The documents have their amounts: the lines' are dropped (the lines
     /// themselves go with [`DocumentLines::fit`] when they are unfit).
     pub fn amounts_added(&mut self) {

@@ -3,6 +3,7 @@
 //! history, and the batch's entries, grouped by the granularity's labels and
 //! fitted to the Sage company.
 
+pub(crate) mod cash;
 pub(crate) mod classify;
 pub(crate) mod conform;
 pub(crate) mod document_lines;

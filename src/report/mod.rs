@@ -15,6 +15,7 @@ use chrono::{DateTime, Local, NaiveDate};
 use crate::config::{Granularity, Lang};
 use crate::diagnostics::{error_count, Finding, Severity};
 use crate::history::{DocumentPosting, PostedState};
+use crate::journal::cash::CashBook;
 use crate::journal::classify::Classification;
 use crate::load::merge::MergedRow;
 use crate::load::reports::{Payment, PayoutRow, SalesLine};
@@ -89,6 +90,9 @@ pub struct RunReport {
     /// Importable, but held for a person to review its warnings
     /// (`[watch] warnings = "hold"`): nothing was posted.
     pub held: bool,
+    /// Under the cash basis: what the batch's payments recognised, the
+    /// invoices it records, the invoices not fully paid.
+    pub cash: Option<CashBook>,
 }
 
 impl RunReport {
@@ -126,7 +130,18 @@ impl RunReport {
 
     /// True when every document was already exported: nothing to post.
     pub fn nothing_new(&self) -> bool {
-        self.errors() == 0 && self.entries.is_empty() && !self.history.unchanged.is_empty()
+        self.errors() == 0
+            && self.entries.is_empty()
+            && !self.history.unchanged.is_empty()
+            && !self.records_without_entries()
+    }
+
+    /// Under the cash basis, a batch that posts nothing but records invoices
+    /// issued and not yet paid: recorded without a Sage file.
+    pub fn records_without_entries(&self) -> bool {
+        self.errors() == 0
+            && self.entries.is_empty()
+            && self.cash.as_ref().is_some_and(CashBook::has_invoices)
     }
 
     /// The findings still worth saying when nothing is new: the others are

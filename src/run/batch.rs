@@ -8,6 +8,7 @@ use chrono::{Local, NaiveDate};
 use super::{Classified, Known, RunError, RunPlan};
 use crate::diagnostics::{Finding, Fix};
 use crate::history::PostedState;
+use crate::journal::cash::{self, CashBook};
 use crate::journal::classify::{self, Classification};
 use crate::journal::conform;
 use crate::journal::entries::{batch_entries, BatchJournal};
@@ -38,6 +39,7 @@ pub(super) struct Batch {
     first_date: Option<NaiveDate>,
     last_date: Option<NaiveDate>,
     reconciliation: Reconciliation,
+    cash: Option<CashBook>,
 }
 
 /// Stage 4: the journal of the new documents (and rows without a date, which
@@ -70,7 +72,12 @@ pub(super) fn journal(
     };
     let lines = classified.for_batch.lines.take();
     let tables = std::mem::take(&mut classified.for_batch.tables);
-    let (mut entries, line_queries) = batch_entries(&batch, lines, tables)?;
+    let cash = classified.cash.take();
+    let (mut entries, line_queries) = match &cash {
+        // Under the cash basis, from the documents' amounts (their shares).
+        Some(book) => cash::batch_entries(&batch, book, &config.accounts.receivable),
+        None => batch_entries(&batch, lines, tables)?,
+    };
     let adjusted = if plan.adjust {
         adjust_changed(plan, &classified.classification, &mut entries)
     } else {
@@ -78,7 +85,8 @@ pub(super) fn journal(
     };
     let (mut ledger, batch_from) =
         super::receivable::batch_ledger(plan, known, classified, &adjusted);
-    let voided = post_voided(plan, classified, &ledger, &mut rows, (&entries, &labeler));
+    let sorted_voided = std::mem::take(&mut classified.voided);
+    let voided = post_voided(plan, sorted_voided, &ledger, &mut rows, (&entries, &labeler));
     entries.extend(voided.entries);
     let receivable_account = &config.accounts.receivable;
     ledger.add_voided(voided.invoices.iter().map(|v| &v.doc), receivable_account);
@@ -86,7 +94,10 @@ pub(super) fn journal(
     let line_queries = (line_queries.iter()).map(|(account, query)| (account.as_str(), &**query));
     let account_findings = conform::account_findings(config, &entries, line_queries);
     if config.sage.tax_detail {
-        conform::add_tax_detail(config, &mut entries, &sales, &labeler);
+        match &cash {
+            Some(book) => cash::add_tax_detail(config, &mut entries, &batch, book),
+            None => conform::add_tax_detail(config, &mut entries, &sales, &labeler),
+        }
     }
     sage::fit_entries(&mut entries, &config.sage);
     let (first_date, last_date) = batch_dates(&entries, &labeler);
@@ -111,6 +122,7 @@ pub(super) fn journal(
         history_tables: &known.tables,
         last_date,
         voided: &voided.invoices,
+        cash: cash.as_ref(),
     });
     reconciliation.receivable = receivable;
     Ok(Batch {
@@ -127,6 +139,7 @@ pub(super) fn journal(
         first_date,
         last_date,
         reconciliation,
+        cash,
     })
 }
 
@@ -135,12 +148,11 @@ pub(super) fn journal(
 /// own when nothing else is new).
 fn post_voided(
     plan: &RunPlan,
-    classified: &mut Classified,
+    sorted: super::voided::SortedVoided,
     ledger: &crate::history::ledger::Ledger,
     rows: &mut RowAccounts,
     (entries, labeler): (&[JournalEntry], &EntryLabeler),
 ) -> super::voided::VoidedPosting {
-    let sorted = std::mem::take(&mut classified.voided);
     for (origin, fate) in &sorted.rows {
         rows.count(origin, *fate);
     }
@@ -284,6 +296,7 @@ impl Batch {
             voided: self.voided,
             reconciliation: self.reconciliation,
             held: false,
+            cash: self.cash,
         }
     }
 }

@@ -28,7 +28,8 @@ use std::sync::Arc;
 use chrono::Local;
 
 use crate::diagnostics::{error_count, Finding, Fix, Location};
-use crate::history::{History, HistoryTables, KnownNames, Locked, PostedState};
+use crate::history::{CashHistory, History, HistoryTables, KnownNames, Locked, PostedState};
+use crate::journal::cash::{self, CashBook, CashInputs};
 use crate::journal::classify::{self, Classification, Documents};
 use crate::journal::conform;
 use crate::journal::document_lines::DocumentLines;
@@ -106,6 +107,8 @@ struct Known {
     names: Option<KnownNames>,
     /// Documents found missing by earlier runs, and those acknowledged gone.
     missing: missing::KnownMissing,
+    /// The cash basis's invoices and recognitions, and each batch's basis.
+    cash: CashHistory,
 }
 
 /// Stage 0: finish what a stopped run left (renames of a committed batch,
@@ -122,6 +125,7 @@ fn read_history(plan: &RunPlan, locked: &Locked) -> Result<Known, RunError> {
             .then(|| locked.known_names())
             .transpose()?,
         missing: missing::read(locked)?,
+        cash: locked.cash_history()?,
     })
 }
 
@@ -193,6 +197,8 @@ struct Checked {
     /// Each row's document, by its index in `documents`.
     document_rows: Arc<DocumentRows>,
     for_batch: ForBatch,
+    /// Under the cash basis, what the documents recognised.
+    cash: Option<CashBook>,
 }
 
 /// What the check stage leaves for the batch's journal.
@@ -263,6 +269,8 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     let mut lines = pass.lines;
     classify::finish(&mut documents, &mut lines);
     findings.extend(check_findings?);
+    let cash = cash_basis(plan, inputs, known, &document_rows, &mut documents, &lines);
+    findings.extend(cash.1);
     let unusable = unusable?;
     let undated_rows = [
         &document_rows.sales,
@@ -293,7 +301,38 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
             tables: frames,
             posting_accounts,
         },
+        cash: cash.0,
     })
+}
+
+/// The cash basis (`journal::cash`): a change of basis the history refuses
+/// and, unless every document is under the accrual basis, what each one
+/// posts under the basis in force at its date.
+fn cash_basis(
+    plan: &RunPlan,
+    inputs: &LoadedInputs,
+    known: &Known,
+    document_rows: &DocumentRows,
+    documents: &mut Documents,
+    lines: &DocumentLines,
+) -> (Option<CashBook>, Vec<crate::diagnostics::Finding>) {
+    let mut findings = cash::basis_findings(&plan.config.bases, &known.cash.batches);
+    if !cash::applies(&plan.config, &known.cash) {
+        return (None, findings);
+    }
+    let cash_inputs = CashInputs {
+        config: &plan.config,
+        adjust: plan.adjust,
+        sales: &inputs.sales,
+        payments: &inputs.payments,
+        document_rows,
+        posted: &known.posted,
+        history: &known.cash,
+        headers: &inputs.headers,
+    };
+    let mut book = cash::recognise(&cash_inputs, documents, lines);
+    findings.append(&mut book.findings);
+    (Some(book), findings)
 }
 
 /// The documents sorted by what the history says of them.
@@ -305,6 +344,7 @@ struct Classified {
     for_batch: ForBatch,
     /// The voided invoices of the drop against the history.
     voided: voided::SortedVoided,
+    cash: Option<CashBook>,
 }
 
 /// Stage 3: new, unchanged (skipped), changed (refused, or adjusted with
@@ -316,10 +356,14 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known, voided: &[SalesLine
         documents,
         document_rows,
         for_batch,
+        mut cash,
     } = checked;
     let mut classification = classify::classify(&documents, &known.posted);
     let voided_keys = voided.iter().map(SalesLine::document_key).collect();
     classification.leave_out(voided_keys, &known.missing.acknowledged);
+    if let Some(book) = &mut cash {
+        book.keep_posted(&classification, plan.adjust);
+    }
     for (doc, state) in &classification.changed {
         let change = classify::describe_change(doc, state);
         let location = Location {
@@ -364,11 +408,13 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known, voided: &[SalesLine
         &documents,
         &known.missing,
     ));
-    // Documents about to be posted on a date Sage refuses.
-    findings.extend(conform::date_findings(
-        &plan.config,
-        classification.new_documents(&documents),
-    ));
+    // Documents about to be posted on a date Sage refuses (under the cash
+    // basis, an invoice posts nothing).
+    let to_post = (classification.new_documents(&documents)).filter(|doc| {
+        cash.as_ref()
+            .is_none_or(|book| !book.posts_nothing(&doc.key))
+    });
+    findings.extend(conform::date_findings(&plan.config, to_post));
     Classified {
         findings,
         document_rows,
@@ -376,6 +422,7 @@ fn classify(plan: &RunPlan, checked: Checked, known: &Known, voided: &[SalesLine
         classification,
         for_batch,
         voided: voided::SortedVoided::default(),
+        cash,
     }
 }
 

@@ -32,12 +32,15 @@ pub(super) fn publish(
     documents: Documents,
 ) -> Result<RunReport, RunError> {
     let mut sage_bytes = render_sage(plan, &mut report);
+    // Under the cash basis, invoices issued and not yet paid post nothing:
+    // a batch of them alone is recorded without a Sage file.
+    let mut records_only = sage_bytes.is_none() && report.records_without_entries();
     if plan.hold_warnings && report.warnings() > 0 {
         // Held for a person to review: written as a batch that cannot post.
-        report.held = sage_bytes.take().is_some();
+        report.held = sage_bytes.take().is_some() || std::mem::take(&mut records_only);
     }
     // The batch's rows are posted only if the Sage file is written below.
-    report.rows.settle(sage_bytes.is_some());
+    report.rows.settle(sage_bytes.is_some() || records_only);
     if plan.dry_run {
         // Everything was computed and checked; nothing is written.
         return Ok(report);
@@ -59,7 +62,8 @@ pub(super) fn publish(
         return Ok(report);
     }
     match sage_bytes {
-        Some(sage_bytes) => post(plan, locked, report, documents, &sage_bytes),
+        Some(sage_bytes) => post(plan, locked, report, documents, Some(&sage_bytes)),
+        None if records_only => post(plan, locked, report, documents, None),
         None => {
             // A failed run: the workbook explains why; nothing is recorded.
             drop(locked);
@@ -114,47 +118,62 @@ fn write_control(plan: &RunPlan, mut report: RunReport) -> Result<RunReport, Run
 }
 
 /// Posts the batch: the Sage file and the workbook staged under temporary
-/// names, the batch recorded in the history, then the files renamed.
+/// names, the batch recorded in the history, then the files renamed. A
+/// batch without a Sage file (`sage_bytes` none: under the cash basis,
+/// invoices not yet paid) stages and renames its workbook alone.
 fn post(
     plan: &RunPlan,
     locked: Locked<'_>,
     mut report: RunReport,
     documents: Documents,
-    sage_bytes: &[u8],
+    sage_bytes: Option<&[u8]>,
 ) -> Result<RunReport, RunError> {
     let batch_id = locked.next_batch_id(report.started.date_naive())?;
     let (sage_path, workbook_path) = output_paths(plan, &report.period_label(), &batch_id);
     report.batch_id = Some(batch_id.clone());
-    report.sage_file = Some(sage_path.clone());
+    report.sage_file = sage_bytes.map(|_| sage_path.clone());
     report.workbook = Some(workbook_path.clone());
-    let mut sage_file =
-        StagedFile::create(&sage_path, &batch_id).map_err(write_error(&sage_path))?;
+    let mut sage_file = match sage_bytes {
+        Some(_) => {
+            Some(StagedFile::create(&sage_path, &batch_id).map_err(write_error(&sage_path))?)
+        }
+        None => None,
+    };
     let mut workbook =
         StagedFile::create(&workbook_path, &batch_id).map_err(write_error(&workbook_path))?;
     abort_point("outputs_staged");
-    if let Err(e) = sage_file.write_all(sage_bytes) {
-        sage_file.discard();
+    let discard = |sage_file: Option<StagedFile>, workbook: StagedFile| {
+        if let Some(sage_file) = sage_file {
+            sage_file.discard();
+        }
         workbook.discard();
-        return Err(write_error(&sage_path)(e));
+    };
+    if let (Some(file), Some(bytes)) = (sage_file.as_mut(), sage_bytes) {
+        if let Err(e) = file.write_all(bytes) {
+            discard(sage_file, workbook);
+            return Err(write_error(&sage_path)(e));
+        }
     }
     crate::run::timings::mark("sage file rendered");
-    let renames = vec![
-        (sage_file.temp_path().into(), sage_path),
-        (workbook.temp_path().into(), workbook_path),
-    ];
+    let mut renames = Vec::new();
+    if let Some(file) = &sage_file {
+        renames.push((file.temp_path().into(), sage_path));
+    }
+    renames.push((workbook.temp_path().into(), workbook_path));
     let missing = super::missing::update(&locked, &report.history, &documents)?;
     let record = batch_record(&report, plan, documents, &batch_id, sage_bytes, renames);
     if let Err(e) = write_and_record(locked, &report, record, &missing, &mut workbook) {
-        sage_file.discard();
-        workbook.discard();
+        discard(sage_file, workbook);
         return Err(e);
     }
     abort_point("history_committed");
     crate::run::timings::mark("history recorded");
     let workbook_dest = workbook.dest_path().to_path_buf();
     workbook.persist().map_err(write_error(&workbook_dest))?;
-    let sage_dest = sage_file.dest_path().to_path_buf();
-    sage_file.persist().map_err(write_error(&sage_dest))?;
+    if let Some(sage_file) = sage_file {
+        let sage_dest = sage_file.dest_path().to_path_buf();
+        sage_file.persist().map_err(write_error(&sage_dest))?;
+    }
     Ok(report)
 }
 
@@ -220,6 +239,11 @@ fn write_and_record(
             .and_then(|()| {
                 let tie_outs = report.tie_out_records(Some(&record.id));
                 tie_outs.iter().try_for_each(|t| locked.record_tie_out(t))
+            })
+            .and_then(|()| match &report.cash {
+                // Under the cash basis: the basis, the invoices' lines, the shares.
+                Some(book) => locked.insert_cash(&record.id, &book.record()),
+                None => Ok(()),
             });
         crate::run::timings::span("(history rows inserted)", started);
         // Freed while the workbook is finished.
@@ -298,7 +322,7 @@ fn batch_record(
     plan: &RunPlan,
     documents: Documents,
     batch_id: &str,
-    sage_bytes: &[u8],
+    sage_bytes: Option<&[u8]>,
     pending_renames: Vec<(PathBuf, PathBuf)>,
 ) -> BatchRecord {
     // One pass over the documents (removing each new one by key costs a
@@ -337,7 +361,7 @@ fn batch_record(
         first_date: report.first_date,
         last_date: report.last_date,
         sage_file: report.sage_file.as_ref().map(|p| p.display().to_string()),
-        sage_sha256: Some(format!("{:x}", Sha256::digest(sage_bytes))),
+        sage_sha256: sage_bytes.map(|bytes| format!("{:x}", Sha256::digest(bytes))),
         workbook: report.workbook.as_ref().map(|p| p.display().to_string()),
         inputs: report
             .files

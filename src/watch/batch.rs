@@ -329,7 +329,9 @@ fn destination(
     reject_into: RejectInto,
 ) -> PathBuf {
     match &outcome {
-        Ok(report) if report.sage_file.is_some() => {
+        // Recorded in the history (under the cash basis, a batch of invoices
+        // not yet paid has no Sage file).
+        Ok(report) if report.batch_id.is_some() => {
             log.status = BatchStatus::Exported;
             summary.exported += 1;
             describe(log, report);

@@ -48,6 +48,7 @@ pub(super) fn invoice_figures(
                 paid,
                 balance: s.total - paid,
                 lines: s.lines,
+                when_paid: false,
             }
         })
         .collect()

@@ -12,14 +12,17 @@ use rust_decimal::Decimal;
 
 use crate::config::Config;
 use crate::history::{DocType, DocumentPosting, HistoryTables, PostedState};
+use crate::journal::cash::CashBook;
 use crate::journal::classify::{self, Classification};
 use crate::load::reports::{Payment, PaymentKind, PayoutRow, SalesLine};
 use crate::load::text::folded_names;
 use crate::query::views::{ItemMapping, PostingAccounts};
 use crate::sage::entry::{account_totals, JournalEntry};
 
+mod cash;
 mod invoices;
 pub mod receivable;
+pub use cash::{CashFigures, ShareRow, UnpaidRow};
 use invoices::invoice_figures;
 pub use receivable::ReceivableFigures;
 
@@ -46,6 +49,11 @@ pub struct Reconciliation {
     pub plannit_pay: Option<PlannitPayFigures>,
     /// The receivable's ledger, when the batch or the history moves it.
     pub receivable: Option<ReceivableFigures>,
+    /// Under the cash basis, what each payment of the batch recognised as
+    /// revenue and taxes instead of crediting the receivable (empty otherwise).
+    pub payment_recognised: Vec<Decimal>,
+    /// Under the cash basis: the payments' shares and the invoices not fully paid.
+    pub cash: Option<CashFigures>,
 }
 
 /// The Plannit Pay clearing account: what it held, what came in, what was
@@ -98,6 +106,8 @@ pub struct InvoiceFigures {
     pub paid: Decimal,
     pub balance: Decimal,
     pub lines: u64,
+    /// Posted as it is paid (the cash basis), not when issued.
+    pub when_paid: bool,
 }
 
 /// The difference posted for a changed payment, deposit or refund.
@@ -109,6 +119,8 @@ pub struct PaymentAdjustment {
     pub doc_type: DocType,
     pub account: String,
     pub received: Decimal,
+    /// Of which recognised as revenue and taxes (the cash basis).
+    pub recognised: Decimal,
 }
 
 /// A catalogue item's sales and the account they were credited to.
@@ -242,19 +254,33 @@ pub struct ReconcileInputs<'a> {
     pub last_date: Option<NaiveDate>,
     /// Exported invoices voided since: their reversal or write-off.
     pub voided: &'a [crate::journal::voided::VoidedInvoice],
+    pub cash: Option<&'a CashBook>,
 }
 
 impl Reconciliation {
     pub fn new(inputs: &ReconcileInputs) -> Reconciliation {
         let (payment_adjustments, invoice_adjustments) = adjustments(inputs);
         let deposits_apart = inputs.config.accounts.customer_deposits.is_some();
-        let payment_receivable: Vec<Decimal> = (inputs.payments.iter())
+        let mut payment_receivable: Vec<Decimal> = (inputs.payments.iter())
             .map(|p| applied_to_receivable(p, deposits_apart))
             .collect();
+        // Under the cash basis, what payments apply to invoices is split
+        // between the receivable and revenue and taxes.
+        let (applied, payment_recognised) = match inputs.cash {
+            None => (None, Vec::new()),
+            Some(book) => {
+                let applied = payment_receivable.clone();
+                let recognising = cash::recognising(book);
+                let recognised =
+                    cash::split_applied(inputs.payments, &mut payment_receivable, &recognising);
+                (Some(applied), recognised)
+            }
+        };
+        let applied = applied.as_deref().unwrap_or(&payment_receivable);
         // The invoices (one pass over the sales and the payments) are added up
         // on another core meanwhile.
         let (mut invoices, (payment_accounts, products, plannit_pay)) = rayon::join(
-            || invoice_figures(inputs.sales, inputs.payments, &payment_receivable),
+            || invoice_figures(inputs.sales, inputs.payments, applied),
             || {
                 let methods = folded_names(inputs.payments.iter().map(|p| p.method.as_ref()));
                 let payment_accounts = (inputs.payments.iter())
@@ -270,6 +296,11 @@ impl Reconciliation {
             },
         );
         invoices.extend(invoice_adjustments);
+        if let Some(book) = inputs.cash {
+            for invoice in &mut invoices {
+                invoice.when_paid = book.posts_nothing(&format!("invoice:{}", invoice.invoice));
+            }
+        }
         Reconciliation {
             invoices,
             payment_accounts,
@@ -280,6 +311,8 @@ impl Reconciliation {
             already_exported: already_exported(inputs.history, inputs.adjusted, inputs.voided),
             plannit_pay,
             receivable: None,
+            payment_recognised,
+            cash: (inputs.cash).map(|book| CashFigures::new(book, inputs.last_date)),
         }
     }
 }
@@ -387,6 +420,7 @@ fn adjustments(inputs: &ReconcileInputs) -> (Vec<PaymentAdjustment>, Vec<Invoice
                 paid: Decimal::ZERO,
                 balance: receivable,
                 lines: 0,
+                when_paid: false,
             });
         } else {
             let account = delta
@@ -394,13 +428,20 @@ fn adjustments(inputs: &ReconcileInputs) -> (Vec<PaymentAdjustment>, Vec<Invoice
                 .find(|a| *a != accounts.receivable)
                 .map(str::to_string)
                 .unwrap_or_default();
+            // Under the cash basis, what the difference recognised.
+            let recognised: Decimal = (inputs.cash.iter())
+                .flat_map(|book| &book.recognitions)
+                .filter(|r| r.doc_key == doc.key)
+                .map(|r| r.paid)
+                .sum();
             payments.push(PaymentAdjustment {
                 date: doc.date,
                 number: doc.number.to_string(),
                 adjusts_batch: state.first_batch.clone(),
                 doc_type: doc.doc_type,
                 account,
-                received: -receivable,
+                received: recognised - receivable,
+                recognised,
             });
         }
     }

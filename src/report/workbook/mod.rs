@@ -7,8 +7,10 @@
 //! `sheets` draws the detail sheets, `summary` the first sheet with its
 //! controls, `table` writes one table over as many sheets as needed (`references` builds the formulas that refer to it), and
 //! `labels` reads every piece of text from the message catalogue, in the
-//! run's language. `verification` is the workbook of `plannit2sage verify`.
+//! run's language. `verification` is the workbook of `plannit2sage verify`;
+//! `cash` and `unpaid` the cash basis's columns, controls and sheets.
 
+mod cash;
 mod formula;
 mod labels;
 mod plannit_pay;
@@ -17,6 +19,7 @@ mod references;
 mod sheets;
 mod summary;
 mod table;
+mod unpaid;
 mod verification;
 
 use std::path::Path;
@@ -60,7 +63,13 @@ fn build(report: &RunReport, max_data_rows: usize) -> Result<Workbook, XlsxError
     // workbook, for a file a few percent larger.
     workbook.set_zip_compression_level(3);
     workbook.add_worksheet().set_name(&l.summary)?;
-    let tables = sheets::write_detail_sheets(&mut workbook, report, l, &formats, max_data_rows)?;
+    let mut tables =
+        sheets::write_detail_sheets(&mut workbook, report, l, &formats, max_data_rows)?;
+    if let (Some(figures), Some(cash)) = (&report.reconciliation.cash, &tables.cash_labels) {
+        let written =
+            unpaid::write_cash_sheets(&mut workbook, figures, l, cash, &formats, max_data_rows)?;
+        tables.cash = Some(written);
+    }
     if let Some(figures) = &report.reconciliation.plannit_pay {
         plannit_pay::write_plannit_pay(&mut workbook, figures, l, &formats, &tables.journal)?;
     }

@@ -8,6 +8,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
+use super::cash::{self, CashLabels, CashTables};
 use super::labels::Labels;
 use super::table::{write_table, FilledTable, Formats, SheetMaker, TableSpec, Value, WrittenTable};
 use crate::diagnostics::{Fix, Severity};
@@ -25,6 +26,9 @@ pub(super) struct DetailTables {
     pub payments: WrittenTable,
     /// The receivable's open items, when the run has a ledger.
     pub open_items: Option<WrittenTable>,
+    /// Under the cash basis: its labels, and its own sheets once written.
+    pub cash_labels: Option<CashLabels>,
+    pub cash: Option<CashTables>,
 }
 
 /// What every table of the workbook is written with.
@@ -94,6 +98,10 @@ pub(super) fn write_detail_sheets(
     max_data_rows: usize,
 ) -> Result<DetailTables, XlsxError> {
     let figures = &report.reconciliation;
+    let cash_labels = cash::labels_for(report, l);
+    // Under the cash basis, one more column on the invoices and the payments.
+    let columns = cash::DetailColumns::new(l, INVOICE_TOTALS, cash_labels.as_ref());
+    let (issued, recognised) = (columns.issued, columns.recognised);
     let maker = SheetMaker::new(workbook, formats)?;
     let tables = Tables {
         maker: &maker,
@@ -112,19 +120,19 @@ pub(super) fn write_detail_sheets(
         // meanwhile, in the run's language (see `Labels`).
         let invoices = scope.spawn(|| {
             crate::i18n::set_lang(l.lang);
-            let rows = figures.invoices.iter().map(|i| invoice_row(i, l));
+            let rows = (figures.invoices.iter()).map(|i| invoice_row(i, l, issued));
             tables.write(
                 &l.invoices,
-                &l.invoice_headers,
-                (INVOICE_TOTALS, &["lines"]),
+                &columns.invoice_headers,
+                (&columns.invoice_totals, &["lines"]),
                 rows,
             )
         });
         let payments = tables.write(
             &l.payments,
-            &l.payment_headers,
-            (&["received", "receivable"], &[]),
-            payment_rows(report, l),
+            &columns.payment_headers,
+            (&columns.payment_totals, &[]),
+            payment_rows(report, l, recognised),
         )?;
         let exceptions = tables.write(
             &l.exceptions,
@@ -183,6 +191,8 @@ pub(super) fn write_detail_sheets(
         invoices: next(),
         payments: next(),
         open_items,
+        cash_labels,
+        cash: None,
     })
 }
 
@@ -314,8 +324,13 @@ fn journal_rows(report: &RunReport) -> impl Iterator<Item = Vec<Value>> + '_ {
 }
 
 /// The payments with the account each posted to, then the payments'
-/// adjustments (`--adjust`).
-fn payment_rows<'a>(report: &'a RunReport, l: &'a Labels) -> impl Iterator<Item = Vec<Value>> + 'a {
+/// adjustments (`--adjust`); under the cash basis (`recognised`), with what
+/// each recognised as revenue and taxes.
+fn payment_rows<'a>(
+    report: &'a RunReport,
+    l: &'a Labels,
+    recognised: bool,
+) -> impl Iterator<Item = Vec<Value>> + 'a {
     let figures = &report.reconciliation;
     let kind = |kind: PaymentKind| match kind {
         PaymentKind::Payment => &l.kind_payment,
@@ -328,8 +343,13 @@ fn payment_rows<'a>(report: &'a RunReport, l: &'a Labels) -> impl Iterator<Item 
         .payment_accounts
         .iter()
         .zip(&figures.payment_receivable);
-    let payments = (report.payments.iter().zip(accounts)).map(move |(p, (account, receivable))| {
-        vec![
+    let recognised_of = move |row: usize| {
+        let amount = figures.payment_recognised.get(row).copied();
+        recognised.then(|| Value::Money(amount.unwrap_or_default()))
+    };
+    let rows = report.payments.iter().zip(accounts).enumerate();
+    let payments = rows.map(move |(row, (p, (account, receivable)))| {
+        let mut values = vec![
             Value::Date(p.date),
             Value::Text(p.reference.clone()),
             Value::Text(kind(p.kind).clone()),
@@ -341,10 +361,12 @@ fn payment_rows<'a>(report: &'a RunReport, l: &'a Labels) -> impl Iterator<Item 
             Value::Money(*receivable),
             Value::Text(p.origin.file().to_string()),
             Value::Count(p.origin.row),
-        ]
+        ];
+        values.extend(recognised_of(row));
+        values
     });
     let adjustments = figures.payment_adjustments.iter().map(move |adjustment| {
-        vec![
+        let mut values = vec![
             Value::Date(Some(adjustment.date)),
             Value::Text(l.adjustment(&adjustment.number, &adjustment.adjusts_batch)),
             Value::Text(doc_type_name(l, adjustment.doc_type.as_ref())),
@@ -353,11 +375,14 @@ fn payment_rows<'a>(report: &'a RunReport, l: &'a Labels) -> impl Iterator<Item 
             Value::Text(String::new()),
             Value::Text(String::new()),
             Value::Money(adjustment.received),
-            // The difference moved money against the receivable only.
-            Value::Money(adjustment.received),
+            // The difference moved money against the receivable (under the
+            // cash basis, also against revenue and taxes).
+            Value::Money(adjustment.received - adjustment.recognised),
             Value::Text(String::new()),
             Value::Text(String::new()),
-        ]
+        ];
+        values.extend(recognised.then_some(Value::Money(adjustment.recognised)));
+        values
     });
     payments.chain(adjustments)
 }
@@ -459,12 +484,14 @@ fn merged_rows(report: &RunReport) -> impl Iterator<Item = Vec<Value>> + '_ {
     })
 }
 
-fn invoice_row(invoice: &InvoiceFigures, l: &Labels) -> Vec<Value> {
+/// An invoice's row; under the cash basis (`issued_column`), with what it
+/// posted when issued.
+fn invoice_row(invoice: &InvoiceFigures, l: &Labels, issued_column: bool) -> Vec<Value> {
     let label = match &invoice.adjusts_batch {
         Some(batch) => l.adjustment(&invoice.invoice, batch),
         None => invoice.invoice.clone(),
     };
-    vec![
+    let mut row = vec![
         Value::Text(label),
         Value::Date(invoice.date),
         Value::Text(invoice.customer.clone()),
@@ -489,7 +516,16 @@ fn invoice_row(invoice: &InvoiceFigures, l: &Labels) -> Vec<Value> {
             result: invoice.balance,
         },
         Value::Count(invoice.lines),
-    ]
+    ];
+    if issued_column {
+        let posted = if invoice.when_paid {
+            Decimal::ZERO
+        } else {
+            invoice.total
+        };
+        row.push(Value::Money(posted));
+    }
+    row
 }
 
 /// Findings, errors first, then the Sage writer's problems, each with where

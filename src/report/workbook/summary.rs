@@ -70,7 +70,7 @@ pub(super) fn write_summary(
     summary.headline(report)?;
     let accounts = summary.accounts(report, tables)?;
     summary.controls(tables, &accounts)?;
-    summary.settings(report)?;
+    summary.settings(report, tables.cash_labels.as_ref())?;
     summary.input_files(report)?;
     summary.queries(&report.context)
 }
@@ -216,8 +216,13 @@ impl<'a> Summary<'a> {
         Ok(())
     }
 
-    /// The run's settings, a label and a value a row, under their own title.
-    fn settings(&mut self, report: &RunReport) -> Result<(), XlsxError> {
+    /// The run's settings, a label and a value a row, under their own title;
+    /// under the cash basis, the basis (`cash`'s labels) after the granularity.
+    fn settings(
+        &mut self,
+        report: &RunReport,
+        cash: Option<&super::cash::CashLabels>,
+    ) -> Result<(), XlsxError> {
         let l = self.l;
         let context = &report.context;
         self.sheet
@@ -228,19 +233,23 @@ impl<'a> Summary<'a> {
             Some(chart) => l.chart_checked(&chart.file, chart.accounts, chart.unusable),
             None => l.chart_none.clone(),
         };
-        let info = [
-            (&l.granularity, format_message(l.lang, &granularity, &[])),
-            (&l.config_file, context.config_path.display().to_string()),
-            (&l.chart, chart),
-            (
-                &l.version,
-                format!("plannit2sage {}", env!("CARGO_PKG_VERSION")),
-            ),
-            (
-                &l.run_at,
-                report.started.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
-            ),
-        ];
+        let basis = (cash.zip(report.cash.as_ref()))
+            .map(|(labels, book)| (&labels.basis, labels.basis_text(&book.bases)));
+        let info = [(&l.granularity, format_message(l.lang, &granularity, &[]))]
+            .into_iter()
+            .chain(basis)
+            .chain([
+                (&l.config_file, context.config_path.display().to_string()),
+                (&l.chart, chart),
+                (
+                    &l.version,
+                    format!("plannit2sage {}", env!("CARGO_PKG_VERSION")),
+                ),
+                (
+                    &l.run_at,
+                    report.started.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
+                ),
+            ]);
         self.label_rows(info)?;
         self.row += 1;
         Ok(())
@@ -395,41 +404,58 @@ impl<'a> Summary<'a> {
         let invoice_total_sum = tables.invoices.sum("total");
         let received_sum = tables.payments.sum("received");
         let applied_sum = tables.payments.sum("receivable");
-        let controls = [
+        let mut controls = vec![
             (
-                &l.control_invoices,
+                l.control_invoices.clone(),
                 invoice_total_sum.clone(),
                 invoices_total,
                 format!("-({})", sum_cells(&cells.revenue_tax)),
                 -cells.revenue_tax_net,
             ),
             (
-                &l.control_bank,
+                l.control_bank.clone(),
                 received_sum.clone(),
                 received,
                 sum_cells(&cells.bank),
                 cells.bank_net,
             ),
             (
-                &l.control_receivable,
+                l.control_receivable.clone(),
                 sum_cells(&cells.receivable),
                 cells.receivable_net,
                 format!("{invoice_total_sum}-{applied_sum}"),
                 invoices_total - applied,
             ),
             (
-                &l.control_balance,
+                l.control_balance.clone(),
                 tables.journal.sum("debit"),
                 cells.debits,
                 tables.journal.sum("credit"),
                 cells.credits,
             ),
         ];
+        if let (Some(labels), Some(cash)) = (&tables.cash_labels, &tables.cash) {
+            // The cash basis: revenue and taxes come from invoices posted
+            // when issued and from payments; the shares tie to the payments.
+            let revenue_tax = (sum_cells(&cells.revenue_tax), cells.revenue_tax_net);
+            let receivable = (sum_cells(&cells.receivable), cells.receivable_net);
+            let [invoices, receivable, shares] = super::cash::controls(
+                labels,
+                &tables.invoices,
+                &tables.payments,
+                cash,
+                revenue_tax,
+                receivable,
+            );
+            controls[0] = invoices;
+            controls[2] = receivable;
+            controls.push(shares);
+        }
         let first_control_row = self.row;
         let money = &self.formats.money;
         for (label, side_a, value_a, side_b, value_b) in controls {
             let row = self.row;
-            self.sheet.write_string(row, 0, label)?;
+            self.sheet.write_string(row, 0, &label)?;
             (self.sheet).write_formula_with_format(row, 1, formula(&side_a, value_a), money)?;
             (self.sheet).write_formula_with_format(row, 2, formula(&side_b, value_b), money)?;
             let difference = format!("{}-{}", row_col_to_cell(row, 1), row_col_to_cell(row, 2));

@@ -1,0 +1,165 @@
+//! What the cash basis reports: a payment whose invoice nobody knows (its
+//! accounts cannot be), a deposit with nowhere to wait, an invoice changed
+//! since its lines were recorded, one paid beyond its total, one of zero.
+
+use rust_decimal::Decimal;
+
+use super::documents::CashInputs;
+use crate::diagnostics::{Finding, Fix, Location};
+use crate::history::{DocumentPosting, LedgerInvoice};
+use crate::i18n::{Arg, Text};
+use crate::load::reports::Payment;
+use crate::t;
+
+/// How many document numbers a message names.
+const SHOWN: usize = 5;
+
+/// Where a payment's row is, pointing at its invoice column.
+fn at_payment(inputs: &CashInputs<'_>, doc: &DocumentPosting, row: Option<&Payment>) -> Location {
+    let Some(row) = row else {
+        return Location {
+            document: Some(doc.number.to_string()),
+            ..Location::default()
+        };
+    };
+    let file = row.origin.file().to_string();
+    let column = (inputs.headers.get(&(file.clone(), "invoice".to_string())))
+        .cloned()
+        .unwrap_or_else(|| "invoice".to_string());
+    Location {
+        file: Some(file),
+        sheet: row.origin.sheet().as_deref().map(str::to_string),
+        row: Some(row.origin.row),
+        column: Some(column),
+        document: Some(doc.number.to_string()),
+    }
+}
+
+/// A payment of an invoice found neither in the drop nor in the history:
+/// its revenue accounts and taxes cannot be known.
+pub(super) fn unknown_invoice(
+    inputs: &CashInputs<'_>,
+    doc: &DocumentPosting,
+    row: Option<&Payment>,
+) -> Finding {
+    let location = at_payment(inputs, doc, row);
+    let message = if doc.invoice.is_empty() {
+        t!(
+            "cash-no-invoice",
+            kind = doc.doc_type.as_ref(),
+            number = &*doc.number
+        )
+    } else {
+        t!(
+            "cash-unknown-invoice",
+            kind = doc.doc_type.as_ref(),
+            number = &*doc.number,
+            invoice = &doc.invoice,
+            date = doc.date.to_string()
+        )
+    };
+    Finding::error("cash_payment_unknown_invoice", message, location)
+}
+
+/// Deposits received under the cash basis without `customer_deposits`.
+pub(super) fn deposits_without_account(numbers: &[String]) -> Finding {
+    Finding::setup_error(
+        "cash_deposit_without_account",
+        t!(
+            "cash-deposit-without-account",
+            count = numbers.len(),
+            documents = listed(numbers)
+        ),
+        Fix::config("[accounts] customer_deposits"),
+    )
+}
+
+/// An invoice whose lines changed since a batch recorded them: refused, or
+/// with `--adjust` its new lines kept for the payments to come.
+pub(super) fn invoice_changed(
+    old: &LedgerInvoice,
+    new: &LedgerInvoice,
+    batch: &str,
+    adjust: bool,
+) -> Finding {
+    let location = Location {
+        document: Some(new.number.clone()),
+        ..Location::default()
+    };
+    let args = |id| {
+        Text::message(
+            id,
+            vec![
+                ("number", Arg::from(new.number.as_str())),
+                ("batch", Arg::from(batch)),
+                ("old", Arg::Amount(old.total)),
+                ("new", Arg::Amount(new.total)),
+            ],
+        )
+    };
+    if adjust {
+        Finding::warning("document_adjusted", args("cash-invoice-adjusted"), location)
+    } else {
+        Finding::error("document_changed", args("cash-invoice-changed"), location).fixed_in(
+            Fix::History {
+                batch: batch.to_string(),
+            },
+        )
+    }
+}
+
+/// A payment of an invoice whose total is zero: no proportion exists.
+pub(super) fn invoice_total_zero(
+    inputs: &CashInputs<'_>,
+    doc: &DocumentPosting,
+    row: Option<&Payment>,
+) -> Finding {
+    let message = t!(
+        "cash-invoice-total-zero",
+        kind = doc.doc_type.as_ref(),
+        number = &*doc.number,
+        invoice = &doc.invoice
+    );
+    Finding::error(
+        "cash_invoice_total_zero",
+        message,
+        at_payment(inputs, doc, row),
+    )
+}
+
+/// A payment that takes what was paid on its invoice beyond its total.
+pub(super) fn overpaid(
+    inputs: &CashInputs<'_>,
+    doc: &DocumentPosting,
+    total: Decimal,
+    paid: Decimal,
+    row: Option<&Payment>,
+) -> Finding {
+    let message = t!(
+        "cash-invoice-overpaid",
+        invoice = &doc.invoice,
+        total = Arg::Amount(total),
+        paid = Arg::Amount(paid),
+        kind = doc.doc_type.as_ref(),
+        number = &*doc.number
+    );
+    Finding::warning(
+        "cash_invoice_overpaid",
+        message,
+        at_payment(inputs, doc, row),
+    )
+}
+
+/// The first numbers, and `…` when there are more.
+pub(super) fn listed(numbers: &[String]) -> String {
+    let mut shown = numbers
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if numbers.len() > SHOWN {
+        shown.push_str(", …");
+    }
+    shown
+}
