@@ -4,6 +4,7 @@
 mod architecture;
 mod bad_input;
 mod bounced;
+mod cash;
 mod company;
 mod config_errors;
 mod damaged;
