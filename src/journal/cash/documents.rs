@@ -225,10 +225,10 @@ fn payment(
     }
     let state = book.ledger.get(&doc.invoice).expect("looked up above");
     let (before, total) = (state.paid, state.invoice.total);
-    let shares = if doc.doc_type == DocType::Voided {
+    let (shares, reverses) = if doc.doc_type == DocType::Voided {
         bounced(book, doc, paid)
     } else {
-        shares::share_out(&state.paying(), paid)
+        (shares::share_out(&state.paying(), paid), String::new())
     };
     let row = rows.payment.get(&index).copied();
     let Some(shares) = shares else {
@@ -241,28 +241,16 @@ fn payment(
         book.findings
             .push(findings::overpaid(inputs, doc, total, before + paid, row));
     }
-    let reverses = match &shares.rule {
-        ShareRule::Reverses(_) => book
-            .ledger
-            .bounced(&doc.invoice, paid, doc.date)
-            .map(|p| p.doc_key.clone()),
-        _ => None,
-    };
-    recognise(
-        book,
-        index,
-        doc,
-        receivable,
-        paid,
-        shares,
-        reverses.unwrap_or_default(),
-    );
+    recognise(book, index, doc, receivable, paid, shares, reverses);
 }
 
 /// A bounced payment reverses the shares of the payment it bounces (the
-/// latest of its amount on the invoice); else it is shared as a refund is.
-fn bounced(book: &CashBook, doc: &DocumentPosting, paid: Decimal) -> Option<Shares> {
-    let state = book.ledger.get(&doc.invoice)?;
+/// latest of its amount on the invoice), whose key comes with them; else it
+/// is shared as a refund is.
+fn bounced(book: &CashBook, doc: &DocumentPosting, paid: Decimal) -> (Option<Shares>, String) {
+    let Some(state) = book.ledger.get(&doc.invoice) else {
+        return (None, String::new());
+    };
     match book.ledger.bounced(&doc.invoice, paid, doc.date) {
         Some(payment) => {
             let number = payment
@@ -275,9 +263,10 @@ fn bounced(book: &CashBook, doc: &DocumentPosting, paid: Decimal) -> Option<Shar
                 taxable: payment.taxable,
                 number,
             };
-            Some(shares::reverse(of, paid, state.invoice.total))
+            let reversed = shares::reverse(of, paid, state.invoice.total);
+            (Some(reversed), payment.doc_key.clone())
         }
-        None => shares::share_out(&state.paying(), paid),
+        None => (shares::share_out(&state.paying(), paid), String::new()),
     }
 }
 
