@@ -128,4 +128,13 @@ run-only-controls = Nothing to post: an accounts-receivable report is a control;
 run-bad-debt-paid = invoice { $invoice } is voided in Plannit but nothing is unpaid on it ({ $balance }): nothing is written off (a paid invoice is refunded, not voided); check it in Plannit
 run-bad-debt-too-old = invoice { $invoice } of { $date } is more than four years old: its unpaid part is written off without recovering its GST/QST (Revenu Québec's limit)
 run-voided-reversed = invoice { $invoice } voided in Plannit: reversed (exported in batch { $batch })
+# An exported invoice kept for the cash basis, voided: nothing posted, and why.
+# $policy: reverse or bad_debt; $received: none or some (then $paid was received).
+run-voided-unrecognised = invoice { $invoice } voided in Plannit: { $policy ->
+        [bad_debt] no bad debt to write off and no tax to recover
+       *[reverse] nothing to reverse
+    }, the cash basis never recognised its { $unpaid } unpaid{ $received ->
+        [none] {""}
+       *[some] ; what was received ({ $paid }) stays recognised until it is refunded
+    } (exported in batch { $batch })
 run-voided-written-off = invoice { $invoice } voided in Plannit: { $unpaid } unpaid written off as a bad debt, { $recovered } of tax recovered (exported in batch { $batch })

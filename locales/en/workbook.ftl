@@ -194,6 +194,7 @@ wb-already-adjusted = changed: difference posted as adjustment
 wb-already-disappeared = missing from this export (nothing reversed)
 wb-already-voided-reversed = voided in Plannit: reversed in this batch
 wb-already-voided-written-off = voided in Plannit: written off as a bad debt in this batch
+wb-already-voided-unrecognised = voided in Plannit: nothing to post (cash basis, its unpaid part was never recognised)
 
 ## Rows read
 

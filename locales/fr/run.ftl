@@ -149,4 +149,13 @@ run-only-controls = Rien à comptabiliser : le rapport des comptes clients est u
 run-bad-debt-paid = la facture { $invoice } est annulée dans Plannit mais rien n'y est impayé ({ $balance }) : rien n'est radié (une facture payée se rembourse, elle ne s'annule pas) ; vérifiez-la dans Plannit
 run-bad-debt-too-old = la facture { $invoice } du { $date } a plus de quatre ans : sa partie impayée est radiée sans récupérer sa TPS/TVQ (limite de Revenu Québec)
 run-voided-reversed = facture { $invoice } annulée dans Plannit : contrepassée (exportée dans le lot { $batch })
+# An exported invoice kept for the cash basis, voided: nothing posted, and why.
+# $policy: reverse or bad_debt; $received: none or some (then $paid was received).
+run-voided-unrecognised = facture { $invoice } annulée dans Plannit : { $policy ->
+        [bad_debt] aucune mauvaise créance à radier ni taxe à récupérer
+       *[reverse] rien à contrepasser
+    }, la comptabilité de caisse n'a jamais constaté son impayé de { $unpaid }{ $received ->
+        [none] {""}
+       *[some] {" "}; ce qui a été reçu ({ $paid }) reste constaté jusqu'à son remboursement
+    } (exportée dans le lot { $batch })
 run-voided-written-off = facture { $invoice } annulée dans Plannit : { $unpaid } impayé radié en mauvaise créance, { $recovered } de taxes récupérées (exportée dans le lot { $batch })

@@ -194,6 +194,7 @@ wb-already-adjusted = modifié : écart posté en ajustement
 wb-already-disappeared = absent de cet export (rien n'a été renversé)
 wb-already-voided-reversed = annulée dans Plannit : contrepassée dans ce lot
 wb-already-voided-written-off = annulée dans Plannit : radiée en mauvaise créance dans ce lot
+wb-already-voided-unrecognised = annulée dans Plannit : rien à comptabiliser (comptabilité de caisse, son impayé n'a jamais été constaté)
 
 ## Lignes lues
 

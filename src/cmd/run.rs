@@ -196,22 +196,7 @@ fn print_history(report: &RunReport) {
             .or_default() += 1;
     }
     for voided in &report.voided {
-        let batch = &voided.state.first_batch;
-        let line = match &voided.bad_debt {
-            None => tr!(
-                "run-voided-reversed",
-                invoice = &*voided.doc.number,
-                batch = batch
-            ),
-            Some(debt) => tr!(
-                "run-voided-written-off",
-                invoice = &*voided.doc.number,
-                unpaid = crate::i18n::Arg::Amount(debt.unpaid),
-                recovered = crate::i18n::Arg::Amount(debt.recovered.iter().sum()),
-                batch = batch
-            ),
-        };
-        println!("  {line}");
+        println!("  {}", voided_line(voided));
     }
     for ((batch, doc_type), count) in skipped {
         println!(
@@ -223,6 +208,35 @@ fn print_history(report: &RunReport) {
                 batch = batch
             )
         );
+    }
+}
+
+/// What became of an exported invoice voided in Plannit: reversed, written
+/// off, or under the cash basis nothing to post, and why.
+fn voided_line(voided: &crate::journal::voided::VoidedInvoice) -> String {
+    let invoice = &*voided.doc.number;
+    let batch = &voided.state.first_batch;
+    if let Some(cash) = &voided.cash {
+        let received = if cash.paid.is_zero() { "none" } else { "some" };
+        return tr!(
+            "run-voided-unrecognised",
+            invoice = invoice,
+            policy = voided.policy.as_ref(),
+            unpaid = crate::i18n::Arg::Amount(cash.unpaid),
+            received = received,
+            paid = crate::i18n::Arg::Amount(cash.paid),
+            batch = batch
+        );
+    }
+    match &voided.bad_debt {
+        None => tr!("run-voided-reversed", invoice = invoice, batch = batch),
+        Some(debt) => tr!(
+            "run-voided-written-off",
+            invoice = invoice,
+            unpaid = crate::i18n::Arg::Amount(debt.unpaid),
+            recovered = crate::i18n::Arg::Amount(debt.recovered.iter().sum()),
+            batch = batch
+        ),
     }
 }
 

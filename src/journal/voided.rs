@@ -2,7 +2,8 @@
 //! reversal (every account the history says it posted, negated), or, as a
 //! bad debt, the write-off of its unpaid part with the GST, QST or HST it
 //! carries recovered in proportion (Revenu Québec: tax × unpaid / total,
-//! rounded half away from zero; none past four years).
+//! rounded half away from zero; none past four years). Under the cash basis
+//! an invoice whose revenue was never recognised posts nothing (`CashVoid`).
 
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -26,6 +27,21 @@ pub struct VoidedInvoice {
     pub policy: VoidedInvoices,
     /// The write-off's figures, under the bad-debt policy.
     pub bad_debt: Option<BadDebt>,
+    /// An invoice kept for the cash basis: what was paid and left unpaid.
+    pub cash: Option<CashVoid>,
+}
+
+/// An invoice kept for the cash basis, voided: nothing was recognised of its
+/// unpaid part, so there is nothing to reverse or write off (no revenue, no
+/// tax to recover) and it posts nothing. What its payments recognised stays
+/// recognised: that money was received, and a refund takes it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CashVoid {
+    pub total: Decimal,
+    /// What its payments, refunds and applied deposits paid on it.
+    pub paid: Decimal,
+    /// Never recognised, now never owed.
+    pub unpaid: Decimal,
 }
 
 /// A bad debt's figures, as the "Mauvaises créances" sheet shows them.

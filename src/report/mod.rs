@@ -137,11 +137,12 @@ impl RunReport {
     }
 
     /// Under the cash basis, a batch that posts nothing but records invoices
-    /// issued and not yet paid: recorded without a Sage file.
+    /// issued and not yet paid, or voided ones: recorded without a Sage file.
     pub fn records_without_entries(&self) -> bool {
         self.errors() == 0
             && self.entries.is_empty()
-            && self.cash.as_ref().is_some_and(CashBook::has_invoices)
+            && (self.cash.as_ref().is_some_and(CashBook::has_invoices)
+                || self.voided.iter().any(|v| v.cash.is_some()))
     }
 
     /// The findings still worth saying when nothing is new: the others are

@@ -72,7 +72,7 @@ pub(super) fn journal(
     };
     let lines = classified.for_batch.lines.take();
     let tables = std::mem::take(&mut classified.for_batch.tables);
-    let cash = classified.cash.take();
+    let mut cash = classified.cash.take();
     let (mut entries, line_queries) = match &cash {
         // Under the cash basis, from the documents' amounts (their shares).
         Some(book) => cash::batch_entries(&batch, book, &config.accounts.receivable),
@@ -86,7 +86,13 @@ pub(super) fn journal(
     let (mut ledger, batch_from) =
         super::receivable::batch_ledger(plan, known, classified, &adjusted);
     let sorted_voided = std::mem::take(&mut classified.voided);
-    let voided = post_voided(plan, sorted_voided, &ledger, &mut rows, (&entries, &labeler));
+    let voided = post_voided(
+        plan,
+        sorted_voided,
+        (&ledger, cash.as_mut()),
+        &mut rows,
+        (&entries, &labeler),
+    );
     entries.extend(voided.entries);
     let receivable_account = &config.accounts.receivable;
     ledger.add_voided(voided.invoices.iter().map(|v| &v.doc), receivable_account);
@@ -149,7 +155,7 @@ pub(super) fn journal(
 fn post_voided(
     plan: &RunPlan,
     sorted: super::voided::SortedVoided,
-    ledger: &crate::history::ledger::Ledger,
+    ledgers: (&crate::history::ledger::Ledger, Option<&mut CashBook>),
     rows: &mut RowAccounts,
     (entries, labeler): (&[JournalEntry], &EntryLabeler),
 ) -> super::voided::VoidedPosting {
@@ -160,7 +166,7 @@ fn post_voided(
     let Some(date) = batch_dates(entries, labeler).1.or(voided_last) else {
         return super::voided::VoidedPosting::default();
     };
-    super::voided::post(plan, sorted.to_post, ledger, date)
+    super::voided::post(plan, sorted.to_post, ledgers, date)
 }
 
 /// Which rows of each report the batch posts: the rows of new documents

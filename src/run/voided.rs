@@ -1,7 +1,8 @@
 //! Invoices voided or drafted in Plannit: set aside when loaded (a draft
 //! never posts; a voided invoice posts only if it was exported), sorted
 //! against the history, and for an exported one, its reversal or write-off
-//! in the batch, as `[policy] voided_invoices` says.
+//! in the batch, as `[policy] voided_invoices` says (under the cash basis,
+//! nothing: its unpaid part was never recognised).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use crate::diagnostics::{Finding, Location};
 use crate::history::ledger::Ledger;
 use crate::history::{Amounts, DocType, DocumentPosting, PostedState};
 use crate::i18n::Arg;
+use crate::journal::cash::CashBook;
 use crate::journal::voided::{reversal, voided_entry, BadDebt, VoidedInvoice};
 use crate::load::reports::{InvoiceStatus, RowOrigin, SalesLine};
 use crate::load::row_accounts::{RowAccounts, RowFate};
@@ -114,11 +116,13 @@ pub(super) struct VoidedPosting {
 
 /// Each exported invoice voided since, reversed or written off on `date`
 /// (moved to Sage's first open date when earlier); `ledger` gives what is
-/// unpaid on each.
+/// unpaid on each. One kept for the cash basis (`cash`'s ledger knows it)
+/// posts nothing, whatever the policy: nothing was recognised of its unpaid
+/// part.
 pub(super) fn post(
     plan: &RunPlan,
     to_post: Vec<(DocumentPosting, PostedState)>,
-    ledger: &Ledger,
+    (ledger, mut cash): (&Ledger, Option<&mut CashBook>),
     date: NaiveDate,
 ) -> VoidedPosting {
     let config = &plan.config;
@@ -128,6 +132,19 @@ pub(super) fn post(
     };
     let mut posting = VoidedPosting::default();
     for (doc, state) in to_post {
+        if let Some(void) = cash.as_deref_mut().and_then(|book| book.void(&doc.number)) {
+            posting.invoices.push(VoidedInvoice {
+                doc: DocumentPosting {
+                    amounts: Amounts::new(),
+                    ..doc
+                },
+                state,
+                policy: config.voided_invoices,
+                bad_debt: None,
+                cash: Some(void),
+            });
+            continue;
+        }
         let (invoice, finding) = match config.voided_invoices {
             VoidedInvoices::Reverse => (reversed(doc, state), None),
             VoidedInvoices::BadDebt => written_off(plan, doc, state, ledger, date),
@@ -150,6 +167,7 @@ fn reversed(doc: DocumentPosting, state: PostedState) -> Option<VoidedInvoice> {
         state,
         policy: VoidedInvoices::Reverse,
         bad_debt: None,
+        cash: None,
     })
 }
 
@@ -200,6 +218,7 @@ fn written_off(
         state,
         policy: VoidedInvoices::BadDebt,
         bad_debt: Some(debt),
+        cash: None,
     };
     (Some(invoice), finding)
 }

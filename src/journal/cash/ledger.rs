@@ -24,6 +24,8 @@ pub struct InvoiceState {
     /// The payments that paid it (not refunds), for a bounced payment to
     /// find its own.
     pub payments: Vec<PaidBy>,
+    /// Voided in Plannit: no longer owed, whatever is unpaid.
+    pub voided: bool,
 }
 
 /// A payment (or applied deposit) of an invoice and what it recognised.
@@ -47,6 +49,7 @@ impl InvoiceState {
             recognised: BTreeMap::new(),
             recognised_taxable: [Decimal::ZERO; 3],
             payments: Vec::new(),
+            voided: false,
         }
     }
 
@@ -205,10 +208,18 @@ impl Ledger {
             .max_by_key(|p| p.date)
     }
 
-    /// The invoices not fully paid, by date and number.
+    /// Marks the invoice numbered `number` voided in Plannit; its state
+    /// as it was, if the cash basis knows it.
+    pub fn void(&mut self, number: &str) -> Option<&InvoiceState> {
+        let state = self.invoices.get_mut(number)?;
+        state.voided = true;
+        Some(state)
+    }
+
+    /// The invoices not fully paid (and not voided), by date and number.
     pub fn unpaid(&self) -> Vec<&InvoiceState> {
         let mut unpaid: Vec<&InvoiceState> = (self.invoices.values())
-            .filter(|state| !state.remaining().is_zero())
+            .filter(|state| !state.voided && !state.remaining().is_zero())
             .collect();
         unpaid.sort_by(|a, b| {
             (a.invoice.date, &a.invoice.number).cmp(&(b.invoice.date, &b.invoice.number))

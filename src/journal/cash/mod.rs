@@ -32,6 +32,7 @@ use super::document_lines::DocumentLines;
 use crate::config::{Bases, Config};
 use crate::diagnostics::Finding;
 use crate::history::{CashHistory, CashRecord, DocType, LedgerInvoice, Recognised};
+use crate::journal::voided::CashVoid;
 
 pub use documents::CashInputs;
 pub use entries::{add_tax_detail, batch_entries, Provenance};
@@ -123,6 +124,12 @@ pub fn recognise(
         provenance: Some(Provenance::of(lines, documents.len())),
         ..CashBook::default()
     };
+    // Voided in an earlier batch: no longer owed.
+    for (key, _) in inputs.posted.iter().filter(|(_, s)| s.voided) {
+        if let Some(number) = key.strip_prefix("invoice:") {
+            book.ledger.void(number);
+        }
+    }
     documents::walk(inputs, documents, &mut book);
     book
 }
@@ -161,6 +168,17 @@ impl CashBook {
                 .map(Recognition::recognised)
                 .collect(),
         }
+    }
+
+    /// Marks an invoice voided in Plannit: if it is kept for the cash basis
+    /// (the ledger knows it), what was paid and left unpaid on it.
+    pub fn void(&mut self, number: &str) -> Option<CashVoid> {
+        let state = self.ledger.void(number)?;
+        Some(CashVoid {
+            total: state.invoice.total,
+            paid: state.paid,
+            unpaid: state.remaining(),
+        })
     }
 
     /// What the batch's payments recognised, revenue and taxes together.

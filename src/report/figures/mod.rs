@@ -224,6 +224,8 @@ pub enum AlreadyStatus {
     Adjusted,
     /// Voided in Plannit since its export: reversed or written off.
     Voided(crate::config::VoidedInvoices),
+    /// Voided in Plannit, kept for the cash basis: nothing to post.
+    VoidedUnrecognised,
     /// Exported before, absent from this export.
     Disappeared,
 }
@@ -613,7 +615,10 @@ fn already_exported(
             number: invoice.doc.number.to_string(),
             doc_type: invoice.doc.doc_type.as_ref().to_string(),
             date: invoice.doc.date,
-            status: AlreadyStatus::Voided(invoice.policy),
+            status: match invoice.cash {
+                Some(_) => AlreadyStatus::VoidedUnrecognised,
+                None => AlreadyStatus::Voided(invoice.policy),
+            },
             batch: invoice.state.last_batch.clone(),
             detail: String::new(),
         });

@@ -180,6 +180,7 @@ pub struct Labels {
     pub disappeared: String,
     pub voided_reversed: String,
     pub voided_written_off: String,
+    pub voided_unrecognised: String,
     pub rows_headers: Columns,
     pub merged_headers: Columns,
 
@@ -295,6 +296,7 @@ impl Labels {
             disappeared: m("wb-already-disappeared"),
             voided_reversed: m("wb-already-voided-reversed"),
             voided_written_off: m("wb-already-voided-written-off"),
+            voided_unrecognised: m("wb-already-voided-unrecognised"),
             rows_headers: columns(lang, "rows", ROWS_COLUMNS),
             merged_headers: columns(lang, "merged", MERGED_COLUMNS),
 

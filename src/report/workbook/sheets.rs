@@ -422,6 +422,7 @@ fn already_rows<'a>(report: &'a RunReport, l: &'a Labels) -> impl Iterator<Item 
                 AlreadyStatus::Voided(crate::config::VoidedInvoices::BadDebt) => {
                     &l.voided_written_off
                 }
+                AlreadyStatus::VoidedUnrecognised => &l.voided_unrecognised,
             };
             vec![
                 Value::Text(doc.number.clone()),
