@@ -11,6 +11,7 @@ use std::path::Path;
 use calamine::{open_workbook_auto, Reader};
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::cash::workbook_in;
 use crate::fixtures::*;
 use crate::workbook::{cells, recalculated_values_match, text};
 
@@ -41,13 +42,6 @@ fn sales(voided: &str) -> Vec<Vec<V>> {
         row.push(T(status));
     }
     rows
-}
-
-fn workbook_in(dir: &Path) -> std::path::PathBuf {
-    (std::fs::read_dir(dir).unwrap())
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
-        .unwrap()
 }
 
 /// The invoices the "Unpaid invoices" sheet lists.

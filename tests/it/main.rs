@@ -5,6 +5,7 @@ mod architecture;
 mod bad_input;
 mod bounced;
 mod cash;
+mod cash_cases;
 mod cash_voided;
 mod company;
 mod config_errors;
