@@ -13,7 +13,7 @@ cash-deposit-without-account = { $count ->
 cash-invoice-changed = la facture { $number } a changé depuis que le lot { $batch } a inscrit ses lignes (total { $old } → { $new }) : en comptabilité de caisse, ses paiements reconnaissent ses lignes ; relancez avec --adjust pour que les paiements à venir reconnaissent ses nouvelles lignes, ou annulez ce lot s'il n'a jamais été importé
 cash-invoice-adjusted = la facture { $number } a changé depuis le lot { $batch } (total { $old } → { $new }) : ses nouvelles lignes sont inscrites ; les paiements à venir les reconnaissent, ceux déjà comptabilisés restent tels quels
 cash-invoice-total-zero = { setup-doc-type } { $number } s'applique à la facture { $invoice }, dont le total est nul : en comptabilité de caisse, aucune part de ses lignes ne correspond à un montant payé. Vérifiez le paiement dans Plannit
-cash-invoice-overpaid = { setup-doc-type } { $number } porte le montant payé sur la facture { $invoice } à { $paid }, au-delà de son total de { $total } : les revenus et les taxes reconnus dépassent ceux de la facture ; vérifiez dans Plannit
+cash-invoice-overpaid = { setup-doc-type } { $number } porte le montant payé sur la facture { $invoice } à { $paid }, au-delà de son total de { $total } : l'excédent de { $excess } n'est ni un revenu ni une taxe, il reste au compte clients comme crédit du client ; vérifiez dans Plannit
 # $old, $new : accrual ou cash ; $last : la dernière date du lot.
 cash-basis-switch = l'historique des exports contient des lots passés en comptabilité { $old ->
     [cash] de caisse

@@ -9,7 +9,7 @@ use rust_decimal::RoundingStrategy;
 
 use crate::cash::*;
 use crate::fixtures::*;
-use crate::workbook::recalculated_values_match;
+use crate::workbook::{cells, number, recalculated_values_match, text};
 
 /// One invoice paid in part, the payment bounced, then paid in full, one
 /// entry per document with the tax detail: the bounced payment reverses
@@ -368,4 +368,68 @@ fn payouts_fees_and_tips_are_as_under_the_accrual_basis() {
     debit(&mut expected, "1020", "970.70");
     debit(&mut expected, "5310", "29.30");
     assert_eq!(*cash, settled(expected));
+}
+
+/// A payment beyond its invoice's total recognises the invoice's own lines
+/// and no more: the excess is the customer's credit, left on the
+/// receivable, and its refund takes it back from there.
+#[test]
+fn an_overpayment_recognises_the_invoice_and_leaves_the_excess_on_the_receivable() {
+    let case = Case::new(&cash_config());
+    write_xlsx(
+        &case.file("ventes.xlsx"),
+        &[("Ventes", standard_sales_rows_fr())],
+    );
+    std::fs::write(
+        case.file("paiements.csv"),
+        format!("{PAYMENTS_HEADER}2026-11-06,R-1,F-1,\"Lavoie, Anne\",Paiement,Virement,400.00\n"),
+    )
+    .unwrap();
+    let out = case.dir.path().join("out-1");
+    let overpaid = case.run_into(&out, &["--lang", "fr"], &[]);
+    overpaid.assert_success();
+    let mut f1 = Invoice::new("4001", "300.00", "15.00", "29.93");
+    let mut expected = BTreeMap::new();
+    debit(&mut expected, "1020", "400.00");
+    credit(&mut expected, &f1.pay("344.93"));
+    debit(&mut expected, "1210", "-55.07");
+    assert_eq!(overpaid.account_sums(), settled(expected));
+    assert!(
+        overpaid.stderr.contains(
+            "l'excédent de 55,07 n'est ni un revenu ni une taxe, il reste au compte clients"
+        ),
+        "{}",
+        overpaid.stderr
+    );
+    let workbook = workbook_in(&out);
+    let unpaid = cells(&workbook, "Factures impayées");
+    let listed: Vec<String> = (1..)
+        .map(|r| text(unpaid.get(&(r, 0))))
+        .take_while(|number| number.starts_with("F-"))
+        .collect();
+    assert_eq!(listed, ["F-2"]);
+    for (label, difference) in control_differences(&workbook) {
+        assert!(difference.abs() < 0.001, "{label}: {difference}");
+    }
+    recalculated_values_match(&workbook);
+    // The excess refunded: back from the receivable, nothing recognised.
+    std::fs::write(
+        case.file("paiements.csv"),
+        format!(
+            "{PAYMENTS_HEADER}2026-11-20,M-1,F-1,\"Lavoie, Anne\",Remboursement,Virement,55.07\n"
+        ),
+    )
+    .unwrap();
+    let refunded = case.run_into(&case.dir.path().join("out-2"), &["--lang", "fr"], &[]);
+    refunded.assert_success();
+    assert_eq!(
+        refunded.account_sums(),
+        sums(&[("1020", "-55.07"), ("1210", "55.07")])
+    );
+    let workbook = workbook_in(&case.dir.path().join("out-2"));
+    assert_eq!(
+        number(cells(&workbook, "Factures impayées").get(&(1, 3))),
+        1419.44
+    );
+    recalculated_values_match(&workbook);
 }

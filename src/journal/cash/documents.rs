@@ -228,7 +228,7 @@ fn payment(
     let (shares, reverses) = if doc.doc_type == DocType::Voided {
         bounced(book, doc, paid)
     } else {
-        (shares::share_out(&state.paying(), paid), String::new())
+        (shares::share_within(&state.paying(), paid), String::new())
     };
     let row = rows.payment.get(&index).copied();
     let Some(shares) = shares else {
@@ -239,7 +239,7 @@ fn payment(
     let overpaid = before + paid - total;
     if !overpaid.is_zero() && overpaid.is_sign_negative() == total.is_sign_negative() {
         book.findings
-            .push(findings::overpaid(inputs, doc, total, before + paid, row));
+            .push(findings::overpaid(inputs, doc, (total, before + paid), row));
     }
     recognise(book, index, doc, receivable, paid, shares, reverses);
 }
@@ -266,7 +266,7 @@ fn bounced(book: &CashBook, doc: &DocumentPosting, paid: Decimal) -> (Option<Sha
             let reversed = shares::reverse(of, paid, state.invoice.total);
             (Some(reversed), payment.doc_key.clone())
         }
-        None => (shares::share_out(&state.paying(), paid), String::new()),
+        None => (shares::share_within(&state.paying(), paid), String::new()),
     }
 }
 
@@ -286,22 +286,21 @@ fn exported_payment(
         return;
     };
     if recorded.paid == paid {
-        doc.amounts = with_shares(&doc.amounts, receivable, &recorded.amounts);
+        let credit = excess(paid, &recorded.amounts);
+        doc.amounts = with_shares(&doc.amounts, receivable, &recorded.amounts, credit);
         return;
     }
     let Some(state) = book.ledger.without(&recorded) else {
         return;
     };
-    let Some(fresh) = shares::share_out(&state.paying(), paid) else {
+    let Some(fresh) = shares::share_within(&state.paying(), paid) else {
         return;
     };
-    doc.amounts = with_shares(
-        &doc.amounts,
-        receivable,
-        &(fresh.shares.iter())
-            .map(|s| (s.account.clone(), s.amount))
-            .collect::<Vec<_>>(),
-    );
+    let fresh_amounts: Vec<(String, Decimal)> = (fresh.shares.iter())
+        .map(|s| (s.account.clone(), s.amount))
+        .collect();
+    let credit = paid + fresh.sum();
+    doc.amounts = with_shares(&doc.amounts, receivable, &fresh_amounts, credit);
     let batch = (inputs.posted.get(&*doc.key))
         .map(|s| s.first_batch.clone())
         .unwrap_or_default();
@@ -315,6 +314,7 @@ fn exported_payment(
         invoice: doc.invoice.clone(),
         total: state.invoice.total,
         paid: paid - recorded.paid,
+        excess: credit - excess(recorded.paid, &recorded.amounts),
         shares: delta,
         reverses: String::new(),
     };
@@ -376,7 +376,8 @@ fn recognise(
     let amounts: Vec<(String, Decimal)> = (shares.shares.iter())
         .map(|s| (s.account.clone(), s.amount))
         .collect();
-    doc.amounts = with_shares(&doc.amounts, receivable, &amounts);
+    let credit = paid + shares.sum();
+    doc.amounts = with_shares(&doc.amounts, receivable, &amounts, credit);
     let total = book
         .ledger
         .get(&doc.invoice)
@@ -391,6 +392,7 @@ fn recognise(
         invoice: doc.invoice.clone(),
         total,
         paid,
+        excess: credit,
         shares,
         reverses,
     };
@@ -398,14 +400,29 @@ fn recognise(
     book.recognitions.push(recognition);
 }
 
-/// The document's amounts with its receivable line replaced by `shares`.
-fn with_shares(amounts: &Amounts, receivable: &str, shares: &[(String, Decimal)]) -> Amounts {
+/// What a payment of `paid` whose shares are `amounts` leaves to the
+/// receivable: what it paid beyond the invoice (the customer's credit).
+fn excess(paid: Decimal, amounts: &[(String, Decimal)]) -> Decimal {
+    paid + amounts.iter().map(|(_, amount)| *amount).sum::<Decimal>()
+}
+
+/// The document's amounts with its receivable line replaced by `shares`,
+/// and by `credit`, what it paid beyond its invoice, on the receivable.
+fn with_shares(
+    amounts: &Amounts,
+    receivable: &str,
+    shares: &[(String, Decimal)],
+    credit: Decimal,
+) -> Amounts {
     let mut replaced = Amounts::new();
     for (account, amount) in amounts.iter().filter(|(a, _)| *a != receivable) {
         replaced.add_text(account, amount);
     }
     for (account, amount) in shares {
         replaced.add_text(account, *amount);
+    }
+    if !credit.is_zero() {
+        replaced.add_text(receivable, -credit);
     }
     replaced.settle();
     replaced

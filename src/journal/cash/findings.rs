@@ -131,8 +131,7 @@ pub(super) fn invoice_total_zero(
 pub(super) fn overpaid(
     inputs: &CashInputs<'_>,
     doc: &DocumentPosting,
-    total: Decimal,
-    paid: Decimal,
+    (total, paid): (Decimal, Decimal),
     row: Option<&Payment>,
 ) -> Finding {
     let message = t!(
@@ -140,6 +139,7 @@ pub(super) fn overpaid(
         invoice = &doc.invoice,
         total = Arg::Amount(total),
         paid = Arg::Amount(paid),
+        excess = Arg::Amount(paid - total),
         kind = doc.doc_type.as_ref(),
         number = &*doc.number
     );

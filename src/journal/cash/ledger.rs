@@ -70,6 +70,14 @@ impl InvoiceState {
         self.invoice.total - self.paid
     }
 
+    /// Something is still due on it: its paid total short of its total (an
+    /// overpaid invoice is the customer's credit, not an unpaid invoice).
+    pub fn owes(&self) -> bool {
+        let remaining = self.remaining();
+        !remaining.is_zero()
+            && remaining.is_sign_negative() == self.invoice.total.is_sign_negative()
+    }
+
     /// Recognised so far, revenue and taxes together (credits positive).
     pub fn recognised_total(&self) -> Decimal {
         -self.recognised.values().copied().sum::<Decimal>()
@@ -219,7 +227,7 @@ impl Ledger {
     /// The invoices not fully paid (and not voided), by date and number.
     pub fn unpaid(&self) -> Vec<&InvoiceState> {
         let mut unpaid: Vec<&InvoiceState> = (self.invoices.values())
-            .filter(|state| !state.voided && !state.remaining().is_zero())
+            .filter(|state| !state.voided && state.owes())
             .collect();
         unpaid.sort_by(|a, b| {
             (a.invoice.date, &a.invoice.number).cmp(&(b.invoice.date, &b.invoice.number))

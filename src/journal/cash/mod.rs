@@ -69,12 +69,20 @@ pub struct Recognition {
     pub total: Decimal,
     /// What it paid on the invoice (negative for refunds and bounced payments).
     pub paid: Decimal,
+    /// Of `paid`, what went beyond the invoice's total (or takes that back):
+    /// the customer's credit, left on the receivable, not recognised.
+    pub excess: Decimal,
     pub shares: Shares,
     /// A bounced payment: the key of the payment it reverses.
     pub reverses: String,
 }
 
 impl Recognition {
+    /// What it recognised as revenue and taxes: what it paid but the excess.
+    pub fn recognised_paid(&self) -> Decimal {
+        self.paid - self.excess
+    }
+
     /// As the history keeps it.
     pub fn recognised(&self) -> Recognised {
         Recognised {
@@ -183,6 +191,9 @@ impl CashBook {
 
     /// What the batch's payments recognised, revenue and taxes together.
     pub fn recognised_total(&self) -> Decimal {
-        self.recognitions.iter().map(|r| r.paid).sum()
+        self.recognitions
+            .iter()
+            .map(Recognition::recognised_paid)
+            .sum()
     }
 }

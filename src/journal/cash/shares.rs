@@ -79,6 +79,33 @@ pub fn proportional(amount: Decimal, paid: Decimal, total: Decimal) -> Decimal {
     round_cents(amount * paid / total)
 }
 
+/// What a payment of `paid` can recognise of an invoice of `total` of which
+/// `before` was paid: the part that keeps its paid total between zero and
+/// its total. The rest — paid beyond the total, or the refund of that — is
+/// the customer's credit, not revenue. Returns `before` within those bounds
+/// and the part recognised.
+pub fn recognisable(before: Decimal, paid: Decimal, total: Decimal) -> (Decimal, Decimal) {
+    let (low, high) = if total.is_sign_negative() {
+        (total, Decimal::ZERO)
+    } else {
+        (Decimal::ZERO, total)
+    };
+    let within = |amount: Decimal| amount.max(low).min(high);
+    let counted = within(before);
+    (counted, within(before + paid) - counted)
+}
+
+/// The shares of a payment of `paid` of `invoice`, of the part it can
+/// recognise (`recognisable`): an overpayment's excess gets none.
+pub fn share_within(invoice: &Paying<'_>, paid: Decimal) -> Option<Shares> {
+    let (counted, part) = recognisable(invoice.paid, paid, invoice.total);
+    let counted = Paying {
+        paid: counted,
+        ..*invoice
+    };
+    share_out(&counted, part)
+}
+
 /// The shares of a payment of `paid` (negative for a refund) of `invoice`;
 /// none when the invoice's total is zero (no proportion exists).
 pub fn share_out(invoice: &Paying<'_>, paid: Decimal) -> Option<Shares> {
@@ -230,6 +257,33 @@ mod tests {
 
     fn d(text: &str) -> Decimal {
         text.parse().unwrap()
+    }
+
+    /// What an invoice can recognise keeps its paid total within zero and
+    /// its total: an overpayment's excess and the refund of it recognise nothing.
+    #[test]
+    fn only_what_keeps_the_paid_total_within_the_invoice_is_recognisable() {
+        assert_eq!(
+            recognisable(d("0"), d("400.00"), d("344.93")),
+            (d("0"), d("344.93"))
+        );
+        assert_eq!(
+            recognisable(d("400.00"), d("-55.07"), d("344.93")),
+            (d("344.93"), d("0.00"))
+        );
+        assert_eq!(
+            recognisable(d("400.00"), d("-100.00"), d("344.93")),
+            (d("344.93"), d("-44.93"))
+        );
+        assert_eq!(
+            recognisable(d("100.00"), d("50.00"), d("344.93")),
+            (d("100.00"), d("50.00"))
+        );
+        // A credit note: its total and what is paid back are negative.
+        assert_eq!(
+            recognisable(d("0"), d("-60.00"), d("-50.00")),
+            (d("0"), d("-50.00"))
+        );
     }
 
     /// F: revenue 4001 100.00 and 4002 33.33, GST 6.67, QST 13.30: 153.30.

@@ -3,7 +3,7 @@
 //! the invoices not fully paid, and what each payment row of the batch
 //! recognised rather than credited to the receivable.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -69,7 +69,7 @@ impl CashFigures {
                     doc_type: r.doc_type,
                     invoice: r.invoice.clone(),
                     total: r.total,
-                    paid: r.paid,
+                    paid: r.recognised_paid(),
                     account: share.account.clone(),
                     is_tax: share.is_tax,
                     line: -share.line,
@@ -100,29 +100,41 @@ impl CashFigures {
     }
 }
 
-/// The documents whose payments the cash basis recognised in the batch
-/// (their rows credit revenue and taxes, not the receivable).
-pub(super) fn recognising(book: &CashBook) -> HashSet<&str> {
-    (book.recognitions.iter())
-        .filter(|r| !matches!(r.shares.rule, ShareRule::Adjusts(_)))
-        .map(|r| &*r.doc_key)
-        .collect()
+/// The documents whose payments the cash basis recognised in the batch,
+/// with what each recognised (their rows credit revenue and taxes, not the
+/// receivable, but for what was paid beyond the invoice).
+pub(super) fn recognising(book: &CashBook) -> HashMap<&str, Decimal> {
+    let mut recognised: HashMap<&str, Decimal> = HashMap::new();
+    let made =
+        (book.recognitions.iter()).filter(|r| !matches!(r.shares.rule, ShareRule::Adjusts(_)));
+    for recognition in made {
+        *recognised.entry(&*recognition.doc_key).or_default() += recognition.recognised_paid();
+    }
+    recognised
 }
 
 /// Splits what each payment row applies to its invoice between the
-/// receivable and, for the documents `recognising`, revenue and taxes.
+/// receivable and, for the documents `recognising`, revenue and taxes: a
+/// document's rows recognise, in order, up to what it recognised.
 pub(super) fn split_applied(
     payments: &[Payment],
     applied: &mut [Decimal],
-    recognising: &HashSet<&str>,
+    recognising: &HashMap<&str, Decimal>,
 ) -> Vec<Decimal> {
+    let mut left = recognising.clone();
     (payments.iter().zip(applied.iter_mut()))
         .map(|(payment, applied)| {
-            if recognising.contains(payment.document_key().as_str()) {
-                std::mem::take(applied)
+            let Some(part) = left.get_mut(payment.document_key().as_str()) else {
+                return Decimal::ZERO;
+            };
+            let take = if applied.abs() <= part.abs() {
+                *applied
             } else {
-                Decimal::ZERO
-            }
+                *part
+            };
+            *part -= take;
+            *applied -= take;
+            take
         })
         .collect()
 }

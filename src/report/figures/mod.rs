@@ -434,7 +434,7 @@ fn adjustments(inputs: &ReconcileInputs) -> (Vec<PaymentAdjustment>, Vec<Invoice
             let recognised: Decimal = (inputs.cash.iter())
                 .flat_map(|book| &book.recognitions)
                 .filter(|r| r.doc_key == doc.key)
-                .map(|r| r.paid)
+                .map(|r| r.recognised_paid())
                 .sum();
             payments.push(PaymentAdjustment {
                 date: doc.date,
