@@ -270,6 +270,9 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     classify::finish(&mut documents, &mut lines);
     findings.extend(check_findings?);
     let cash = cash_basis(plan, inputs, known, &document_rows, &mut documents, &lines);
+    if let Some(book) = &cash.0 {
+        cash::drop_known_invoices(&mut findings, &book.ledger);
+    }
     findings.extend(cash.1);
     let unusable = unusable?;
     let undated_rows = [

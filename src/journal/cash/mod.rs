@@ -36,6 +36,7 @@ use crate::journal::voided::CashVoid;
 
 pub use documents::CashInputs;
 pub use entries::{add_tax_detail, batch_entries, Provenance};
+pub use findings::drop_known_invoices;
 pub use ledger::Ledger;
 pub use shares::{ShareRule, Shares};
 pub use switch::basis_findings;
