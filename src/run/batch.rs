@@ -112,6 +112,7 @@ pub(super) fn journal(
         (&ledger, batch_from),
         &inputs.receivables,
         last_date,
+        cash.as_ref(),
     );
     drop(ledger);
     findings.extend(account_findings);

@@ -1,7 +1,8 @@
 //! The cash basis's other cases on real files: a bounced payment and the
 //! tax detail, invoices recorded alone, a change of basis, a deposit without
 //! its account, the lock date, an invoice changed since its lines were
-//! recorded; payouts, fees and tips as under the accrual basis.
+//! recorded; payouts, fees and tips as under the accrual basis; an
+//! overpayment; the tie-out with Plannit's accounts-receivable report.
 
 use std::collections::BTreeMap;
 
@@ -432,4 +433,38 @@ fn an_overpayment_recognises_the_invoice_and_leaves_the_excess_on_the_receivable
         1419.44
     );
     recalculated_values_match(&workbook);
+}
+
+/// Plannit's accounts-receivable report lists the invoices not fully paid;
+/// under the cash basis they post nothing to the receivable, and the
+/// tie-out counts them as owed all the same: an exact report ties out, a
+/// wrong balance is a difference.
+#[test]
+fn the_receivable_report_ties_out_with_the_unpaid_invoices() {
+    let report = |f2: &str| {
+        format!(
+            "Comptes clients au 30 novembre 2026\n\n\
+             Client;No facture;Date facture;Solde dû\n\
+             Lavoie, Anne;F-1;2026-11-02;0,00 $\n\
+             Bouchard & Fils;F-2;2026-11-05;{f2} $\n"
+        )
+    };
+    for (f2, said) in [
+        ("419,44", "2 open invoices compared, no difference"),
+        (
+            "400,00",
+            "2 open invoices compared, 1 difference, -19.44 in all",
+        ),
+    ] {
+        let case = Case::new(&cash_config());
+        write_xlsx(
+            &case.file("ventes.xlsx"),
+            &[("Ventes", standard_sales_rows_fr())],
+        );
+        std::fs::write(case.file("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
+        write_cp1252(&case.file("comptes-clients-2026-11-30.csv"), &report(f2));
+        let outcome = case.run(&[]);
+        outcome.assert_success();
+        assert!(outcome.stdout.contains(said), "{}", outcome.stdout);
+    }
 }

@@ -125,8 +125,15 @@ pub fn aging_bucket(date: NaiveDate, as_of: Option<NaiveDate>) -> usize {
         .count()
 }
 
-/// Compares a report with the ledger's open items at `as_of`.
-pub fn tie_out(ledger: &Ledger, report: &ReceivableReport, as_of: NaiveDate) -> TieOut {
+/// Compares a report with the ledger's open items at `as_of`, and with
+/// `also_owed`: what is owed outside the receivable account (under the cash
+/// basis, the invoices not fully paid, which post nothing to it).
+pub fn tie_out(
+    ledger: &Ledger,
+    report: &ReceivableReport,
+    as_of: NaiveDate,
+    also_owed: &[OpenItem],
+) -> TieOut {
     let mut rows: BTreeMap<(String, String), TieOutRow> = BTreeMap::new();
     let mut by_invoice: BTreeMap<String, (String, String)> = BTreeMap::new();
     for row in &report.rows {
@@ -141,7 +148,7 @@ pub fn tie_out(ledger: &Ledger, report: &ReceivableReport, as_of: NaiveDate) -> 
         });
         *entry.plannit.get_or_insert(Decimal::ZERO) += row.balance;
     }
-    for open in ledger.open_items(Some(as_of)) {
+    for open in ledger.open_items(Some(as_of)).iter().chain(also_owed) {
         let key = match by_invoice.get(&*open.invoice) {
             Some(key) if !open.invoice.is_empty() => key.clone(),
             _ => (open.customer.to_string(), open.invoice.to_string()),
