@@ -331,6 +331,7 @@ fn cash_basis(
         document_rows,
         posted: &known.posted,
         history: &known.cash,
+        opening: &known.tables.opening.items,
         headers: &inputs.headers,
     };
     let mut book = cash::recognise(&cash_inputs, documents, lines);

@@ -468,3 +468,37 @@ fn the_receivable_report_ties_out_with_the_unpaid_invoices() {
         assert!(outcome.stdout.contains(said), "{}", outcome.stdout);
     }
 }
+
+/// Invoices open at adoption (the receivable's opening balance) are in the
+/// receivable already: under the cash basis their payments clear it, as
+/// under the accrual basis, rather than being refused as unknown.
+#[test]
+fn payments_of_the_opening_balance_clear_the_receivable() {
+    let case = Case::new(&cash_config());
+    let report = case.dir.path().join("comptes-clients-2026-10-31.csv");
+    write_cp1252(
+        &report,
+        "Comptes clients au 31 octobre 2026\n\n\
+         Client;No facture;Date facture;Solde dû\n\
+         Tremblay, Marie;O-1;2026-09-15;300,00 $\n",
+    );
+    let opened = case.history(&["opening", report.to_str().unwrap()]);
+    assert!(
+        opened.status.success(),
+        "{}",
+        String::from_utf8_lossy(&opened.stderr)
+    );
+    std::fs::write(
+        case.file("paiements.csv"),
+        format!(
+            "{PAYMENTS_HEADER}2026-11-03,R-0,O-1,\"Tremblay, Marie\",Paiement,Virement,300.00\n"
+        ),
+    )
+    .unwrap();
+    let outcome = case.run(&[]);
+    outcome.assert_success();
+    assert_eq!(
+        outcome.account_sums(),
+        sums(&[("1020", "300.00"), ("1210", "-300.00")])
+    );
+}

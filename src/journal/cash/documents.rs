@@ -3,7 +3,8 @@
 //! go to the ledger), a payment, refund, bounced payment or applied deposit
 //! its shares of its invoice's lines instead of the receivable. A payment
 //! follows its invoice: one of an invoice posted when issued (before
-//! `basis_from`) still clears the receivable.
+//! `basis_from`, or open in the receivable's opening balance) still clears
+//! the receivable.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -29,6 +30,9 @@ pub struct CashInputs<'a> {
     pub document_rows: &'a DocumentRows,
     pub posted: &'a BTreeMap<String, PostedState>,
     pub history: &'a CashHistory,
+    /// The invoices of the receivable's opening balance: in the receivable
+    /// before any batch, as an invoice posted when issued is.
+    pub opening: &'a [crate::history::OpeningItem],
     /// Header text as written, by (file name, canonical column).
     pub headers: &'a BTreeMap<(String, String), String>,
 }
@@ -208,6 +212,7 @@ fn payment(
             let key = format!("invoice:{number}");
             book.issued.contains(number)
                 || (inputs.posted.get(&key)).is_some_and(|state| !state.amounts.is_empty())
+                || inputs.opening.iter().any(|item| item.invoice == number)
         };
         let unknown = doc.invoice.is_empty() || !issued(&doc.invoice);
         if unknown && inputs.config.bases.at(doc.date) == Basis::Cash {
