@@ -85,10 +85,9 @@ pub(super) fn journal(
     };
     let (mut ledger, batch_from) =
         super::receivable::batch_ledger(plan, known, classified, &adjusted);
-    let sorted_voided = std::mem::take(&mut classified.voided);
     let voided = post_voided(
         plan,
-        sorted_voided,
+        std::mem::take(&mut classified.voided),
         (&ledger, cash.as_mut()),
         &mut rows,
         (&entries, &labeler),
@@ -99,13 +98,7 @@ pub(super) fn journal(
     // Accounts the Sage company does not have, or cannot post to.
     let line_queries = (line_queries.iter()).map(|(account, query)| (account.as_str(), &**query));
     let account_findings = conform::account_findings(config, &entries, line_queries);
-    if config.sage.tax_detail {
-        match &cash {
-            Some(book) => cash::add_tax_detail(config, &mut entries, &batch, book),
-            None => conform::add_tax_detail(config, &mut entries, &sales, &labeler),
-        }
-    }
-    sage::fit_entries(&mut entries, &config.sage);
+    finish_entries(config, &mut entries, &batch, cash.as_ref());
     let (first_date, last_date) = batch_dates(&entries, &labeler);
     let (receivable, mut findings) = super::receivable::receivable_figures(
         plan,
@@ -148,6 +141,24 @@ pub(super) fn journal(
         reconciliation,
         cash,
     })
+}
+
+/// Adds the tax detail when asked for (under the cash basis, the revenue
+/// subject to tax each payment recognises) and fits the entries to Sage's
+/// limits.
+fn finish_entries(
+    config: &crate::config::Config,
+    entries: &mut [JournalEntry],
+    batch: &BatchJournal<'_>,
+    cash: Option<&CashBook>,
+) {
+    if config.sage.tax_detail {
+        match cash {
+            Some(book) => cash::add_tax_detail(config, entries, batch, book),
+            None => conform::add_tax_detail(config, entries, batch.sales, batch.labeler),
+        }
+    }
+    sage::fit_entries(entries, &config.sage);
 }
 
 /// The voided invoices' rows counted where they go, and the reversals or

@@ -2,7 +2,8 @@
 //! over the batch as live formulas with its control against the Journal;
 //! the ledger's open items by customer, aged, with customer subtotals, a
 //! grand total tied to the closing balance and a chart of the aging; then
-//! the tie-out with each of Plannit's accounts-receivable reports.
+//! the tie-out with each of Plannit's accounts-receivable reports. Also the
+//! rows of the detail sheets' open items and bad debts tables.
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::utility::row_col_to_cell;
@@ -13,7 +14,7 @@ use rust_xlsxwriter::{
 
 use super::formula::formula;
 use super::labels::{message, with_args, Labels};
-use super::table::{to_f64, Formats, WrittenTable};
+use super::table::{to_f64, Formats, Value, WrittenTable};
 use crate::i18n::{Arg, Lang};
 use crate::report::figures::receivable::{
     aging_bucket, ReceivableFigures, TieOut, TieOutRow, MOVEMENTS,
@@ -401,4 +402,78 @@ fn write_tie_out_totals(
         sheet.write_formula_with_format(to, col, cell, &styles.formats.total_money)?;
     }
     Ok(())
+}
+
+/// The bad debts table's columns with totals.
+pub(super) const BAD_DEBT_TOTALS: &[&str] = &[
+    "total",
+    "unpaid",
+    "gst",
+    "qst",
+    "hst",
+    "gst_recovered",
+    "qst_recovered",
+    "hst_recovered",
+    "written_off",
+];
+
+/// A bad debt's row: its figures, the taxes recovered as formulas.
+pub(super) fn bad_debt_row(
+    invoice: &crate::journal::voided::VoidedInvoice,
+    debt: &crate::journal::voided::BadDebt,
+) -> Vec<Value> {
+    const RECOVERED: [&str; 3] = [
+        "ROUND({gst}*{unpaid}/{total},2)",
+        "ROUND({qst}*{unpaid}/{total},2)",
+        "ROUND({hst}*{unpaid}/{total},2)",
+    ];
+    let mut row = vec![
+        Value::Text(invoice.doc.number.to_string()),
+        Value::Text(invoice.doc.customer.to_string()),
+        Value::Date(Some(invoice.state.date)),
+        Value::Money(debt.total),
+        Value::Money(debt.unpaid),
+    ];
+    row.extend(debt.taxes.map(Value::Money));
+    for (template, recovered) in RECOVERED.into_iter().zip(debt.recovered) {
+        // Past four years nothing is recovered: a figure, not the formula.
+        row.push(if debt.within_limit {
+            Value::RowFormula {
+                template,
+                result: recovered,
+            }
+        } else {
+            Value::Money(recovered)
+        });
+    }
+    row.push(Value::RowFormula {
+        template: "{unpaid}-{gst_recovered}-{qst_recovered}-{hst_recovered}",
+        result: debt.written_off(),
+    });
+    row
+}
+
+pub(super) const OPEN_ITEM_TOTALS: &[&str] =
+    &["bucket_0", "bucket_1", "bucket_2", "bucket_3", "balance"];
+
+/// The receivable's open items by customer, each balance in its aging
+/// bucket; the balance is the buckets' sum (the "Soldes ouverts" table).
+pub(super) fn open_item_rows(figures: &ReceivableFigures) -> impl Iterator<Item = Vec<Value>> + '_ {
+    figures.open_items.iter().map(|item| {
+        let mut buckets = [Decimal::ZERO; 4];
+        buckets[aging_bucket(item.date, figures.as_of)] = item.balance;
+        let days = figures.as_of.map(|as_of| (as_of - item.date).num_days());
+        let mut row = vec![
+            Value::Text(item.customer.to_string()),
+            Value::Text(item.invoice.to_string()),
+            Value::Date(Some(item.date)),
+            Value::Number(days.map(Decimal::from).unwrap_or_default()),
+        ];
+        row.extend(buckets.map(Value::Money));
+        row.push(Value::RowFormula {
+            template: "{bucket_0}+{bucket_1}+{bucket_2}+{bucket_3}",
+            result: item.balance,
+        });
+        row
+    })
 }

@@ -10,12 +10,12 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::cash::{self, CashLabels, CashTables};
 use super::labels::Labels;
+use super::receivable::{bad_debt_row, open_item_rows, BAD_DEBT_TOTALS, OPEN_ITEM_TOTALS};
 use super::table::{write_table, FilledTable, Formats, SheetMaker, TableSpec, Value, WrittenTable};
 use crate::diagnostics::{Fix, Severity};
 use crate::load::columns::ReportKind;
 use crate::load::reports::PaymentKind;
 use crate::query::views::ItemMapping;
-use crate::report::figures::receivable::aging_bucket;
 use crate::report::figures::{AlreadyStatus, InvoiceFigures, ReceivableFigures};
 use crate::report::RunReport;
 
@@ -178,22 +178,31 @@ pub(super) fn write_detail_sheets(
         filled.extend(bad_debts);
         Ok(filled)
     })?;
-    let mut written = maker.add_in_order(filled);
+    let written = maker.add_in_order(filled);
+    Ok(detail_tables(written, report, cash_labels))
+}
+
+/// The tables the summary refers to, among those written in order.
+fn detail_tables(
+    mut written: Vec<WrittenTable>,
+    report: &RunReport,
+    cash_labels: Option<CashLabels>,
+) -> DetailTables {
     // The open items and the bad debts come last, when there are any.
     if report.voided.iter().any(|v| v.bad_debt.is_some()) {
         written.pop();
     }
-    let open_items = figures.receivable.as_ref().and_then(|_| written.pop());
+    let open_items = (report.reconciliation.receivable.as_ref()).and_then(|_| written.pop());
     let mut written = written.into_iter();
     let mut next = || written.next().expect("a table for each written");
-    Ok(DetailTables {
+    DetailTables {
         journal: next(),
         invoices: next(),
         payments: next(),
         open_items,
         cash_labels,
         cash: None,
-    })
+    }
 }
 
 /// The receivable's open items, when the run has a ledger.
@@ -226,77 +235,6 @@ fn bad_debts_table(
     let l = tables.l;
     let totals = (BAD_DEBT_TOTALS, &[][..]);
     (tables.write(&l.bad_debts, &l.bad_debt_headers, totals, rows)).map(Some)
-}
-
-const BAD_DEBT_TOTALS: &[&str] = &[
-    "total",
-    "unpaid",
-    "gst",
-    "qst",
-    "hst",
-    "gst_recovered",
-    "qst_recovered",
-    "hst_recovered",
-    "written_off",
-];
-
-fn bad_debt_row(
-    invoice: &crate::journal::voided::VoidedInvoice,
-    debt: &crate::journal::voided::BadDebt,
-) -> Vec<Value> {
-    const RECOVERED: [&str; 3] = [
-        "ROUND({gst}*{unpaid}/{total},2)",
-        "ROUND({qst}*{unpaid}/{total},2)",
-        "ROUND({hst}*{unpaid}/{total},2)",
-    ];
-    let mut row = vec![
-        Value::Text(invoice.doc.number.to_string()),
-        Value::Text(invoice.doc.customer.to_string()),
-        Value::Date(Some(invoice.state.date)),
-        Value::Money(debt.total),
-        Value::Money(debt.unpaid),
-    ];
-    row.extend(debt.taxes.map(Value::Money));
-    for (template, recovered) in RECOVERED.into_iter().zip(debt.recovered) {
-        // Past four years nothing is recovered: a figure, not the formula.
-        row.push(if debt.within_limit {
-            Value::RowFormula {
-                template,
-                result: recovered,
-            }
-        } else {
-            Value::Money(recovered)
-        });
-    }
-    row.push(Value::RowFormula {
-        template: "{unpaid}-{gst_recovered}-{qst_recovered}-{hst_recovered}",
-        result: debt.written_off(),
-    });
-    row
-}
-
-const OPEN_ITEM_TOTALS: &[&str] = &["bucket_0", "bucket_1", "bucket_2", "bucket_3", "balance"];
-
-/// The receivable's open items by customer, each balance in its aging
-/// bucket; the balance is the buckets' sum.
-fn open_item_rows(figures: &ReceivableFigures) -> impl Iterator<Item = Vec<Value>> + '_ {
-    figures.open_items.iter().map(|item| {
-        let mut buckets = [Decimal::ZERO; 4];
-        buckets[aging_bucket(item.date, figures.as_of)] = item.balance;
-        let days = figures.as_of.map(|as_of| (as_of - item.date).num_days());
-        let mut row = vec![
-            Value::Text(item.customer.to_string()),
-            Value::Text(item.invoice.to_string()),
-            Value::Date(Some(item.date)),
-            Value::Number(days.map(Decimal::from).unwrap_or_default()),
-        ];
-        row.extend(buckets.map(Value::Money));
-        row.push(Value::RowFormula {
-            template: "{bucket_0}+{bucket_1}+{bucket_2}+{bucket_3}",
-            result: item.balance,
-        });
-        row
-    })
 }
 
 /// The Journal: exactly the entries of the Sage file, a line a row.
