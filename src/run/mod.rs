@@ -271,7 +271,7 @@ fn check(plan: &RunPlan, inputs: &mut LoadedInputs, known: &Known) -> Result<Che
     findings.extend(check_findings?);
     let cash = cash_basis(plan, inputs, known, &document_rows, &mut documents, &lines);
     if let Some(book) = &cash.0 {
-        cash::drop_known_invoices(&mut findings, &book.ledger);
+        cash::drop_known_invoices(&mut findings, &book.ledger, &cash.1);
     }
     findings.extend(cash.1);
     let unusable = unusable?;

@@ -59,7 +59,11 @@ pub(super) fn unknown_invoice(
             date = doc.date.to_string()
         )
     };
-    Finding::error("cash_payment_unknown_invoice", message, location)
+    let mut finding = Finding::error("cash_payment_unknown_invoice", message, location);
+    if !doc.invoice.is_empty() {
+        (finding.values).push(("invoice".to_string(), doc.invoice.clone()));
+    }
+    finding
 }
 
 /// Deposits received under the cash basis without `customer_deposits`.
@@ -168,11 +172,25 @@ pub(super) fn listed(numbers: &[String]) -> String {
 /// The check that a payment's invoice is known (`payment_unknown_invoice`)
 /// looks for it among the history's postings, where an invoice kept for the
 /// cash basis posts nothing: the payments of the invoices the cash basis
-/// knows are expected, and it refuses those of unknown ones itself.
-pub fn drop_known_invoices(findings: &mut Vec<Finding>, ledger: &super::Ledger) {
+/// knows are expected, and those of unknown ones it refused itself
+/// (`cash_findings`) need no second message.
+pub fn drop_known_invoices(
+    findings: &mut Vec<Finding>,
+    ledger: &super::Ledger,
+    cash_findings: &[Finding],
+) {
+    let invoice_of = |finding: &Finding| -> Option<String> {
+        (finding.values.iter())
+            .find(|(name, _)| name == "invoice")
+            .map(|(_, number)| number.clone())
+    };
+    let refused: std::collections::HashSet<String> = (cash_findings.iter())
+        .filter(|finding| finding.rule == "cash_payment_unknown_invoice")
+        .filter_map(invoice_of)
+        .collect();
     findings.retain(|finding| {
-        let invoice = (finding.values.iter()).find(|(name, _)| name == "invoice");
+        let answered = |number: &String| ledger.get(number).is_some() || refused.contains(number);
         !(finding.rule == "payment_unknown_invoice"
-            && invoice.is_some_and(|(_, number)| ledger.get(number).is_some()))
+            && invoice_of(finding).is_some_and(|n| answered(&n)))
     });
 }
