@@ -502,3 +502,25 @@ fn payments_of_the_opening_balance_clear_the_receivable() {
         sums(&[("1020", "300.00"), ("1210", "-300.00")])
     );
 }
+
+/// A basis that is neither `accrual` nor `cash`, or a `basis_from` that is
+/// no date, is a setup error naming the key and what it takes.
+#[test]
+fn a_wrong_basis_or_basis_from_is_a_setup_error() {
+    for (basis, said) in [
+        (
+            "basis = \"caisse\"",
+            "line 2: [sage50] basis = \"caisse\": not an allowed value; allowed values: accrual, cash",
+        ),
+        (
+            "basis = \"cash\"\nbasis_from = \"2027-02-30\"",
+            "[sage50] basis_from = \"2027-02-30\": write the date as YYYY-MM-DD",
+        ),
+    ] {
+        let case = Case::new(&cash_config().replace("basis = \"cash\"", basis));
+        std::fs::write(case.file("paiements.csv"), STANDARD_PAYMENTS_CSV).unwrap();
+        let outcome = case.run(&[]);
+        assert_eq!(outcome.code, 2, "{}", outcome.stderr);
+        assert!(outcome.stderr.contains(said), "{}", outcome.stderr);
+    }
+}
