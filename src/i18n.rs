@@ -403,6 +403,15 @@ pub fn system_reason(error: &std::io::Error) -> Text {
     Text::message(id, Vec::new())
 }
 
+/// [`system_reason`] for an error met at `path`: Windows refuses to open a
+/// folder as a file with "access denied", which is said as what it is.
+pub fn path_reason(error: &std::io::Error, path: &std::path::Path) -> Text {
+    if error.kind() == std::io::ErrorKind::PermissionDenied && path.is_dir() {
+        return Text::message("io-is-a-directory", Vec::new());
+    }
+    system_reason(error)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

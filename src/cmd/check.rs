@@ -29,7 +29,7 @@ pub fn execute(file: &Path, config: Option<PathBuf>) -> ExitCode {
             console::error(t!(
                 "tools-check-cannot-read",
                 file = name.as_str(),
-                reason = crate::i18n::system_reason(&e)
+                reason = crate::i18n::path_reason(&e, file)
             ));
             return ExitCode::from(EXIT_SETUP);
         }

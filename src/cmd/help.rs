@@ -15,7 +15,15 @@ use crate::t;
 
 /// The command line of [`Cli`], its help in `lang`.
 pub fn command(lang: Lang) -> Command {
-    let root = localize(Cli::command().disable_version_flag(true), &[], lang);
+    // The name typed on every system: not argv[0], which is
+    // `plannit2sage.exe` on Windows (where `plannit2sage` runs it too).
+    let root = localize(
+        Cli::command()
+            .disable_version_flag(true)
+            .bin_name("plannit2sage"),
+        &[],
+        lang,
+    );
     root.arg(
         Arg::new("version")
             .short('V')

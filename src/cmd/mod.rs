@@ -161,7 +161,7 @@ fn sample_data(args: &args::SampleDataArgs) -> ExitCode {
             crate::cmd::console::error(crate::t!(
                 "tools-path-reason",
                 path = out.display().to_string(),
-                reason = crate::i18n::system_reason(&e)
+                reason = crate::i18n::path_reason(&e, out)
             ));
             std::process::ExitCode::from(EXIT_SETUP)
         }

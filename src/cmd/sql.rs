@@ -54,7 +54,7 @@ pub fn execute(
                 return setup_error(tr!(
                     "tools-sql-cannot-read",
                     file = file.display().to_string(),
-                    reason = crate::i18n::system_reason(&e)
+                    reason = crate::i18n::path_reason(&e, &file)
                 ))
             }
         },

@@ -193,7 +193,7 @@ impl ConfigError {
             ConfigError::Io { path, source } => t!(
                 "setup-config-unreadable",
                 path = shown(path),
-                reason = crate::i18n::system_reason(source)
+                reason = crate::i18n::path_reason(source, path)
             ),
             ConfigError::Syntax {
                 path,

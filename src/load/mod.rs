@@ -100,7 +100,7 @@ impl InboxError {
             InboxError::Unreadable(path, e) => t!(
                 "load-inbox-unreadable",
                 path = path.display().to_string(),
-                reason = crate::i18n::system_reason(e)
+                reason = crate::i18n::path_reason(e, path)
             ),
         }
     }
