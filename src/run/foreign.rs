@@ -14,7 +14,7 @@
 //! mapping another company's catalogue is not the fix. `retry … --accept`
 //! posts it for a client that really changed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::config::Config;
 use crate::diagnostics::{Finding, Fix, Location};
@@ -50,8 +50,10 @@ pub(crate) fn names_of(sales: &[SalesLine], payments: &[Payment]) -> BatchNames 
     }
 }
 
+/// Each distinct name folded once: a name repeats on most rows.
 fn folded<'a>(names: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
-    names
+    let distinct: HashSet<&str, foldhash::fast::RandomState> = names.collect();
+    (distinct.into_iter())
         .map(fold_name)
         .filter(|name| !name.is_empty())
         .collect()

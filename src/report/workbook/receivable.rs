@@ -460,8 +460,10 @@ pub(super) const OPEN_ITEM_TOTALS: &[&str] =
 /// bucket; the balance is the buckets' sum (the "Soldes ouverts" table).
 pub(super) fn open_item_rows(figures: &ReceivableFigures) -> impl Iterator<Item = Vec<Value>> + '_ {
     figures.open_items.iter().map(|item| {
-        let mut buckets = [Decimal::ZERO; 4];
-        buckets[aging_bucket(item.date, figures.as_of)] = item.balance;
+        // The balance in its bucket, the other buckets empty: one number to
+        // read (and to write) where four were.
+        let mut buckets = [Value::Blank, Value::Blank, Value::Blank, Value::Blank];
+        buckets[aging_bucket(item.date, figures.as_of)] = Value::Money(item.balance);
         let days = figures.as_of.map(|as_of| (as_of - item.date).num_days());
         let mut row = vec![
             Value::Text(item.customer.to_string()),
@@ -469,7 +471,7 @@ pub(super) fn open_item_rows(figures: &ReceivableFigures) -> impl Iterator<Item 
             Value::Date(Some(item.date)),
             Value::Number(days.map(Decimal::from).unwrap_or_default()),
         ];
-        row.extend(buckets.map(Value::Money));
+        row.extend(buckets);
         row.push(Value::RowFormula {
             template: "{bucket_0}+{bucket_1}+{bucket_2}+{bucket_3}",
             result: item.balance,

@@ -23,6 +23,8 @@ pub enum Value {
     Number(Decimal),
     Count(u64),
     Date(Option<NaiveDate>),
+    /// An empty cell: nothing written.
+    Blank,
     /// A formula on the same row: `{key}` stands for the cell of column `key`
     /// on that row; `result` is the value it computes, stored so the workbook
     /// reads right unrecalculated.
@@ -50,9 +52,11 @@ impl Value {
         match self {
             Value::Money(_) | Value::RowFormula { .. } => Shown::Money,
             Value::Date(_) => Shown::Date,
-            Value::Text(_) | Value::Number(_) | Value::Count(_) | Value::CountFormula { .. } => {
-                Shown::General
-            }
+            Value::Text(_)
+            | Value::Number(_)
+            | Value::Count(_)
+            | Value::CountFormula { .. }
+            | Value::Blank => Shown::General,
         }
     }
 
@@ -64,6 +68,7 @@ impl Value {
             Value::Number(n) => n.to_string().len() + 2,
             Value::Count(n) => n.to_string().len() + 2,
             Value::Date(_) => 11,
+            Value::Blank => 0,
         }
     }
 
@@ -74,7 +79,7 @@ impl Value {
             Value::RowFormula { result, .. } => *result,
             Value::CountFormula { result, .. } => Decimal::from(*result),
             Value::Count(n) => Decimal::from(*n),
-            Value::Text(_) | Value::Date(_) => Decimal::ZERO,
+            Value::Text(_) | Value::Date(_) | Value::Blank => Decimal::ZERO,
         }
     }
 }
@@ -406,7 +411,7 @@ impl<'a> TableWriter<'a> {
                 }
                 .map(|_| ())
             }
-            Value::Date(None) => Ok(()),
+            Value::Date(None) | Value::Blank => Ok(()),
             Value::RowFormula { template, result } => {
                 let formula = self.row_formula(template, r, *result);
                 write_formula(sheet, r, c, formula, format)
