@@ -7,6 +7,7 @@ use chrono::{Local, NaiveDate};
 
 use super::{Classified, Known, RunError, RunPlan};
 use crate::diagnostics::{Finding, Fix};
+use crate::history::ledger::Ledger;
 use crate::history::PostedState;
 use crate::journal::cash::{self, CashBook};
 use crate::journal::classify::{self, Classification};
@@ -15,9 +16,10 @@ use crate::journal::entries::{batch_entries, BatchJournal};
 use crate::journal::labels::EntryLabeler;
 use crate::load::merge::MergedRow;
 use crate::load::row_accounts::{RowAccounts, RowFate};
+use crate::load::rows::ReceivableReport;
 use crate::load::{self, LoadedInputs};
 use crate::query::tables;
-use crate::report::figures::{ReconcileInputs, Reconciliation};
+use crate::report::figures::{ReceivableFigures, ReconcileInputs, Reconciliation};
 use crate::report::{ChartCheck, RunContext, RunReport};
 use crate::sage;
 use crate::sage::entry::JournalEntry;
@@ -100,17 +102,7 @@ pub(super) fn journal(
     let account_findings = conform::account_findings(config, &entries, line_queries);
     finish_entries(config, &mut entries, &batch, cash.as_ref());
     let (first_date, last_date) = batch_dates(&entries, &labeler);
-    let (receivable, mut findings) = super::receivable::receivable_figures(
-        plan,
-        (&ledger, batch_from),
-        &inputs.receivables,
-        last_date,
-        cash.as_ref(),
-    );
-    drop(ledger);
-    findings.extend(account_findings);
-    findings.extend(voided.findings);
-    let mut reconciliation = Reconciliation::new(&ReconcileInputs {
+    let reconcile_inputs = ReconcileInputs {
         config,
         sales: &sales,
         payments: &payments,
@@ -123,7 +115,16 @@ pub(super) fn journal(
         last_date,
         voided: &voided.invoices,
         cash: cash.as_ref(),
-    });
+    };
+    let (receivable, mut findings, mut reconciliation) = figures(
+        plan,
+        (&ledger, batch_from),
+        &inputs.receivables,
+        &reconcile_inputs,
+    );
+    drop(ledger);
+    findings.extend(account_findings);
+    findings.extend(voided.findings);
     reconciliation.receivable = receivable;
     Ok(Batch {
         findings,
@@ -141,6 +142,25 @@ pub(super) fn journal(
         reconciliation,
         cash,
     })
+}
+
+/// The receivable's figures (with the tie-outs' findings) and the
+/// reconciliation's: they read the same finished entries and nothing of
+/// each other, so both are made at once.
+fn figures(
+    plan: &RunPlan,
+    ledger: (&Ledger, usize),
+    reports: &[ReceivableReport],
+    inputs: &ReconcileInputs<'_>,
+) -> (Option<ReceivableFigures>, Vec<Finding>, Reconciliation) {
+    let ((receivable, findings), reconciliation) = rayon::join(
+        || {
+            let (last_date, cash) = (inputs.last_date, inputs.cash);
+            super::receivable::receivable_figures(plan, ledger, reports, last_date, cash)
+        },
+        || Reconciliation::new(inputs),
+    );
+    (receivable, findings, reconciliation)
 }
 
 /// Adds the tax detail when asked for (under the cash basis, the revenue
