@@ -72,17 +72,7 @@ impl History {
             .prepare("SELECT doc_key, doc_type, doc_number, doc_date, posting, invoice, customer FROM documents WHERE batch_id = ?1 ORDER BY doc_date, doc_key")
             .map_err(&err)?;
         let docs: Vec<DocumentRow> = statement
-            .query_map([batch], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })
+            .query_map([batch], |r| r.try_into())
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;

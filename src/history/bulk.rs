@@ -134,7 +134,7 @@ mod tests {
                 .query_row(
                     "SELECT COUNT(*), COUNT(DISTINCT s), COALESCE(SUM(n), 0), COUNT(DISTINCT b) FROM t",
                     [],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                    |r| r.try_into(),
                 )
                 .unwrap();
             let total = total as i64;

@@ -70,16 +70,7 @@ impl History {
             )
             .map_err(&err)?;
         let rows: Vec<(i64, String, String, String, String, String)> = statement
-            .query_map(params![batch], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })
+            .query_map(params![batch], |r| r.try_into())
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;

@@ -40,7 +40,7 @@ impl Locked<'_> {
             .prepare("SELECT id, pending_renames FROM batches WHERE pending_renames IS NOT NULL")
             .map_err(&err)?;
         let pending: Vec<(String, String)> = statement
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_map([], |r| r.try_into())
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;
@@ -73,16 +73,7 @@ impl Locked<'_> {
             )
             .map_err(&err)?;
         let rows: Vec<PostedRow> = statement
-            .query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })
+            .query_map([], |r| r.try_into())
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;
@@ -173,20 +164,7 @@ impl Locked<'_> {
             }
         }
         let rows: Vec<StoredPostingRow> = statement
-            .query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                    r.get(9)?,
-                ))
-            })
+            .query_map([], |r| r.try_into())
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;

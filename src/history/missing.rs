@@ -257,16 +257,7 @@ fn exported_documents_named(
          WHERE d.doc_key = ?1 COLLATE NOCASE OR d.doc_number = ?1 COLLATE NOCASE
          ORDER BY b.created_at, b.id",
     )?;
-    let rows = statement.query_map([document], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-        ))
-    })?;
+    let rows = statement.query_map([document], |r| r.try_into())?;
     rows.collect()
 }
 
@@ -287,16 +278,7 @@ fn read_missing(
         )
         .map_err(&err)?;
     let rows: Vec<StoredDocument> = statement
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })
+        .query_map([], |r| r.try_into())
         .map_err(&err)?
         .collect::<Result<_, _>>()
         .map_err(&err)?;

@@ -62,7 +62,7 @@ impl Locked<'_> {
             )
             .map_err(&err)?;
         let rows: Vec<(String, String, String)> = statement
-            .query_map(params![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_map(params![], |r| r.try_into())
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;

@@ -118,16 +118,7 @@ impl History {
             )
             .map_err(&err)?;
         let rows: Vec<(String, String, BatchState, String, String, Option<String>)> = statement
-            .query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })
+            .query_map([], |r| r.try_into())
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;
@@ -196,17 +187,7 @@ impl History {
                 "SELECT checked_at, as_of, file_name, batch_id, invoices, differences, difference
                  FROM receivable_tie_outs ORDER BY checked_at DESC LIMIT 1",
                 [],
-                |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                        r.get(6)?,
-                    ))
-                },
+                |r| r.try_into(),
             )
             .optional()
             .map_err(&err)?;
@@ -284,7 +265,7 @@ pub(super) fn read_standing_opening(
         )
         .map_err(&err)?;
     let rows: Vec<(String, String, String, String)> = statement
-        .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .query_map([&id], |r| r.try_into())
         .map_err(&err)?
         .collect::<Result<_, _>>()
         .map_err(&err)?;

@@ -86,9 +86,7 @@ impl History {
             )
             .map_err(&err)?;
         let rows: Vec<(String, String, String, String, String)> = statement
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
+            .query_map([], |r| r.try_into())
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;
@@ -119,9 +117,7 @@ impl History {
             )
             .map_err(&err)?;
         let rows: Vec<(String, String, String, String, String)> = statement
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
+            .query_map([], |r| r.try_into())
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;
